@@ -1,0 +1,110 @@
+"""The one entry point used by the CLI, the hook and the tests."""
+
+from __future__ import annotations
+
+import fnmatch
+import os
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+
+from .config import Config
+from .diagnostics import Diagnostic
+from .document import Document
+from .engine import run_rules
+from .errors import ReportlintError
+
+
+@dataclass
+class FileResult:
+    path: str
+    format: str
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    error: str | None = None
+
+
+@dataclass
+class LintResult:
+    files: list[FileResult] = field(default_factory=list)
+
+    @property
+    def diagnostics(self) -> list[Diagnostic]:
+        return [d for f in self.files for d in f.diagnostics]
+
+    @property
+    def errors(self) -> list[FileResult]:
+        return [f for f in self.files if f.error is not None]
+
+
+def lint_document(doc: Document, config: Config | None = None) -> list[Diagnostic]:
+    return run_rules(doc, config or Config())
+
+
+def lint_text(text: str, format: str = "txt", config: Config | None = None, path: str = "<text>") -> list[Diagnostic]:
+    """Lint a string as a .txt ("txt") or Markdown ("md") document."""
+    from .readers import read_text
+
+    if format not in ("txt", "md"):
+        raise ValueError("lint_text takes format 'txt' or 'md'")
+    return lint_document(read_text(path, text, format), config)
+
+
+def _excluded(path: str, config: Config) -> bool:
+    rel = os.path.relpath(os.path.abspath(path), config.root)
+    parts = rel.replace(os.sep, "/").split("/")
+    for pattern in (*config.exclude, *config.extend_exclude):
+        pattern = pattern.rstrip("/")
+        if fnmatch.fnmatch(rel.replace(os.sep, "/"), pattern) or any(fnmatch.fnmatch(p, pattern) for p in parts):
+            return True
+    return False
+
+
+def expand_paths(paths: Iterable[str], config: Config) -> Iterator[tuple[str, str | None]]:
+    """Files to lint: given files as they are, directories recursed over lintable suffixes.
+
+    Yields (path, error): error is set for a path that does not exist.
+    """
+    from .readers import format_of
+
+    for path in paths:
+        if os.path.isdir(path):
+            for folder, dirs, files in os.walk(path):
+                dirs[:] = sorted(d for d in dirs if not _excluded(os.path.join(folder, d), config))
+                for name in sorted(files):
+                    full = os.path.join(folder, name)
+                    if format_of(full) and not name.startswith("~$") and not _excluded(full, config):
+                        yield full, None
+        elif os.path.exists(path):
+            yield path, None
+        else:
+            yield path, "no such file or directory"
+
+
+def lint_path(path: str, config: Config) -> FileResult:
+    from .readers import format_of, read_path
+
+    fmt = format_of(path) or "txt"
+    result = FileResult(path=path, format=fmt)
+    try:
+        doc = read_path(path, fmt)
+        result.diagnostics = lint_document(doc, config)
+    except ReportlintError as exc:
+        result.error = str(exc)
+    except RecursionError:
+        result.error = "document nesting too deep"
+    except MemoryError:
+        result.error = "out of memory while reading"
+    return result
+
+
+def lint_paths(paths: Iterable[str], config: Config | None = None) -> LintResult:
+    """Lint files and directories; unreadable files become errors, not exceptions."""
+    config = config or Config()
+    result = LintResult()
+    for path, missing in expand_paths(paths, config):
+        if missing:
+            from .readers import format_of
+
+            result.files.append(FileResult(path, format_of(path) or "txt", error=missing))
+            continue
+        result.files.append(lint_path(path, config))
+    return result

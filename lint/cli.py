@@ -1,0 +1,147 @@
+"""Command line: parses options, calls the API, picks a formatter.  No rule logic here.
+
+Exit codes: 0 no findings, 1 findings, 2 usage, configuration or unreadable input.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+import click
+
+from . import __version__
+
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
+
+def _split(values: tuple[str, ...]) -> list[str] | None:
+    items = [v.strip() for value in values for v in value.split(",") if v.strip()]
+    return items or None
+
+
+def _err(message: str) -> None:
+    click.echo(f"reportlint: {message}", err=True)
+
+
+class _DefaultGroup(click.Group):
+    """``reportlint PATH...`` means ``reportlint check PATH...``."""
+
+    def parse_args(self, ctx, args):
+        if not args or args[0] not in self.commands:
+            args = ["check", *args]
+        return super().parse_args(ctx, args)
+
+
+@click.group(cls=_DefaultGroup, context_settings={"help_option_names": ["-h", "--help"]})
+def cli() -> None:
+    """reportlint: find template residue in reports."""
+
+
+@cli.command("check", context_settings={"help_option_names": ["-h", "--help"]})
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
+              help="Output format.")
+@click.option("--select", multiple=True, metavar="CODES",
+              help="Only these rules: codes (RL101), prefixes (RL1), names or categories; comma-separated.")
+@click.option("--ignore", multiple=True, metavar="CODES", help="Skip these rules (same forms as --select).")
+@click.option("--exclude", multiple=True, metavar="GLOB", help="Skip paths matching GLOB when walking directories.")
+@click.option("--statistics", is_flag=True, help="Print a table of counts per rule instead of each finding.")
+@click.option("--list-rules", is_flag=True, help="Print the table of rules and exit.")
+@click.option("--dump-text", is_flag=True, help="Print the text the rules see, one block per line with its location.")
+@click.option("-q", "--quiet", is_flag=True, help="Print findings only: no source excerpts, no summary.")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False), help="Use this config file.")
+@click.option("--isolated", is_flag=True, help="Ignore all config files.")
+@click.option("--segmenter", type=click.Choice(["rjieba", "jieba"]), help="Word segmenter backend.")
+@click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True,
+              help="Colour in text output (auto: only on a terminal).")
+@click.version_option(__version__, "--version", prog_name="reportlint", message="%(prog)s %(version)s")
+def check(paths, fmt, select, ignore, exclude, statistics, list_rules, dump_text, quiet, config_path,
+          isolated, segmenter, color) -> None:
+    """Lint PATHS (.docx, .md, .txt files; directories are searched recursively).
+
+    \b
+    Exit status: 0 clean, 1 findings, 2 usage, config or unreadable input.
+    Rules: reportlint --list-rules
+    """
+    from .config import load_config
+    from .errors import ConfigError
+
+    if list_rules:
+        from .formatters.table import rules_table
+        from .registry import all_rules
+
+        click.echo(rules_table(all_rules()), nl=False)
+        raise SystemExit(EXIT_CLEAN)
+    if not paths:
+        raise click.UsageError("give at least one file or directory to lint")
+    try:
+        config = load_config(config_path, isolated=isolated).with_options(
+            select=_split(select),
+            ignore=_split(ignore),
+            extend_exclude=list(exclude) or None,
+            segmenter=segmenter,
+        )
+    except ConfigError as exc:
+        _err(str(exc))
+        raise SystemExit(EXIT_ERROR) from None
+    if dump_text:
+        raise SystemExit(_dump(paths))
+    from .api import lint_paths
+
+    result = lint_paths(paths, config)
+    for f in result.errors:
+        _err(f"{f.path}: {f.error}")
+    colour = color == "always" or (color == "auto" and sys.stdout.isatty() and "NO_COLOR" not in os.environ)
+    if statistics:
+        from .formatters.table import statistics as stats_table
+
+        click.echo(stats_table(result), nl=False)
+    else:
+        from .formatters import get_formatter
+
+        click.echo(get_formatter(fmt)(result, colour=colour, quiet=quiet), nl=False)
+    if result.errors:
+        raise SystemExit(EXIT_ERROR)
+    raise SystemExit(EXIT_FINDINGS if result.diagnostics else EXIT_CLEAN)
+
+
+def _dump(paths) -> int:
+    from .errors import ReportlintError
+    from .readers import read_path
+
+    status = EXIT_CLEAN
+    for path in paths:
+        try:
+            doc = read_path(path)
+        except ReportlintError as exc:
+            _err(f"{path}: {exc}")
+            status = EXIT_ERROR
+            continue
+        if len(paths) > 1:
+            click.echo(f"==> {path} <==")
+        for block in doc.blocks:
+            click.echo(f"{block.line}:{block.column}\t{block.location_label()}\t{block.text}")
+    return status
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the command line; return the exit code instead of exiting."""
+    try:
+        cli.main(args=argv, prog_name="reportlint", standalone_mode=False)
+    except SystemExit as exc:
+        return exc.code if isinstance(exc.code, int) else EXIT_ERROR
+    except click.exceptions.Exit as exc:
+        return exc.exit_code
+    except click.ClickException as exc:
+        exc.show()
+        return EXIT_ERROR
+    except click.Abort:
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        return 130
+    return EXIT_CLEAN
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,174 @@
+"""Configuration: discovery, validation, and the immutable :class:`Config`.
+
+Settings come from ``.reportlint.toml`` (top level) or ``[tool.reportlint]`` in
+``pyproject.toml``, whichever is found first walking up from the current
+directory (``.reportlint.toml`` wins within one directory).  Command-line
+options override file settings.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from .diagnostics import CATEGORIES
+from .errors import ConfigError
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+DEFAULT_EXCLUDE = (".git", ".hg", ".svn", ".venv", "venv", "node_modules", "__pycache__", ".tox")
+
+# key -> (attribute, expected type description)
+_KEYS = {
+    "select": "select",
+    "ignore": "ignore",
+    "exclude": "exclude",
+    "extend-exclude": "extend_exclude",
+    "segmenter": "segmenter",
+    "extend-allow": "extend_allow",
+    "extend-vendor-phrases": "extend_vendor_phrases",
+}
+
+
+@dataclass(frozen=True)
+class Config:
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    exclude: tuple[str, ...] = DEFAULT_EXCLUDE
+    extend_exclude: tuple[str, ...] = ()
+    segmenter: str = "rjieba"
+    extend_allow: tuple[str, ...] = ()
+    extend_vendor_phrases: tuple[str, ...] = ()
+    # Where the settings came from (None: defaults only); exclude globs are relative to its folder.
+    source: str | None = None
+    root: str = field(default_factory=os.getcwd)
+
+    def with_options(self, **options: Any) -> Config:
+        """A copy with the given non-None options applied (command-line overrides)."""
+        changes = {k: (tuple(v) if isinstance(v, list) else v) for k, v in options.items() if v is not None}
+        if not changes:
+            return self
+        cfg = replace(self, **changes)
+        cfg.validate()
+        return cfg
+
+    def validate(self) -> None:
+        from .segmenter import BACKENDS
+
+        where = self.source or "command line"
+        if self.segmenter not in BACKENDS:
+            raise ConfigError(
+                f"{where}: segmenter must be one of {', '.join(BACKENDS)}, not {self.segmenter!r}"
+            )
+        for key in ("select", "ignore"):
+            for selector in getattr(self, key):
+                check_selector(selector, where)
+        for phrase in self.extend_vendor_phrases:
+            if len(phrase.strip()) < 2:
+                raise ConfigError(f"{where}: extend-vendor-phrases entries need 2 or more characters")
+
+    def enabled(self, rule) -> bool:
+        def hits(selectors: tuple[str, ...]) -> bool:
+            return any(_selects(s, rule) for s in selectors)
+
+        if self.select and not hits(self.select):
+            return False
+        return not hits(self.ignore)
+
+
+def _selects(selector: str, rule) -> bool:
+    s = selector.strip()
+    return s == rule.category or s == rule.name or rule.code.startswith(s.upper()) or s.upper() == "ALL"
+
+
+def check_selector(selector: str, where: str = "command line") -> None:
+    from .registry import all_rules
+
+    rules = all_rules()
+    if any(_selects(selector, r) for r in rules) or selector in CATEGORIES:
+        return
+    raise ConfigError(
+        f"{where}: unknown rule selector {selector!r} (use a code such as RL101, a prefix such as RL1, "
+        f"a rule name, or a category: {', '.join(CATEGORIES)})"
+    )
+
+
+def _string_list(value: Any, key: str, where: str) -> tuple[str, ...]:
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise ConfigError(f"{where}: {key} must be a list of strings")
+    return tuple(value)
+
+
+def from_mapping(data: dict[str, Any], source: str, root: str) -> Config:
+    kwargs: dict[str, Any] = {}
+    for key, value in data.items():
+        if key not in _KEYS:
+            known = ", ".join(sorted(_KEYS))
+            raise ConfigError(f"{source}: unknown setting {key!r} (known: {known})")
+        attr = _KEYS[key]
+        if attr == "segmenter":
+            if not isinstance(value, str):
+                raise ConfigError(f"{source}: segmenter must be a string")
+            kwargs[attr] = value
+        else:
+            kwargs[attr] = _string_list(value, key, source)
+    cfg = Config(source=source, root=root, **kwargs)
+    cfg.validate()
+    return cfg
+
+
+def _load_toml(path: str) -> dict[str, Any]:
+    try:
+        with open(path, "rb") as fh:
+            return tomllib.load(fh)
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: invalid TOML: {exc}") from None
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read: {exc.strerror}") from None
+
+
+def load_file(path: str) -> Config:
+    """Settings from one file (``.reportlint.toml`` or ``pyproject.toml``)."""
+    data = _load_toml(path)
+    root = os.path.dirname(os.path.abspath(path))
+    if os.path.basename(path) == "pyproject.toml":
+        section = data.get("tool", {}).get("reportlint", {})
+        if not isinstance(section, dict):
+            raise ConfigError(f"{path}: [tool.reportlint] must be a table")
+        return from_mapping(section, f"{path} [tool.reportlint]", root)
+    return from_mapping(data, path, root)
+
+
+def discover(start: str | None = None) -> str | None:
+    """The nearest config file at or above ``start``."""
+    folder = os.path.abspath(start or os.getcwd())
+    while True:
+        candidate = os.path.join(folder, ".reportlint.toml")
+        if os.path.isfile(candidate):
+            return candidate
+        candidate = os.path.join(folder, "pyproject.toml")
+        if os.path.isfile(candidate):
+            data = _load_toml(candidate)
+            if "reportlint" in data.get("tool", {}):
+                return candidate
+        parent = os.path.dirname(folder)
+        if parent == folder:
+            return None
+        folder = parent
+
+
+def load_config(path: str | None = None, start: str | None = None, isolated: bool = False) -> Config:
+    """Load ``path``, or discover a config file, or return the defaults."""
+    if path is not None:
+        return load_file(path)
+    if isolated:
+        return Config()
+    found = discover(start)
+    return load_file(found) if found else Config()

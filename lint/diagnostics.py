@@ -1,0 +1,113 @@
+"""Diagnostic: what a rule reports, and the rule metadata every formatter shows."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .document import Block, Document
+
+CATEGORIES = ("placeholder", "watermark", "hidden", "structure", "claim")
+SEVERITIES = ("error", "warning", "info")
+
+
+@dataclass(frozen=True)
+class Example:
+    text: str
+    fails: bool
+    # For FAIL examples: the exact matches expected (empty = any finding of the rule).
+    matches: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A rule's metadata.  ``check`` yields diagnostics for one document."""
+
+    code: str
+    name: str
+    category: str
+    severity: str
+    summary: str
+    check: Callable[[Document, Any], Iterable[Diagnostic]] = field(compare=False, repr=False)
+    examples: tuple[Example, ...] = ()
+
+    def diagnostic(
+        self,
+        block: Block,
+        start: int,
+        end: int,
+        message: str,
+        severity: str | None = None,
+        fix: str | None = None,
+    ) -> Diagnostic:
+        line, column = block.position(start)
+        end_line, end_column = block.position(end)
+        return Diagnostic(
+            code=self.code,
+            name=self.name,
+            category=self.category,
+            severity=severity or self.severity,
+            message=message,
+            match=block.text[start:end],
+            line=line,
+            column=column,
+            end_line=end_line,
+            end_column=end_column,
+            part=block.part,
+            paragraph=block.paragraph,
+            heading=block.heading,
+            cell=block.cell.label() if block.cell else None,
+            source=block.text,
+            source_column=block.column,
+            fix=fix,
+        )
+
+
+@dataclass(frozen=True)
+class Diagnostic:
+    code: str
+    name: str
+    category: str
+    severity: str
+    message: str
+    match: str
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    part: str = "body"
+    paragraph: int = 0
+    heading: str | None = None
+    cell: str | None = None
+    # The block text the match sits in and the column of its first character:
+    # formatters show it with the match marked.
+    source: str = field(default="", compare=False)
+    source_column: int = field(default=1, compare=False)
+    fix: str | None = field(default=None, compare=False)
+
+    def sort_key(self) -> tuple:
+        return (self.line, self.column, self.code)
+
+    def to_json(self) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "code": self.code,
+            "name": self.name,
+            "category": self.category,
+            "severity": self.severity,
+            "message": self.message,
+            "match": self.match,
+            "line": self.line,
+            "column": self.column,
+            "end_line": self.end_line,
+            "end_column": self.end_column,
+            "part": self.part,
+            "paragraph": self.paragraph,
+            "heading": self.heading,
+        }
+        if self.cell:
+            out["cell"] = self.cell
+        if self.fix:
+            out["fix"] = self.fix
+        return out

@@ -1,0 +1,76 @@
+"""Human output: ``path:line:col: CODE message`` and the line with the match marked."""
+
+from __future__ import annotations
+
+import unicodedata
+
+CONTEXT_CHARS = 36
+_COLOURS = {"error": "\x1b[31m", "warning": "\x1b[33m", "info": "\x1b[36m"}
+_BOLD, _DIM, _RESET = "\x1b[1m", "\x1b[2m", "\x1b[0m"
+
+
+def display_width(text: str) -> int:
+    """Terminal columns: East Asian wide and full-width characters take two."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def excerpt(source: str, start: int, end: int) -> tuple[str, int, int]:
+    """A window of ``source`` around [start, end) and the match's place in it."""
+    lo = max(0, start - CONTEXT_CHARS)
+    hi = min(len(source), end + CONTEXT_CHARS)
+    prefix = "…" if lo > 0 else ""
+    suffix = "…" if hi < len(source) else ""
+    window = prefix + source[lo:hi].replace("\t", " ") + suffix
+    offset = len(prefix) + start - lo
+    return window, offset, offset + (end - start)
+
+
+def format_diagnostic(d, colour: bool = False, show_source: bool = True) -> str:
+    severity = f"{_COLOURS[d.severity]}{d.code}{_RESET}" if colour else d.code
+    where = f"{d.part} ¶{d.paragraph}" if d.part != "body" or d.cell else ""
+    if d.cell:
+        where = f"{where} {d.cell}".strip()
+    suffix = f" [{where}]" if where else ""
+    head = f"{_BOLD}{d.path}{_RESET}" if colour else d.path
+    line = f"{head}:{d.line}:{d.column}: {severity} {d.message}{suffix}"
+    if not show_source or not d.source:
+        return line
+    start = d.column - d.source_column
+    end = start + len(d.match)
+    window, s, e = excerpt(d.source, start, end)
+    pad = " " * display_width(window[:s])
+    marks = "^" * max(1, display_width(window[s:e]))
+    if colour:
+        marks = f"{_COLOURS[d.severity]}{marks}{_RESET}"
+    return f"{line}\n    {window}\n    {pad}{marks}"
+
+
+def format_text(result, colour: bool = False, quiet: bool = False, **_options) -> str:
+    out = []
+    for f in result.files:
+        for d in f.diagnostics:
+            out.append(format_diagnostic(_with_path(d, f.path), colour, show_source=not quiet))
+    if not quiet:
+        count = len(result.diagnostics)
+        files = len(result.files)
+        errors = len(result.errors)
+        summary = f"Found {count} problem{'s' if count != 1 else ''} in {files} file{'s' if files != 1 else ''}"
+        if errors:
+            summary += f" ({errors} could not be read)"
+        out.append(summary + ".")
+    return "\n".join(out) + "\n" if out else ""
+
+
+class _PathView:
+    """A diagnostic seen together with the path of its file."""
+
+    def __init__(self, d, path: str) -> None:
+        self._d = d
+        self.path = path
+
+    def __getattr__(self, name):
+        return getattr(self._d, name)
+
+
+def _with_path(d, path: str):
+    return _PathView(d, path)

@@ -1,0 +1,142 @@
+"""Markdown: the text a reader of the rendered page sees, at its source position.
+
+Fenced and indented code blocks, inline code spans and HTML comments are not
+prose: their characters are replaced by spaces in the block text (so columns
+still match the file) or, for whole code lines, left out.  ATX and setext
+headings become heading blocks whose text starts at the heading's first word.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..document import HEADING, Block, Document
+from .text import split_lines
+
+_FENCE = re.compile(r"^( {0,3})(`{3,}|~{3,})(.*)$")
+_ATX = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+|$)(.*?)(?:[ \t]+#+)?[ \t]*$")
+_SETEXT = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
+_LIST_ITEM = re.compile(r"^ {0,3}(?:[-+*]|\d{1,9}[.)])[ \t]")
+_CODE_SPAN = re.compile(r"(`+)(?!`)(.+?)(?<!`)\1(?!`)")
+
+
+def _mask(text: str, start: int, end: int) -> str:
+    return text[:start] + " " * (end - start) + text[end:]
+
+
+def _mask_code_spans(line: str) -> str:
+    for m in _CODE_SPAN.finditer(line):
+        line = _mask(line, m.start(), m.end())
+    return line
+
+
+class _CommentMasker:
+    """Masks HTML comments, which may span lines."""
+
+    def __init__(self) -> None:
+        self.open = False
+
+    def __call__(self, line: str) -> str:
+        pos = 0
+        while True:
+            if self.open:
+                end = line.find("-->", pos)
+                if end < 0:
+                    return _mask(line, pos, len(line))
+                line = _mask(line, pos, end + 3)
+                self.open = False
+                pos = end + 3
+            start = line.find("<!--", pos)
+            if start < 0:
+                return line
+            self.open = True
+            pos = start
+
+
+def read_markdown(path: str, text: str) -> Document:
+    doc = Document(path=path, format="md")
+    lines = split_lines(text)
+    fence: tuple[str, int] | None = None
+    comments = _CommentMasker()
+    heading: str | None = None
+    paragraph = 0
+    previous_blank = True
+    in_list = False
+    pending: tuple[int, str] | None = None  # a paragraph line that may become a setext heading
+
+    def emit(number: int, line: str, kind: str = "paragraph", level: int = 0) -> None:
+        nonlocal paragraph, heading
+        stripped = line.strip()
+        if not stripped:
+            return
+        column = len(line) - len(line.lstrip())
+        body = line[column:].rstrip()
+        paragraph += 1
+        if kind == HEADING:
+            heading = body
+        doc.blocks.append(
+            Block(
+                text=body,
+                line=number,
+                column=column + 1,
+                kind=kind,
+                level=level,
+                paragraph=paragraph,
+                heading=heading if kind != HEADING else None,
+            )
+        )
+
+    def flush() -> None:
+        nonlocal pending
+        if pending is not None:
+            emit(*pending)
+            pending = None
+
+    for number, raw in enumerate(lines, start=1):
+        if fence is not None:
+            m = _FENCE.match(raw)
+            if m and m.group(2)[0] == fence[0] and len(m.group(2)) >= fence[1] and not m.group(3).strip():
+                fence = None
+            previous_blank = False
+            continue
+        line = comments(raw)
+        if not comments.open and raw.strip() and not line.strip():
+            previous_blank = False
+            continue
+        m = _FENCE.match(line)
+        if m and not (m.group(2)[0] == "`" and "`" in m.group(3)):
+            flush()
+            fence = (m.group(2)[0], len(m.group(2)))
+            previous_blank = False
+            continue
+        if not line.strip():
+            flush()
+            previous_blank = True
+            in_list = False
+            continue
+        if (line.startswith("    ") or line.startswith("\t")) and previous_blank and not in_list:
+            flush()  # indented code block
+            continue
+        if _LIST_ITEM.match(line):
+            in_list = True
+        line = _mask_code_spans(line)
+        atx = _ATX.match(line)
+        if atx:
+            flush()
+            level = len(atx.group(1))
+            content = atx.group(2)
+            start = atx.start(2)
+            emit(number, " " * start + content, HEADING, level)
+            previous_blank = False
+            continue
+        setext = _SETEXT.match(line)
+        if setext and pending is not None:
+            emit(pending[0], pending[1], HEADING, 1 if setext.group(1)[0] == "=" else 2)
+            pending = None
+            previous_blank = False
+            continue
+        flush()
+        pending = (number, line)
+        previous_blank = False
+    flush()
+    return doc

@@ -1,0 +1,156 @@
+"""Block text -> typed tokens.
+
+The tokenizer recognises *shapes*; it does not decide whether a shape is a
+finding.  Rules look at a token together with its neighbourhood and decide.
+Every token is ``(kind, shape, start, end)`` over the block text, so matches
+are exact substrings and columns are exact.
+
+Kinds and shapes
+----------------
+``slot``     ``x`` (runs of X x Ｘ ｘ × ╳ ✕ ✖ with adjacent digits: ``XX``, ``3X.5``,
+             ``20XX``, ``X X X``), ``mou`` (某某), ``stars`` (``**``), ``blank``
+             (``____``, ``20__``), ``date`` (``年  月  日``), ``bracket``
+             (``（…）``, ``【…】``, ``[…]``, ``<…>``), ``variable`` (``{{x}}``,
+             ``${x}``, ``{x}``, ``«x»``), ``filler`` (TBD, TODO, Lorem ipsum)
+``choice``   ``unit`` (``县（区）``), ``pronoun`` (``他（她）``, ``先生/女士``)
+``number``   a number, with its unit when one follows
+``percent``  a number followed by % or ％
+``marker``   an outline marker at the start of the block (``一、``, ``（一）``, ``1.``)
+``contact``  ``qq``, ``wechat``, ``phone``, ``email``
+``url``      ``url`` (scheme or www. or a bare domain)
+
+Words come from the segmenter (:mod:`reportlint.segmenter`), loaded only when
+a rule asks for them.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+import regex
+
+SLOT_CHARS = "XxＸｘ×╳✕✖"
+MULTIPLY_CHARS = "×xｘ✕✖"
+DIGITS = "0-9０-９"
+LATIN = "A-Za-zＡ-Ｚａ-ｚ"
+HAN = r"\p{Han}"
+
+
+class Token(NamedTuple):
+    kind: str
+    shape: str
+    start: int
+    end: int
+    text: str
+
+
+_S = regex.escape(SLOT_CHARS)
+_SHAPES: list[tuple[str, str, str]] = [
+    # kind, shape, pattern
+    ("slot", "x", rf"[{_S}](?:[ \u3000][{_S}](?![{_S}])){{2,}}"),
+    ("slot", "x", rf"(?:[{DIGITS}]+[.．]?)?[{_S}]+(?:[.．]?[{DIGITS}]+|[.．]?[{_S}]+)*"),
+    ("slot", "mou", r"某某"),
+    ("slot", "stars", r"\*{2,}|＊{2,}"),
+    ("slot", "blank", rf"(?:(?:19|20)|[{DIGITS}]{{2}})?_{{2,}}|＿{{2,}}"),
+    ("slot", "date", r"(?:年[ \t\u3000]+)?月[ \t\u3000]+日|年[ \t\u3000]+月(?![ \t\u3000]*日)"),
+    (
+        "slot",
+        "bracket",
+        r"（[^（）\n]{1,24}）|\((?!\))[^()\n]{1,24}\)|【[^【】\n]{1,40}】|\[[^\[\]\n]{1,40}\]"
+        r"|<[^<>\n]{1,40}>|〈[^〈〉\n]{1,24}〉|＜[^＜＞\n]{1,24}＞",
+    ),
+    (
+        "slot",
+        "variable",
+        r"\{\{[^{}\n]{1,60}\}\}|\$\{[^{}\n]{1,60}\}|«[^«»\n]{1,40}»"
+        r"|(?<![\\{$^_A-Za-z0-9])\{[A-Za-z_\p{Han}][A-Za-z0-9_.\p{Han}]{0,40}\}(?!\})",
+    ),
+    ("slot", "filler", rf"(?<![{LATIN}])(?:TBD|TBA|TODO|FIXME|(?i:lorem ipsum))(?![{LATIN}])"),
+    (
+        "choice",
+        "unit",
+        r"\p{Han}（\p{Han}{1,4}(?:[、，,/]\p{Han}{1,4}){0,4}）",
+    ),
+    ("choice", "pronoun", r"他（她）|她（他）|他/她|她/他|先生/女士|女士/先生|先生（女士）|男/女"),
+    (
+        "contact",
+        "qq",
+        r"(?i:qq|ｑｑ|扣扣|企鹅)(?:号码?|群|会员群|交流群)?[ \t]*[:：+＋]?[ \t]*[1-9][0-9]{4,11}(?![0-9])"
+        r"|(?<![0-9A-Za-z])[1-9][0-9]{4,11}@qq\.com",
+    ),
+    (
+        "contact",
+        "wechat",
+        r"(?:微信号?|威信|薇信|[Vv]信|VX|vx|Vx|WX|wx|加V|➕V)[ \t]*[:：]?[ \t]*[A-Za-z][-_A-Za-z0-9]{5,19}(?![-_A-Za-z0-9])",
+    ),
+    ("contact", "email", r"(?<![\w.+-])[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+"),
+    (
+        "contact",
+        "phone",
+        r"(?<![0-9])1[3-9][0-9](?:[ -]?[0-9]{4}){2}(?![0-9])|(?<![0-9])[48]00[- ]?[0-9]{3}[- ]?[0-9]{4}(?![0-9])"
+        r"|(?<![0-9])0[0-9]{2,3}-[0-9]{7,8}(?![0-9])|(?<![0-9])12[0-9]{3}(?:-[0-9]+)?(?![0-9])",
+    ),
+    (
+        "url",
+        "url",
+        r"(?i)(?:https?://|www\.)[^\s\p{Han}，。；、）)”\"'<>]+"
+        r"|(?<![\w.@/-])[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.(?:com|cn|net|org|cc|top|xyz|vip|info|me)(?:/[^\s\p{Han}，。；、）)]*)?(?![\w-])",
+    ),
+    ("percent", "percent", rf"[{DIGITS}]+(?:[.．][{DIGITS}]+)?[ \t]*[%％‰]"),
+    ("number", "number", rf"(?<![{DIGITS}.．])[{DIGITS}]+(?:[.．,][{DIGITS}]+)*(?![{DIGITS}])"),
+]
+
+_MARKER = regex.compile(
+    r"^[ \t\u3000]*(?:[一二三四五六七八九十百]+[、.．]|[（(][一二三四五六七八九十百]+[）)]"
+    r"|\d{1,3}[.．、](?!\d)|[（(]\d{1,3}[）)]|[①-⑳]|第[一二三四五六七八九十百]+[，、]?)"
+)
+
+# Characters without which a shape cannot occur: a cheap test before running its pattern.
+_TRIGGERS: dict[str, str] = {
+    "x": SLOT_CHARS,
+    "mou": "某",
+    "stars": "*＊",
+    "blank": "_＿",
+    "date": "月",
+    "bracket": "（(【[<〈＜",
+    "variable": "{«",
+    "filler": "TFLl",
+    "unit": "（",
+    "pronoun": "他她先女男",
+    "qq": "QqＱｑ扣企@",
+    "wechat": "微威薇信VvWw➕",
+    "email": "@",
+    "phone": "0123456789",
+    "url": ".",
+    "percent": "%％‰",
+    "number": "0123456789０１２３４５６７８９",
+}
+
+_COMPILED = [(kind, shape, regex.compile(pattern), _TRIGGERS[shape]) for kind, shape, pattern in _SHAPES]
+
+
+def tokenize(text: str) -> list[Token]:
+    """All tokens of ``text`` in order of position (a shape may overlap another's)."""
+    chars = set(text)
+    tokens: list[Token] = []
+    seen_x: list[tuple[int, int]] = []
+    for kind, shape, pattern, triggers in _COMPILED:
+        if chars.isdisjoint(triggers):
+            continue
+        for m in pattern.finditer(text):
+            span = m.span()
+            if shape == "x":
+                # The spaced form (X X X) wins over its single-letter parts.
+                if any(s <= span[0] < e for s, e in seen_x):
+                    continue
+                seen_x.append(span)
+            tokens.append(Token(kind, shape, span[0], span[1], m.group()))
+    m = _MARKER.match(text)
+    if m:
+        tokens.append(Token("marker", "marker", m.start(), m.end(), m.group()))
+    tokens.sort(key=lambda t: (t.start, -t.end))
+    return tokens
+
+
+def has_han(text: str) -> bool:
+    return any("\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf" for ch in text)

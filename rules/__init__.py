@@ -1,0 +1,5 @@
+"""Rule families.  Each module documents its rules in its docstring and
+exports ``RULES``; :data:`MODULES` lists every family explicitly (a test fails
+if a module exists that is not listed here)."""
+
+MODULES = ("placeholders", "choices", "watermarks")

@@ -1,0 +1,39 @@
+"""Loading the rule data files in ``rules/data`` (one entry a line, ``#`` comments)."""
+
+from __future__ import annotations
+
+import os
+import sys
+from functools import lru_cache
+from typing import Any
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+DATA_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)), "data")
+
+
+def data_path(name: str) -> str:
+    return os.path.join(DATA_DIR, name)
+
+
+@lru_cache(maxsize=None)
+def load_lines(name: str) -> tuple[tuple[str, str], ...]:
+    """Entries of a line list as (entry, reason); blank and comment lines skipped."""
+    entries = []
+    with open(data_path(name), encoding="utf-8") as fh:
+        for raw in fh:
+            line = raw.rstrip("\n")
+            if not line.strip() or line.lstrip().startswith("#"):
+                continue
+            entry, _, reason = line.partition("  #")
+            entries.append((entry.strip(), reason.strip()))
+    return tuple(entries)
+
+
+@lru_cache(maxsize=None)
+def load_toml(name: str) -> dict[str, Any]:
+    with open(data_path(name), "rb") as fh:
+        return tomllib.load(fh)

@@ -1,0 +1,486 @@
+"""Placeholder rules: template slots that were never filled in (category ``placeholder``).
+
+RL101 x-slot (error)
+    A run of X x Ｘ ｘ × ╳ ✕ ✖ standing where a value belongs: ``X亿元``, ``增长X%``,
+    ``XX村``, ``X.X亿元``, ``20XX年X月X日``, ``××市``, ``“XX”为抓手``, and masked digits
+    (``3X.5亿元``, ``1X%``, ``X5万元``).  One finding per run; ``match`` is the run.
+
+    Decision procedure, in order (the first that applies decides):
+
+    1. A Latin letter touches the run (``Xbox``, ``XL``, ``Windows XP``, ``XIV``,
+       ``xiǎo``): a word, not a slot.
+    2. A hyphenated code (``X-ray``, ``X-200``, ``Model-X``): not a slot.
+    3. A multiplication sign between digits (``3×3``, ``1.2m×0.8m``, ``2 × 10⁴``) or
+       between dimension words (``长×宽``), or an arithmetic operator next to the
+       run (``x + 1 = 3``): not a slot.
+    4. Allowlist: the run plus the text after it spells an entry of
+       ``data/x_allow.txt`` (or the ``extend-allow`` setting) of the same run
+       length, *and* the segmenter puts a word boundary where the entry ends.
+       ``X光片`` is X-ray film; in ``X光伏电站`` the word is 光伏, so the X is a slot.
+    5. Roman numerals and names: a bare ``X``/``XX`` after ``Chapter``, ``Louis`` and
+       the like, or a single ``X`` next to an English word (``iPhone X``).
+    6. A lone lower-case ``x`` or a lone ``×`` is a slot only with numeric context:
+       a unit, counter, date or place word after it, or ``第/约/达/增长…`` before it.
+    7. Otherwise it is a slot.  The message names what belongs there, from the
+       words after the run (amount in 亿元, percentage, count of 个, year, place
+       name, organisation, person, project name).
+
+    PASS: 拍X光片检查未见异常 | 服务器采用X86架构 | 尺寸为3×3米 | 升级Windows XP系统 | XL码
+    FAIL: 全县完成生产总值X亿元、增长X% | 建成X光伏电站 | 20XX年X月X日 | 达3X.5亿元
+
+RL102 mou-slot (error)
+    ``某某`` used as a slot: in a self-reference (``我局某某``), a title or heading, a
+    signature or form field (``汇报人：某某``) or before 同志.  Not anonymised persons
+    in case reports (``张某``, ``李某某``, ``某某公司负责人王某``).
+
+    PASS: 原党支部书记李某某违规收受礼金 | 某某公司负责人王某
+    FAIL: 汇报人：某某 | 某某同志述职报告
+
+RL103 star-slot (error)
+    Asterisks standing for a name: ``**镇``, ``***县``.  Not privacy masking
+    (``陈**``, ``138****1234``, ``京A·8***6``), markdown emphasis or separators.
+
+    PASS: 联系人陈**，电话138****1234 | 这是**重点**内容
+    FAIL: **镇党委书记 | 关于***县的调研报告
+
+RL104 blank-slot (error)
+    Underscore blanks ``____`` and ``20__年``.  Not signature lines (``签名：______``)
+    or lines made of underscores only.
+
+    PASS: 承诺人（签名）：__________ | snake_case_name
+    FAIL: 完成率达____% | 富政函[20__]43号
+
+RL105 empty-date (warning)
+    A date with its numbers left blank: ``2024年  月  日``, ``年  月  日``.  Not on a
+    signature line or right after one (forms awaiting a handwritten date).
+
+    PASS: 2024年5月6日 | 签字：        2024年  月  日
+    FAIL: 本报告于2024年  月  日经党组会议审议
+
+RL106 bracket-prompt (error)
+    Bracketed instructions to the writer: ``（单位名称）``, ``【请填写项目名称】``,
+    ``（此处填写具体时间）``, ``[Name]``, ``<date>``.  Not notes such as ``（略）``,
+    ``（含）``, ``（单位：万元）``, ``【典型案例】`` or markdown links.
+
+    PASS: 收入1.2亿元（含税） | 【典型案例】 | 表1（单位：万元）
+    FAIL: （单位名称）关于开展自查的报告 | 【请填写项目名称】 | Dear [Name],
+
+RL107 template-variable (error)
+    Template and mail-merge variables: ``{{name}}``, ``${name}``, ``{name}``, ``«Name»``.
+
+    PASS: 函数f(x)的值
+    FAIL: 尊敬的{{客户名称}}： | 致${name}
+
+RL108 filler-text (warning)
+    English filler: ``TBD``, ``TBA``, ``TODO``, ``FIXME``, ``Lorem ipsum``.
+
+    PASS: The method is todo-list based.
+    FAIL: Budget: TBD | Lorem ipsum dolor sit amet
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
+
+from reportlint.diagnostics import Diagnostic, Example, Rule
+from reportlint.document import HEADING, Block, Document
+from reportlint.tokens import MULTIPLY_CHARS, SLOT_CHARS, Token
+
+from ._data import load_lines, load_toml
+
+CATEGORY = "placeholder"
+
+_LATIN = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyzＡＢＣＤＥＦＧＨＩＪＫＬＭＮＯＰＱＲＳＴＵＶＷＸＹＺａｂｃｄｅｆｇｈｉｊｋｌｍｎｏｐｑｒｓｔｕｖｗｘｙｚ")
+_DIGITS = frozenset("0123456789０１２３４５６７８９")
+_OPERATORS = frozenset("=+*/^<>≤≥÷±＝＋")
+_DIMENSIONS = frozenset("长宽高厚深径")
+_FOLD = str.maketrans({**{c: "X" for c in SLOT_CHARS}, **{chr(0xFF21 + i): chr(0x41 + i) for i in range(26)}})
+
+_EXPECT_LABELS = {
+    "amount": "an amount{unit}",
+    "percentage": "a percentage",
+    "year": "a year",
+    "month": "a month",
+    "day": "a day",
+    "count": "a count of {unit}",
+    "place": "a place name ({unit})",
+    "organisation": "an organisation name ({unit})",
+    "person": "a person's name",
+    "project": "a project or item name",
+}
+
+
+def _is_han(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf"
+
+
+@lru_cache(maxsize=1)
+def _context() -> dict:
+    return load_toml("placeholder_context.toml")
+
+
+@lru_cache(maxsize=1)
+def _expect_table() -> tuple[tuple[str, str], ...]:
+    pairs = [(word, kind) for kind, words in _context()["expects"].items() for word in words]
+    return tuple(sorted(pairs, key=lambda p: -len(p[0])))
+
+
+def expected_value(text: str, end: int) -> str | None:
+    """What kind of value the words after ``end`` ask for, as a phrase, or None."""
+    rest = text[end : end + 6].lstrip(" \u3000")
+    if rest[:1] in "”\"’」』":
+        return "a name or slogan"
+    for word, kind in _expect_table():
+        if rest.startswith(word):
+            unit = word if kind in ("count", "place", "organisation") else ""
+            if kind == "amount":
+                unit = f" in {word}" if word.endswith("元") else ""
+            return _EXPECT_LABELS[kind].format(unit=unit)
+    return None
+
+
+@lru_cache(maxsize=8)
+def _allow_entries(extra: tuple[str, ...]) -> tuple[tuple[str, int, int], ...]:
+    """(folded entry, offset of its X run, run length) for every allow entry."""
+    from reportlint.tokens import tokenize
+
+    words = [w for w, _ in load_lines("x_allow.txt")] + list(extra)
+    entries = []
+    for word in words:
+        runs = [t for t in tokenize(word) if t.shape == "x"]
+        if runs:
+            entries.append((word.translate(_FOLD).upper(), runs[0].start, runs[0].end - runs[0].start))
+    return tuple(entries)
+
+
+def _allowed(text: str, tok: Token, extra: tuple[str, ...], segmenter: str) -> bool:
+    folded = None
+    for entry, offset, length in _allow_entries(extra):
+        if length != tok.end - tok.start:
+            continue
+        begin = tok.start - offset
+        if begin < 0:
+            continue
+        if folded is None:
+            folded = text.translate(_FOLD).upper()
+        if folded[begin : begin + len(entry)] != entry:
+            continue
+        entry_end = begin + len(entry)
+        if _boundary_after(text, tok.end, entry_end, segmenter):
+            return True
+    return False
+
+
+def _boundary_after(text: str, run_end: int, entry_end: int, segmenter: str) -> bool:
+    """True if a word ends at ``entry_end`` in the text following the X run."""
+    if entry_end >= len(text) or not _is_han(text[entry_end]) or entry_end == run_end:
+        return True
+    from reportlint.segmenter import word_spans
+
+    window = text[run_end : min(len(text), entry_end + 8)]
+    cut = entry_end - run_end
+    return any(end == cut for _start, end in word_spans(window, segmenter))
+
+
+def _neighbour(text: str, index: int, step: int) -> str:
+    """The nearest non-space character from ``index`` going ``step`` (+1/-1)."""
+    while 0 <= index < len(text):
+        if text[index] not in " \t\u3000":
+            return text[index]
+        index += step
+    return ""
+
+
+def _numeric_context(text: str, tok: Token) -> bool:
+    if expected_value(text, tok.end) is not None:
+        return True
+    before = text[max(0, tok.start - 3) : tok.start]
+    return any(before.endswith(w) for w in _context()["before"]["counting"])
+
+
+def _roman_or_name(text: str, tok: Token) -> bool:
+    head = text[: tok.start].rstrip(" ")
+    if len(head) == tok.start:
+        return False
+    if any(head.endswith(w) for w in _context()["roman"]["before"]):
+        return True
+    if tok.end - tok.start == 1:
+        after = text[tok.end : tok.end + 2]
+        return bool(head and head[-1] in _LATIN) or (after[:1] == " " and after[1:2] in _LATIN)
+    return False
+
+
+def is_x_slot(text: str, tok: Token, allow: tuple[str, ...] = (), segmenter: str = "rjieba") -> bool:
+    """The decision procedure of RL101 (see the module docstring)."""
+    run = tok.text
+    prev = text[tok.start - 1] if tok.start else ""
+    nxt = text[tok.end] if tok.end < len(text) else ""
+    # 1. part of a Latin word
+    if prev in _LATIN or nxt in _LATIN:
+        return False
+    # 2. hyphenated codes
+    after = text[tok.end + 1 : tok.end + 2]
+    before = text[tok.start - 2 : tok.start - 1] if tok.start >= 2 else ""
+    if (nxt == "-" and (after in _LATIN or after in _DIGITS)) or (
+        prev == "-" and (before in _LATIN or before in _DIGITS)
+    ):
+        return False
+    # 3. multiplication and arithmetic
+    for i, ch in enumerate(run):
+        if ch in MULTIPLY_CHARS or ch in "XＸ":
+            left = run[i - 1] if i else prev
+            right = run[i + 1] if i + 1 < len(run) else nxt
+            if left in _DIGITS and right in _DIGITS:
+                return False
+    core = run.strip("0123456789.０１２３４５６７８９．")
+    left_n, right_n = _neighbour(text, tok.start - 1, -1), _neighbour(text, tok.end, 1)
+    if len(core) == 1 and core in MULTIPLY_CHARS and (left_n in _DIGITS or right_n in _DIGITS):
+        return False
+    if prev in _DIMENSIONS and nxt in _DIMENSIONS:
+        return False
+    if left_n in _OPERATORS or right_n in _OPERATORS:
+        return False
+    # 4. allowlisted words
+    if _allowed(text, tok, allow, segmenter):
+        return False
+    # 5. Roman numerals and names
+    if all(c == "X" for c in run) and _roman_or_name(text, tok):
+        return False
+    # 6. lone x or × need numeric context
+    if core in ("x", "ｘ") or (len(core) == 1 and core in "×✕✖"):
+        return _numeric_context(text, tok)
+    return True
+
+
+def _x_slots(doc: Document, config) -> Iterator[Diagnostic]:
+    allow = tuple(getattr(config, "extend_allow", ()))
+    segmenter = getattr(config, "segmenter", "rjieba")
+    for block in doc.blocks:
+        for tok in doc.tokens(block):
+            if tok.shape != "x" or not is_x_slot(block.text, tok, allow, segmenter):
+                continue
+            expects = expected_value(block.text, tok.end) or "a value"
+            yield X_SLOT.diagnostic(
+                block, tok.start, tok.end, f"unfilled template slot '{tok.text}': expected {expects}"
+            )
+
+
+# --- 某某 -------------------------------------------------------------------------------------
+
+
+def _is_title(doc: Document, block: Block) -> bool:
+    if block.kind == HEADING:
+        return True
+    first = next((b for b in doc.blocks if b.text.strip()), None)
+    return first is block and len(block.text) <= 60
+
+
+def _mou_slot(doc: Document, block: Block, tok: Token) -> bool:
+    text = block.text
+    prev = text[tok.start - 1] if tok.start else ""
+    after = text[tok.end : tok.end + 2]
+    ctx = _context()["mou"]
+    head = text[: tok.start].rstrip(" \u3000：:")
+    if prev == "某" or after[:1] == "某":
+        return False
+    if any(head.endswith(w) for w in ctx["self"]) or any(head.endswith(w) for w in ctx["field"]):
+        return True
+    if after.startswith("同志") or (head == "" and len(text.strip()) <= 12):
+        return True
+    # A surname right before 某某 is an anonymised person (李某某), never a slot.
+    if prev and _is_han(prev) and not head.endswith(("在", "对", "由", "向", "关于", "和", "与")):
+        return False
+    return _is_title(doc, block)
+
+
+def _mou_slots(doc: Document, config) -> Iterator[Diagnostic]:
+    for block in doc.blocks:
+        for tok in doc.tokens(block):
+            if tok.shape == "mou" and _mou_slot(doc, block, tok):
+                yield MOU_SLOT.diagnostic(
+                    block, tok.start, tok.end, "unfilled template slot '某某': expected a name"
+                )
+
+
+# --- ** -------------------------------------------------------------------------------------
+
+
+def _emphasis(text: str, tok: Token) -> bool:
+    """A star run closed by an equal run later on the line (markdown **bold**)."""
+    close = text.find(tok.text, tok.end)
+    if close > tok.end and text[tok.end] not in " \t" and text[close - 1] not in " \t":
+        return True
+    opening = text.rfind(tok.text, 0, tok.start)
+    return opening >= 0 and tok.start > opening + len(tok.text) and text[tok.start - 1] not in " \t"
+
+
+def _star_slot(block: Block, tok: Token) -> bool:
+    text = block.text
+    prev = text[tok.start - 1] if tok.start else ""
+    nxt = text[tok.end] if tok.end < len(text) else ""
+    if prev and (_is_han(prev) or prev in _DIGITS or prev in _LATIN or prev in "·*＊"):
+        return False  # masking: 陈**, 138****1234, 京A·8***6
+    if not (_is_han(nxt) or nxt in "“\"《"):
+        return False
+    return not _emphasis(text, tok)
+
+
+def _star_slots(doc: Document, config) -> Iterator[Diagnostic]:
+    for block in doc.blocks:
+        for tok in doc.tokens(block):
+            if tok.shape == "stars" and _star_slot(block, tok):
+                expects = expected_value(block.text, tok.end) or "a name"
+                yield STAR_SLOT.diagnostic(
+                    block, tok.start, tok.end, f"unfilled template slot '{tok.text}': expected {expects}"
+                )
+
+
+# --- ____ -----------------------------------------------------------------------------------
+
+
+def _form_line(text: str) -> bool:
+    return any(w in text for w in _context()["form"]["signature"])
+
+
+def _blank_slot(block: Block, tok: Token) -> bool:
+    text = block.text
+    prev = text[tok.start - 1] if tok.start else ""
+    nxt = text[tok.end] if tok.end < len(text) else ""
+    if prev in _LATIN or nxt in _LATIN or prev == "_" or nxt == "_":
+        return False  # identifiers
+    if not text.replace("_", "").replace("＿", "").strip():
+        return False  # a rule line
+    if tok.text.startswith(("19", "20")) or tok.text[:1] in _DIGITS:
+        return True
+    if len(tok.text.strip("_＿")) == 0 and len(tok.text) < 3 and tok.text[0] == "_":
+        return False  # __emphasis__
+    return not _form_line(text)
+
+
+def _blank_slots(doc: Document, config) -> Iterator[Diagnostic]:
+    for block in doc.blocks:
+        for tok in doc.tokens(block):
+            if tok.shape == "blank" and _blank_slot(block, tok):
+                expects = expected_value(block.text, tok.end) or "a value"
+                yield BLANK_SLOT.diagnostic(
+                    block, tok.start, tok.end, f"unfilled blank '{tok.text}': expected {expects}"
+                )
+
+
+# --- 年  月  日 ------------------------------------------------------------------------------
+
+
+def _empty_dates(doc: Document, config) -> Iterator[Diagnostic]:
+    previous = ""
+    for block in doc.blocks:
+        for tok in doc.tokens(block):
+            if tok.shape != "date":
+                continue
+            if _form_line(block.text) or _form_line(previous):
+                continue
+            yield EMPTY_DATE.diagnostic(block, tok.start, tok.end, f"date left blank: '{tok.text}'")
+        previous = block.text
+
+
+# --- brackets, variables, fillers ----------------------------------------------------------------
+
+
+def _bracket_prompt(text: str, tok: Token) -> bool:
+    inner = tok.text[1:-1].strip()
+    if not inner:
+        return False
+    if tok.text[0] in "[<" and tok.end < len(text) and text[tok.end] == "(":
+        return False  # markdown link
+    prompt = _context()["prompt"]
+    if tok.text[0] in "[<":
+        if tok.text[0] == "<" and (inner.startswith(("/", "!", "http")) or "=" in inner):
+            return False  # HTML, autolinks
+        lowered = inner.lower().strip(" _-")
+        if lowered in prompt["english"] or lowered.replace("_", " ") in prompt["english"]:
+            return True
+    if "：" in inner or ":" in inner:
+        return False  # a note with a value: （单位：万元）
+    if any(v in inner for v in prompt["verbs"]):
+        return len(inner) <= 24
+    core = inner.replace("的", "").replace("全称", "").replace("或", "/")
+    parts = [p for p in core.replace("、", "/").replace("，", "/").split("/") if p]
+    return bool(parts) and all(p in prompt["fields"] for p in parts)
+
+
+def _bracket_prompts(doc: Document, config) -> Iterator[Diagnostic]:
+    for block in doc.blocks:
+        for tok in doc.tokens(block):
+            if tok.shape == "bracket" and _bracket_prompt(block.text, tok):
+                yield BRACKET_PROMPT.diagnostic(
+                    block, tok.start, tok.end, f"template prompt left in: '{tok.text}'"
+                )
+
+
+def _variables(doc: Document, config) -> Iterator[Diagnostic]:
+    for block in doc.blocks:
+        for tok in doc.tokens(block):
+            if tok.shape == "variable":
+                yield TEMPLATE_VARIABLE.diagnostic(
+                    block, tok.start, tok.end, f"unfilled template variable '{tok.text}'"
+                )
+
+
+def _fillers(doc: Document, config) -> Iterator[Diagnostic]:
+    for block in doc.blocks:
+        for tok in doc.tokens(block):
+            if tok.shape == "filler":
+                yield FILLER_TEXT.diagnostic(block, tok.start, tok.end, f"filler text left in: '{tok.text}'")
+
+
+def _examples(passing: Iterable[str], failing: Iterable[tuple[str, tuple[str, ...]]]) -> tuple[Example, ...]:
+    return tuple(Example(t, False) for t in passing) + tuple(Example(t, True, m) for t, m in failing)
+
+
+X_SLOT = Rule(
+    "RL101", "x-slot", CATEGORY, "error", "Run of X/×/Ｘ left where a value belongs", _x_slots,
+    _examples(
+        ["拍X光片检查未见异常", "服务器采用X86架构", "尺寸为3×3米", "升级Windows XP系统", "XL码", "iPhone X手机"],
+        [("全县完成生产总值X亿元、增长X%", ("X", "X")), ("建成X光伏电站", ("X",)),
+         ("20XX年X月X日", ("20XX", "X", "X")), ("达3X.5亿元", ("3X.5",)), ("××市人民政府", ("××",))],
+    ),
+)
+MOU_SLOT = Rule(
+    "RL102", "mou-slot", CATEGORY, "error", "某某 used as a slot, not an anonymised person", _mou_slots,
+    _examples(["原党支部书记李某某违规收受礼金。", "某某公司负责人王某被立案审查。"],
+              [("汇报人：某某", ("某某",)), ("某某同志述职报告", ("某某",))]),
+)
+STAR_SLOT = Rule(
+    "RL103", "star-slot", CATEGORY, "error", "Asterisks standing for a name", _star_slots,
+    _examples(["联系人陈**，电话138****1234", "这是**重点**内容"],
+              [("**镇党委书记", ("**",)), ("关于***县的调研报告", ("***",))]),
+)
+BLANK_SLOT = Rule(
+    "RL104", "blank-slot", CATEGORY, "error", "Underscore blank left unfilled", _blank_slots,
+    _examples(["承诺人（签名）：__________", "snake_case_name"],
+              [("完成率达____%", ("____",)), ("富政函[20__]43号", ("20__",))]),
+)
+EMPTY_DATE = Rule(
+    "RL105", "empty-date", CATEGORY, "warning", "Date with blank year, month or day", _empty_dates,
+    _examples(["2024年5月6日", "签字：        2024年  月  日"],
+              [("本报告于2024年  月  日经党组会议审议", ("年  月  日",))]),
+)
+BRACKET_PROMPT = Rule(
+    "RL106", "bracket-prompt", CATEGORY, "error", "Bracketed instruction to the writer left in",
+    _bracket_prompts,
+    _examples(["收入1.2亿元（含税）", "【典型案例】", "表1（单位：万元）"],
+              [("（单位名称）关于开展自查的报告", ("（单位名称）",)), ("【请填写项目名称】", ("【请填写项目名称】",)),
+               ("Dear [Name],", ("[Name]",))]),
+)
+TEMPLATE_VARIABLE = Rule(
+    "RL107", "template-variable", CATEGORY, "error", "Template or mail-merge variable left unfilled",
+    _variables,
+    _examples(["函数f(x)的值"], [("尊敬的{{客户名称}}：", ("{{客户名称}}",)), ("致${name}", ("${name}",))]),
+)
+FILLER_TEXT = Rule(
+    "RL108", "filler-text", CATEGORY, "warning", "TBD, TODO, Lorem ipsum and other filler", _fillers,
+    _examples(["The method is todo-list based."],
+              [("Budget: TBD", ("TBD",)), ("Lorem ipsum dolor sit amet", ("Lorem ipsum",))]),
+)
+
+RULES = (X_SLOT, MOU_SLOT, STAR_SLOT, BLANK_SLOT, EMPTY_DATE, BRACKET_PROMPT, TEMPLATE_VARIABLE, FILLER_TEXT)

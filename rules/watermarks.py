@@ -1,0 +1,302 @@
+"""Watermark rules: template-vendor and download-site residue (category ``watermark``).
+
+Every line (block) of a document is scored once; a line found to be vendor
+residue gets exactly one finding, under the code of its strongest evidence.
+``match`` is the whole line without surrounding white space, and the fix is
+to delete the line.
+
+Evidence, from ``data/vendor_phrases.toml`` and ``data/vendor_context.toml``:
+
+- *high* phrases (download-page chrome, takedown text, 小编 boilerplate,
+  platform brands): vendor text wherever they are;
+- *medium* phrases (仅供学习, 会员群, 范文网 …) and contact details (QQ, WeChat,
+  phones, e-mail, URLs): vendor text only in a vendor zone — the first 8 or
+  last 12 lines of the body, headers, footers, text boxes — or next to other
+  vendor evidence.  Official contacts never count: 12xxx service numbers,
+  ``*.gov.cn`` addresses, numbers after 信访/监督/举报/联系电话 …;
+- *low* words (下载, 会员, 订阅 …) only add weight.
+
+RL201 vendor-phrase (error)
+    A line carrying vendor phrases.
+
+    PASS: 从未接受和持有私人会所会员卡 | 订阅《人民日报》《求是》等党报党刊
+    FAIL: 下面是小编为大家整理的述职报告范文，供大家参考。 | 上传人：文库达人
+
+RL202 vendor-contact (error)
+    A contact detail in vendor context: ``咨询QQ206157060``, ``加微信 wenku_2020 领取资料``.
+
+    PASS: 监督电话：12388 | 电子邮箱：xcb@example.gov.cn
+    FAIL: 更多资料请咨询QQ：3456789012
+
+RL203 vendor-name (error)
+    A line naming a vendor that introduced itself elsewhere in the document
+    (``酷乐文行整理，咨询QQ…`` makes a lone ``酷乐文行`` line vendor text too).
+
+RL204 vendor-block (warning)
+    A short promotional line inside a vendor block: between two vendor lines
+    at most four lines apart (``自建平台、实时分享``).  Report text (sentences
+    ending in 。, numbered headings, long paragraphs) is never absorbed.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import regex
+
+from reportlint.diagnostics import Diagnostic, Example, Rule
+from reportlint.document import Block, Document
+
+from ._data import load_toml
+
+CATEGORY = "watermark"
+HEAD_LINES = 8
+TAIL_LINES = 12
+ZONE_PARTS = frozenset({"header", "footer", "textbox", "properties", "watermark"})
+BLOCK_GAP = 4
+ABSORB_MAX_CHARS = 60
+
+
+def fold(text: str) -> str:
+    """NFKC, lower case, no white space: the form phrases are matched in."""
+    return "".join(unicodedata.normalize("NFKC", text).lower().split())
+
+
+@dataclass(frozen=True)
+class PhrasePack:
+    literals: dict[str, regex.Pattern]
+    patterns: dict[str, tuple[regex.Pattern, ...]]
+
+    def hits(self, folded: str) -> dict[str, list[str]]:
+        found: dict[str, list[str]] = {}
+        for tier in ("high", "medium", "low"):
+            words = [m.group() for m in self.literals[tier].finditer(folded, overlapped=True)]
+            words += [m.group() for p in self.patterns[tier] for m in [p.search(folded)] if m]
+            if words:
+                found[tier] = words
+        return found
+
+
+@lru_cache(maxsize=8)
+def phrase_pack(extra: tuple[str, ...] = ()) -> PhrasePack:
+    data = load_toml("vendor_phrases.toml")
+    literals = {}
+    patterns = {}
+    for tier in ("high", "medium", "low"):
+        words = [fold(w) for w in data[tier]["literal"]]
+        if tier == "high":
+            words += [fold(w) for w in extra]
+        literals[tier] = regex.compile(r"\L<words>", words=sorted(set(words), key=len, reverse=True))
+        patterns[tier] = tuple(regex.compile(e["pattern"]) for e in data[tier]["regex"])
+    return PhrasePack(literals, patterns)
+
+
+@lru_cache(maxsize=1)
+def _context() -> dict:
+    return load_toml("vendor_context.toml")
+
+
+@lru_cache(maxsize=1)
+def _credit_pattern() -> regex.Pattern:
+    verbs = "|".join(sorted(_context()["credit_verbs"], key=len, reverse=True))
+    return regex.compile(
+        rf"^(?:本资料由)?(?P<name>[\p{{Han}}A-Za-z0-9]{{2,12}}?)(?:{verbs})[，,。、\s]*"
+        r"(?:咨询|联系|加|qq|微信|vx|v信|获取|更多|关注|$)",
+        regex.IGNORECASE,
+    )
+
+
+@lru_cache(maxsize=1)
+def _title_pattern() -> regex.Pattern:
+    nouns = "|".join(_context()["title_nouns"])
+    return regex.compile(rf"(?:{nouns})(?:[(（].{{0,12}}[)）])?$")
+
+
+@dataclass
+class LineVerdict:
+    block: Block
+    folded: str
+    zone: bool
+    phrases: dict[str, list[str]] = field(default_factory=dict)
+    contacts: list[str] = field(default_factory=list)
+    cta: bool = False
+    code: str | None = None
+    reason: str = ""
+
+
+def _official(block: Block, tok) -> bool:
+    ctx = _context()
+    text = tok.text.lower()
+    if tok.shape in ("url", "email") and any(d in text for d in ctx["official_domains"]):
+        return True
+    if tok.shape == "phone" and (text.startswith("12") or len(text) <= 5):
+        return True
+    if tok.shape in ("phone", "email"):
+        before = block.text[max(0, tok.start - 12) : tok.start]
+        return any(w in before for w in ctx["official_before"])
+    return False
+
+
+def _zones(doc: Document) -> set[int]:
+    body = [i for i, b in enumerate(doc.blocks) if b.part == "body" and b.text.strip()]
+    zone = set(body[:HEAD_LINES]) | set(body[-TAIL_LINES:])
+    zone |= {i for i, b in enumerate(doc.blocks) if b.part in ZONE_PARTS}
+    return zone
+
+
+def _score(doc: Document, config) -> list[LineVerdict]:
+    pack = phrase_pack(tuple(getattr(config, "extend_vendor_phrases", ())))
+    cta_words = _context()["call_to_action"]
+    zone = _zones(doc)
+    verdicts = []
+    for i, block in enumerate(doc.blocks):
+        if not block.text.strip():
+            continue
+        folded = fold(block.text)
+        v = LineVerdict(block, folded, i in zone)
+        v.phrases = pack.hits(folded)
+        v.contacts = [
+            t.text for t in doc.tokens(block) if t.kind in ("contact", "url") and not _official(block, t)
+        ]
+        v.cta = any(w in folded for w in cta_words)
+        verdicts.append(v)
+    return verdicts
+
+
+def _decide(v: LineVerdict, neighbour_vendor: bool) -> None:
+    high, medium, low = (v.phrases.get(t, []) for t in ("high", "medium", "low"))
+    long_line = len(v.folded) > 100
+    if high:
+        v.code, v.reason = "RL201", high[0]
+        return
+    signals = len(medium) + len(v.contacts) + (0.5 if low or v.cta else 0)
+    context = (v.zone and not long_line) or neighbour_vendor or signals >= 2
+    if v.contacts and context and (medium or low or v.cta or neighbour_vendor):
+        v.code, v.reason = "RL202", v.contacts[0]
+    elif medium and context and (not long_line or signals >= 2):
+        v.code, v.reason = "RL201", medium[0]
+
+
+def _propagate_names(verdicts: list[LineVerdict]) -> None:
+    names = set()
+    pattern = _credit_pattern()
+    not_names = set(_context()["not_names"])
+    for v in verdicts:
+        if v.code is None:
+            continue
+        m = pattern.match(v.folded)
+        if m and m.group("name") not in not_names:
+            names.add(m.group("name"))
+    if not names:
+        return
+    for v in verdicts:
+        if v.code is None and any(n in v.folded for n in names):
+            if len(v.folded) <= 30 or v.phrases or v.contacts:
+                name = next(n for n in names if n in v.folded)
+                v.code, v.reason = "RL203", name
+
+
+def _absorb_blocks(verdicts: list[LineVerdict]) -> None:
+    flagged = [i for i, v in enumerate(verdicts) if v.code]
+    for a, b in zip(flagged, flagged[1:]):
+        if b - a - 1 > BLOCK_GAP or b - a < 2:
+            continue
+        gap = verdicts[a + 1 : b]
+        if all(_promotional(v) for v in gap):
+            first, last = verdicts[a].block.line, verdicts[b].block.line
+            for v in gap:
+                v.code, v.reason = "RL204", f"{first}-{last}"
+
+
+def _promotional(v: LineVerdict) -> bool:
+    text = v.block.text.strip()
+    if len(text) > ABSORB_MAX_CHARS or text.endswith("。") or not v.zone or v.block.kind == "heading":
+        return False
+    if _title_pattern().search(fold(text)):
+        return False
+    from reportlint.tokens import tokenize
+
+    return not any(t.kind == "marker" for t in tokenize(text))
+
+
+def classify(doc: Document, config) -> list[LineVerdict]:
+    """Vendor verdicts for every non-blank block, computed once per document."""
+    cached = doc.meta.get("_vendor_verdicts")
+    if cached is not None:
+        return cached
+    verdicts = _score(doc, config)
+    for v in verdicts:
+        _decide(v, False)
+    _propagate_names(verdicts)
+    # A second pass lets medium evidence lean on a vendor neighbour.
+    for i, v in enumerate(verdicts):
+        if v.code is None and (v.phrases.get("medium") or v.contacts or v.phrases.get("low")):
+            near = [verdicts[j] for j in (i - 1, i + 1) if 0 <= j < len(verdicts)]
+            if any(n.code for n in near):
+                _decide(v, True)
+                if v.code is None and v.phrases.get("low") and v.zone and len(v.folded) <= 40:
+                    v.code, v.reason = "RL204", "adjacent"
+    _absorb_blocks(verdicts)
+    doc.meta["_vendor_verdicts"] = verdicts
+    return verdicts
+
+
+def _span(text: str) -> tuple[int, int]:
+    start = len(text) - len(text.lstrip())
+    return start, len(text.rstrip())
+
+
+_MESSAGES = {
+    "RL201": "vendor residue '{reason}': delete the line",
+    "RL202": "vendor contact '{reason}': delete the line",
+    "RL203": "vendor name '{reason}': delete the line",
+    "RL204": "promotional line inside a vendor block: delete the block",
+}
+
+
+def _rule_check(code: str):
+    def check(doc: Document, config) -> Iterator[Diagnostic]:
+        rule = _BY_CODE[code]
+        for v in classify(doc, config):
+            if v.code != code:
+                continue
+            start, end = _span(v.block.text)
+            message = _MESSAGES[code].format(reason=v.reason)
+            if code == "RL204" and "-" in v.reason:
+                message = f"promotional line inside the vendor block at lines {v.reason}: delete the block"
+            yield rule.diagnostic(v.block, start, end, message, fix="delete-line")
+
+    return check
+
+
+def _ex(passing: list[str], failing: list[str]) -> tuple[Example, ...]:
+    return tuple(Example(t, False) for t in passing) + tuple(Example(t, True) for t in failing)
+
+
+VENDOR_PHRASE = Rule(
+    "RL201", "vendor-phrase", CATEGORY, "error", "Download-site or template-vendor text",
+    _rule_check("RL201"),
+    _ex(["从未接受和持有私人会所会员卡。", "订阅《人民日报》《求是》等党报党刊。"],
+        ["下面是小编为大家整理的述职报告范文，供大家参考。", "上传人：文库达人"]),
+)
+VENDOR_CONTACT = Rule(
+    "RL202", "vendor-contact", CATEGORY, "error", "Vendor contact detail (QQ, WeChat, phone, URL)",
+    _rule_check("RL202"),
+    _ex(["监督电话：12388", "电子邮箱：xcb@example.gov.cn"], ["更多资料请咨询QQ：3456789012"]),
+)
+VENDOR_NAME = Rule(
+    "RL203", "vendor-name", CATEGORY, "error", "Line naming a vendor introduced elsewhere",
+    _rule_check("RL203"),
+    _ex(["墨香文库是本地一家书店。"], ["墨香文库整理，咨询QQ12345678\n墨香文库"]),
+)
+VENDOR_BLOCK = Rule(
+    "RL204", "vendor-block", CATEGORY, "warning", "Promotional line inside a vendor block",
+    _rule_check("RL204"),
+    _ex(["今年工作取得新成效。"], ["墨香文库整理，咨询QQ12345678\n自建平台、实时分享\n会员群：1234567"]),
+)
+
+_BY_CODE = {r.code: r for r in (VENDOR_PHRASE, VENDOR_CONTACT, VENDOR_NAME, VENDOR_BLOCK)}
+RULES = tuple(_BY_CODE.values())
