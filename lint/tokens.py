@@ -62,7 +62,9 @@ _SHAPES: list[tuple[str, str, str]] = [
     (
         "slot",
         "variable",
-        r"\{\{[^{}\n]{1,60}\}\}|\$\{[^{}\n]{1,60}\}|«[^«»\n]{1,40}»"
+        r"\{\{[^{}\n]{1,60}\}\}|\$\{[^{}\n]{1,60}\}"
+        # «Name» is Word's unmerged MERGEFIELD; «…» around Cyrillic or French words is quotation.
+        r"|«(?:[A-Za-z_][A-Za-z0-9_ ]{0,38}[A-Za-z0-9_]|[A-Za-z_]|\p{Han}[\p{Han}A-Za-z0-9_]{0,20})»"
         r"|(?<![\\{$^_A-Za-z0-9])\{[A-Za-z_\p{Han}][A-Za-z0-9_.\p{Han}]{0,40}\}(?!\})",
     ),
     ("slot", "filler", rf"(?<![{LATIN}])(?:TBD|TBA|TODO|FIXME|(?i:lorem ipsum))(?![{LATIN}])"),

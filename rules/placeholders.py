@@ -129,7 +129,7 @@ def _expect_table() -> tuple[tuple[str, str], ...]:
 def expected_value(text: str, end: int) -> str | None:
     """What kind of value the words after ``end`` ask for, as a phrase, or None."""
     rest = text[end : end + 6].lstrip(" \u3000")
-    if rest[:1] in "”\"’」』":
+    if rest and rest[0] in "”\"’」』":
         return "a name or slogan"
     for word, kind in _expect_table():
         if rest.startswith(word):
@@ -273,7 +273,8 @@ def _is_title(doc: Document, block: Block) -> bool:
     if block.kind == HEADING:
         return True
     first = next((b for b in doc.blocks if b.text.strip()), None)
-    return first is block and len(block.text) <= 60
+    text = block.text.strip()
+    return first is block and len(text) <= 40 and not any(p in text for p in "。，；！？")
 
 
 def _mou_slot(doc: Document, block: Block, tok: Token) -> bool:
@@ -319,9 +320,11 @@ def _star_slot(block: Block, tok: Token) -> bool:
     text = block.text
     prev = text[tok.start - 1] if tok.start else ""
     nxt = text[tok.end] if tok.end < len(text) else ""
-    if prev and (_is_han(prev) or prev in _DIGITS or prev in _LATIN or prev in "·*＊"):
-        return False  # masking: 陈**, 138****1234, 京A·8***6
-    if not (_is_han(nxt) or nxt in "“\"《"):
+    if prev and (prev in _DIGITS or prev in _LATIN or prev in "·*＊"):
+        return False  # masking: 138****1234, 京A·8***6
+    if prev and _is_han(prev) and prev not in _context()["stars"]["slot_after"]:
+        return False  # a surname before the stars: 陈** is a masked name
+    if not nxt or not (_is_han(nxt) or nxt in "“\"《"):
         return False
     return not _emphasis(text, tok)
 

@@ -1,0 +1,68 @@
+"""The registry lists every rule module; every rule is documented and carries examples."""
+
+from __future__ import annotations
+
+import importlib
+import os
+import pkgutil
+
+import pytest
+
+from reportlint import rules
+from reportlint.config import Config
+from reportlint.diagnostics import CATEGORIES, SEVERITIES
+from reportlint.registry import all_rules
+
+RULES = all_rules()
+
+
+def test_every_rule_module_is_registered():
+    on_disk = {m.name for m in pkgutil.iter_modules([os.path.dirname(rules.__file__)]) if not m.name.startswith("_")}
+    assert on_disk == set(rules.MODULES)
+
+
+def test_codes_and_names_are_unique_and_well_formed():
+    codes = [r.code for r in RULES]
+    names = [r.name for r in RULES]
+    assert len(set(codes)) == len(codes) and len(set(names)) == len(names)
+    for r in RULES:
+        assert r.code.startswith("RL") and r.code[2:].isdigit() and len(r.code) == 5
+        assert r.name == r.name.lower() and " " not in r.name
+        assert r.category in CATEGORIES and r.severity in SEVERITIES
+
+
+@pytest.mark.parametrize("rule", RULES, ids=lambda r: r.code)
+def test_rule_is_documented_in_its_module_docstring(rule):
+    module = importlib.import_module(rule.check.__module__)
+    assert f"{rule.code} {rule.name}" in module.__doc__
+
+
+@pytest.mark.parametrize("rule", RULES, ids=lambda r: r.code)
+def test_rule_has_pass_and_fail_examples(rule):
+    assert any(e.fails for e in rule.examples), "no FAIL example"
+    assert any(not e.fails for e in rule.examples), "no PASS example"
+
+
+EXAMPLES = [(r, e) for r in RULES for e in r.examples]
+
+
+@pytest.mark.parametrize("rule,example", EXAMPLES, ids=lambda x: getattr(x, "code", None) or x.text[:20])
+def test_rule_example(rule, example):
+    from reportlint import lint_text
+
+    found = [d for d in lint_text(example.text, config=Config()) if d.code == rule.code]
+    if not example.fails:
+        assert found == [], f"{rule.code} fired on PASS example {example.text!r}"
+    elif example.matches:
+        assert [d.match for d in found] == list(example.matches)
+    else:
+        assert found, f"{rule.code} missed FAIL example {example.text!r}"
+
+
+def test_readme_documents_every_rule():
+    readme = os.path.join(os.path.dirname(__file__), "..", "..", "README.md")
+    if not os.path.exists(readme):
+        pytest.skip("README not beside the tests")
+    text = open(readme, encoding="utf-8").read()
+    for r in RULES:
+        assert f"| {r.code} | {r.name} |" in text, f"{r.code} missing from README"
