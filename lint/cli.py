@@ -100,7 +100,7 @@ def check(paths, fmt, select, ignore, exclude, statistics, list_rules, dump_text
     else:
         from .formatters import get_formatter
 
-        click.echo(get_formatter(fmt)(result, colour=colour, quiet=quiet), nl=False)
+        click.echo(get_formatter(fmt)(result, colour=colour, quiet=quiet), nl=False, color=colour)
     if result.errors:
         raise SystemExit(EXIT_ERROR)
     raise SystemExit(EXIT_FINDINGS if result.diagnostics else EXIT_CLEAN)

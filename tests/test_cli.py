@@ -1,0 +1,190 @@
+"""The command line: exit codes, formats, selection, errors, lazy imports."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+from conftest import EXAMPLES
+
+TEMPLATE = "述职人：某某\n全年完成投资X亿元，增长X%。\n"
+CLEAN = "全年完成投资12.5亿元，同比增长6.1%。\n"
+
+
+@pytest.fixture
+def files(tmp_path):
+    (tmp_path / "template.txt").write_text(TEMPLATE, encoding="utf-8")
+    (tmp_path / "clean.txt").write_text(CLEAN, encoding="utf-8")
+    (tmp_path / "broken.docx").write_bytes(b"PK\x03\x04 not really")
+    return tmp_path
+
+
+def test_clean_file_exits_0(run_cli, files):
+    result = run_cli(str(files / "clean.txt"))
+    assert result.code == 0
+    assert "Found 0 problems" in result.out
+
+
+def test_findings_exit_1_with_locations(run_cli, files):
+    result = run_cli(str(files / "template.txt"))
+    assert result.code == 1
+    assert f"{files / 'template.txt'}:2:7: RL101 unfilled template slot 'X': expected an amount in 亿元" in result.out
+
+
+def test_unreadable_file_exits_2_and_others_are_still_linted(run_cli, files):
+    result = run_cli("--format", "json", str(files / "broken.docx"), str(files / "template.txt"))
+    assert result.code == 2
+    data = result.json()
+    assert data["errors"] == [{"path": str(files / "broken.docx"), "message": "damaged or truncated zip package"}]
+    assert len(data["files"]) == 1 and data["files"][0]["diagnostics"]
+    assert result.err.strip() == f"reportlint: {files / 'broken.docx'}: damaged or truncated zip package"
+
+
+def test_missing_path_exits_2(run_cli, tmp_path):
+    result = run_cli(str(tmp_path / "nope.txt"))
+    assert result.code == 2
+    assert "no such file or directory" in result.err
+
+
+def test_no_paths_is_a_usage_error(run_cli):
+    assert run_cli().code == 2
+
+
+def test_unknown_option_is_a_usage_error(run_cli, files):
+    assert run_cli("--no-such-option", str(files)).code == 2
+
+
+def test_directories_are_searched_recursively(run_cli, files):
+    sub = files / "sub"
+    sub.mkdir()
+    (sub / "more.md").write_text("# 标题\n\nXX村\n", encoding="utf-8")
+    (sub / "ignored.csv").write_text("XX", encoding="utf-8")
+    data = run_cli("--format", "json", str(files)).json()
+    paths = sorted(os.path.basename(f["path"]) for f in data["files"])
+    assert paths == ["clean.txt", "more.md", "template.txt"]
+
+
+def test_exclude_glob(run_cli, files):
+    data = run_cli("--format", "json", "--exclude", "template.*", "--exclude", "*.docx", str(files)).json()
+    assert [os.path.basename(f["path"]) for f in data["files"]] == ["clean.txt"]
+
+
+def test_json_contract_fields(run_cli, files):
+    data = run_cli("--format", "json", str(files / "template.txt")).json()
+    assert data["version"] == 1 and data["errors"] == []
+    f = data["files"][0]
+    assert f["format"] == "txt"
+    d = f["diagnostics"][0]
+    assert set(d) >= {
+        "code", "name", "category", "severity", "message", "match", "line", "column",
+        "end_line", "end_column", "part", "paragraph", "heading",
+    }
+    assert (d["code"], d["match"], d["line"], d["column"], d["end_column"]) == ("RL102", "某某", 1, 5, 7)
+
+
+@pytest.mark.parametrize(
+    "args,codes",
+    [
+        (["--select", "RL101"], ["RL101", "RL101"]),
+        (["--select", "RL10"], ["RL102", "RL101", "RL101"]),
+        (["--ignore", "x-slot"], ["RL102"]),
+        (["--select", "placeholder", "--ignore", "RL101,RL102"], []),
+    ],
+)
+def test_select_and_ignore(run_cli, files, args, codes):
+    result = run_cli("--format", "json", *args, str(files / "template.txt"))
+    assert [d["code"] for d in result.diagnostics()] == codes
+
+
+def test_unknown_selector_is_a_config_error(run_cli, files):
+    result = run_cli("--select", "RL999", str(files / "template.txt"))
+    assert result.code == 2
+    assert "unknown rule selector 'RL999'" in result.err
+
+
+def test_statistics_table(run_cli, files):
+    result = run_cli("--statistics", str(files / "template.txt"))
+    assert result.code == 1
+    lines = result.out.splitlines()
+    assert lines[0].split() == ["count", "code", "name", "category", "severity"]
+    assert any(line.split()[:2] == ["2", "RL101"] for line in lines)
+
+
+def test_list_rules(run_cli):
+    result = run_cli("--list-rules")
+    assert result.code == 0
+    assert "RL101" in result.out and "x-slot" in result.out and "watermark" in result.out
+
+
+def test_quiet_prints_findings_only(run_cli, files):
+    out = run_cli("-q", str(files / "template.txt")).out.splitlines()
+    assert len(out) == 3 and all(": RL10" in line for line in out)
+
+
+def test_text_output_marks_the_match_under_full_width_text(run_cli, files):
+    out = run_cli(str(files / "template.txt")).out.splitlines()
+    i = out.index(next(line for line in out if ":2:7:" in line))
+    source, marks = out[i + 1], out[i + 2]
+    assert source == "    全年完成投资X亿元，增长X%。"
+    assert marks == "    " + " " * 12 + "^"
+
+
+def test_colour_only_when_asked(run_cli, files):
+    assert "\x1b[" not in run_cli(str(files / "template.txt")).out
+    assert "\x1b[" in run_cli("--color", "always", str(files / "template.txt")).out
+
+
+def test_dump_text(run_cli, files):
+    result = run_cli("--dump-text", str(files / "template.txt"))
+    assert result.code == 0
+    assert result.out.splitlines() == ["1:1\tbody ¶1\t述职人：某某", "2:1\tbody ¶2\t全年完成投资X亿元，增长X%。"]
+
+
+def test_dump_text_of_unreadable_file_exits_2(run_cli, files):
+    assert run_cli("--dump-text", str(files / "broken.docx")).code == 2
+
+
+def test_examples_lint_with_findings(run_cli):
+    result = run_cli("--format", "json", EXAMPLES)
+    assert result.code == 1
+    by_file = {os.path.basename(f["path"]): f["diagnostics"] for f in result.json()["files"]}
+    assert by_file["体检中心工作简报（无问题示例）.txt"] == []
+    assert all(by_file[name] for name in by_file if "无问题" not in name)
+
+
+def _python(code: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+
+
+def test_version_does_not_import_the_segmenter():
+    proc = _python(
+        "import sys\nfrom reportlint.cli import main\ncode = main(['--version'])\n"
+        "print(code, 'rjieba' in sys.modules, 'jieba' in sys.modules, 'lxml' in sys.modules)"
+    )
+    assert proc.stdout.split()[-4:] == ["0", "False", "False", "False"], proc.stderr
+
+
+def test_file_without_cjk_does_not_import_the_segmenter(tmp_path):
+    path = tmp_path / "plain.txt"
+    path.write_text("Quarterly report. Revenue grew 4% on an XL order; see Windows XP notes.\n", encoding="utf-8")
+    proc = _python(
+        f"import sys\nfrom reportlint.cli import main\ncode = main(['-q', {str(path)!r}])\n"
+        "print(code, 'rjieba' in sys.modules, 'jieba' in sys.modules)"
+    )
+    assert proc.stdout.split()[-3:] == ["0", "False", "False"], proc.stderr
+
+
+def test_python_dash_m_works(tmp_path):
+    proc = subprocess.run([sys.executable, "-m", "reportlint", "--version"], capture_output=True, text=True)
+    assert proc.returncode == 0 and proc.stdout.startswith("reportlint ")
+
+
+def test_console_script_exit_code(tmp_path):
+    path = tmp_path / "t.txt"
+    path.write_text(TEMPLATE, encoding="utf-8")
+    proc = subprocess.run([sys.executable, "-m", "reportlint", "--format", "json", str(path)], capture_output=True)
+    assert proc.returncode == 1
+    assert json.loads(proc.stdout.decode("utf-8"))["files"][0]["diagnostics"]
