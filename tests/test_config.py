@@ -1,0 +1,95 @@
+"""Configuration discovery and validation."""
+
+from __future__ import annotations
+
+import pytest
+
+from reportlint.config import Config, load_config
+from reportlint.errors import ConfigError
+
+
+def write(path, text):
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_defaults_without_config(tmp_path):
+    cfg = load_config(start=str(tmp_path / "nowhere"), isolated=True)
+    assert cfg == Config(root=cfg.root)
+
+
+def test_pyproject_section_is_found_from_a_subfolder(tmp_path):
+    write(tmp_path / "pyproject.toml", '[tool.reportlint]\nignore = ["RL105"]\n')
+    sub = tmp_path / "reports" / "2024"
+    sub.mkdir(parents=True)
+    cfg = load_config(start=str(sub))
+    assert cfg.ignore == ("RL105",) and cfg.root == str(tmp_path)
+
+
+def test_pyproject_without_section_is_skipped(tmp_path):
+    write(tmp_path / ".reportlint.toml", 'select = ["placeholder"]\n')
+    inner = tmp_path / "proj"
+    inner.mkdir()
+    write(inner / "pyproject.toml", "[project]\nname = 'x'\n")
+    assert load_config(start=str(inner)).select == ("placeholder",)
+
+
+def test_dot_file_wins_over_pyproject_in_the_same_folder(tmp_path):
+    write(tmp_path / "pyproject.toml", '[tool.reportlint]\nselect = ["RL101"]\n')
+    write(tmp_path / ".reportlint.toml", 'select = ["RL110"]\n')
+    assert load_config(start=str(tmp_path)).select == ("RL110",)
+
+
+@pytest.mark.parametrize(
+    "text,message",
+    [
+        ('selcet = ["RL101"]\n', "unknown setting 'selcet'"),
+        ('select = "RL999"\n', "unknown rule selector 'RL999'"),
+        ("select = 3\n", "select must be a list of strings"),
+        ('segmenter = "pkuseg"\n', "segmenter must be one of"),
+        ("select = [\n", "invalid TOML"),
+        ('extend-vendor-phrases = ["x"]\n', "2 or more characters"),
+    ],
+)
+def test_bad_config_is_a_clear_error(tmp_path, text, message):
+    path = write(tmp_path / ".reportlint.toml", text)
+    with pytest.raises(ConfigError, match=message):
+        load_config(str(path))
+
+
+def test_bad_config_exits_2_with_one_line(run_cli, tmp_path, monkeypatch):
+    write(tmp_path / ".reportlint.toml", "nonsense = 1\n")
+    (tmp_path / "a.txt").write_text("XX村", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    result = run_cli("a.txt")
+    assert result.code == 2
+    assert len(result.err.strip().splitlines()) == 1 and "unknown setting 'nonsense'" in result.err
+
+
+def test_extend_allow_silences_a_word(lint):
+    text = "本院新购X刀治疗系统，开展XR刀项目。引进X光伏板。"
+    assert [d.match for d in lint(text)] == ["X"]
+    assert lint("建成X光伏电站", extend_allow=("X光伏",)) == []
+
+
+def test_extend_vendor_phrases(lint):
+    text = "一、工作成效\n全年完成各项任务。\n墨语公文坊"
+    assert lint(text) == []
+    assert [d.code for d in lint(text, extend_vendor_phrases=("墨语公文坊",))] == ["RL201"]
+
+
+def test_exclude_is_relative_to_the_config_folder(run_cli, tmp_path, monkeypatch):
+    write(tmp_path / ".reportlint.toml", 'extend-exclude = ["drafts"]\n')
+    (tmp_path / "drafts").mkdir()
+    (tmp_path / "drafts" / "d.txt").write_text("XX村", encoding="utf-8")
+    (tmp_path / "final.txt").write_text("12村", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    data = run_cli("--format", "json", ".").json()
+    assert [f["path"] for f in data["files"]] == ["./final.txt"]
+
+
+def test_jieba_backend_gives_the_same_answers(lint):
+    text = "建成X光伏电站，拍X光片检查，新建XX线下门店。"
+    fast = [(d.match, d.column) for d in lint(text)]
+    slow = [(d.match, d.column) for d in lint(text, segmenter="jieba")]
+    assert fast == slow == [("X", 3), ("XX", 18)]
