@@ -96,15 +96,54 @@ def lint_path(path: str, config: Config) -> FileResult:
     return result
 
 
-def lint_paths(paths: Iterable[str], config: Config | None = None) -> LintResult:
-    """Lint files and directories; unreadable files become errors, not exceptions."""
+# Below this many files, starting worker processes costs more than it saves.
+PARALLEL_MIN_FILES = 8
+
+
+def _worker_count(jobs: int | None, files: int) -> int:
+    if jobs is not None and jobs > 0:
+        return min(jobs, max(1, files))
+    if files < PARALLEL_MIN_FILES:
+        return 1
+    return max(1, min(os.cpu_count() or 1, 8, files // 4))
+
+
+def lint_paths(paths: Iterable[str], config: Config | None = None, jobs: int | None = None) -> LintResult:
+    """Lint files and directories; unreadable files become errors, not exceptions.
+
+    ``jobs``: worker processes (None: one per core when there are many files).
+    Results keep the order of the paths given.
+    """
     config = config or Config()
     result = LintResult()
+    todo: list[tuple[int, str]] = []
+    slots: list[FileResult | None] = []
     for path, missing in expand_paths(paths, config):
         if missing:
             from .readers import format_of
 
-            result.files.append(FileResult(path, format_of(path) or "txt", error=missing))
-            continue
-        result.files.append(lint_path(path, config))
+            slots.append(FileResult(path, format_of(path) or "txt", error=missing))
+        else:
+            todo.append((len(slots), path))
+            slots.append(None)
+    workers = _worker_count(jobs, len(todo))
+    if workers > 1:
+        done = _lint_parallel([p for _, p in todo], config, workers)
+    else:
+        done = [lint_path(p, config) for _, p in todo]
+    for (index, _path), file_result in zip(todo, done):
+        slots[index] = file_result
+    result.files = [f for f in slots if f is not None]
     return result
+
+
+def _lint_parallel(paths: list[str], config: Config, workers: int) -> list[FileResult]:
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+    from functools import partial
+
+    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
+    context = multiprocessing.get_context(method)
+    chunk = max(1, len(paths) // (workers * 4))
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        return list(pool.map(partial(lint_path, config=config), paths, chunksize=chunk))

@@ -53,11 +53,13 @@ def cli() -> None:
 @click.option("--config", "config_path", type=click.Path(dir_okay=False), help="Use this config file.")
 @click.option("--isolated", is_flag=True, help="Ignore all config files.")
 @click.option("--segmenter", type=click.Choice(["rjieba", "jieba"]), help="Word segmenter backend.")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), metavar="N",
+              help="Worker processes (default: one per core when linting many files).")
 @click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True,
               help="Colour in text output (auto: only on a terminal).")
 @click.version_option(__version__, "--version", prog_name="reportlint", message="%(prog)s %(version)s")
 def check(paths, fmt, select, ignore, exclude, statistics, list_rules, dump_text, quiet, config_path,
-          isolated, segmenter, color) -> None:
+          isolated, segmenter, jobs, color) -> None:
     """Lint PATHS (.docx, .md, .txt files; directories are searched recursively).
 
     \b
@@ -89,7 +91,7 @@ def check(paths, fmt, select, ignore, exclude, statistics, list_rules, dump_text
         raise SystemExit(_dump(paths))
     from .api import lint_paths
 
-    result = lint_paths(paths, config)
+    result = lint_paths(paths, config, jobs=jobs)
     for f in result.errors:
         _err(f"{f.path}: {f.error}")
     colour = color == "always" or (color == "auto" and sys.stdout.isatty() and "NO_COLOR" not in os.environ)

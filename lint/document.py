@@ -82,18 +82,60 @@ class Document:
     format: str
     blocks: list[Block] = field(default_factory=list)
     meta: dict[str, Any] = field(default_factory=dict)
-    _tokens: dict[int, list] = field(default_factory=dict, repr=False)
+    _found: dict[str, list] = field(default_factory=dict, repr=False)
+    _joined: tuple[str, list[int]] | None = field(default=None, repr=False)
+    _chars: set[str] | None = field(default=None, repr=False)
+
+    def joined(self) -> tuple[str, list[int]]:
+        """All block texts joined by newlines, and the offset where each block starts."""
+        if self._joined is None:
+            starts, offset = [], 0
+            for block in self.blocks:
+                starts.append(offset)
+                offset += len(block.text) + 1
+            self._joined = ("\n".join(b.text for b in self.blocks), starts)
+        return self._joined
+
+    def find(self, *shapes: str) -> list[tuple[Block, Any]]:
+        """(block, token) pairs of the given token shapes, in document order.
+
+        Each shape is scanned once per document over the joined text, which is
+        far cheaper than scanning block by block.
+        """
+        found: list[tuple[Block, Any]] = []
+        for shape in shapes:
+            cached = self._found.get(shape)
+            if cached is None:
+                cached = self._scan(shape)
+                self._found[shape] = cached
+            found.extend(cached)
+        if len(shapes) > 1:
+            found.sort(key=lambda pair: (pair[0].line, pair[1].start))
+        return found
+
+    def _scan(self, shape: str) -> list[tuple[Block, Any]]:
+        from bisect import bisect_right
+
+        from .tokens import Token, scan
+
+        text, starts = self.joined()
+        if self._chars is None:
+            self._chars = set(text)
+        out = []
+        for tok in scan(text, shape, self._chars):
+            index = bisect_right(starts, tok.start) - 1
+            base = starts[index]
+            block = self.blocks[index]
+            if tok.end - base > len(block.text):
+                continue  # never across blocks
+            out.append((block, Token(tok.kind, tok.shape, tok.start - base, tok.end - base, tok.text)))
+        return out
 
     def tokens(self, block: Block) -> list:
-        """Typed tokens of ``block``, computed once per document."""
-        key = id(block)
-        cached = self._tokens.get(key)
-        if cached is None:
-            from .tokens import tokenize
+        """Every token of one block (all shapes)."""
+        from .tokens import tokenize
 
-            cached = tokenize(block.text)
-            self._tokens[key] = cached
-        return cached
+        return tokenize(block.text)
 
     def nonblank(self) -> list[Block]:
         return [b for b in self.blocks if b.text.strip()]

@@ -46,10 +46,15 @@ class Token(NamedTuple):
 
 _S = regex.escape(SLOT_CHARS)
 _SHAPES: list[tuple[str, str, str]] = [
-    # kind, shape, pattern
-    ("slot", "x", rf"[{_S}](?:[ \u3000][{_S}](?![{_S}])){{2,}}"),
-    ("slot", "x", rf"(?:[{DIGITS}]+[.．]?)?[{_S}]+(?:[.．]?[{DIGITS}]+|[.．]?[{_S}]+)*"),
+    # kind, shape, pattern (the spaced form X X X is tried before the plain run)
+    (
+        "slot",
+        "x",
+        rf"[{_S}](?:[ \u3000][{_S}](?![{_S}])){{2,}}"
+        rf"|(?:[{DIGITS}]+[.．]?)?[{_S}]+(?:[.．]?[{DIGITS}]+|[.．]?[{_S}]+)*",
+    ),
     ("slot", "mou", r"某某"),
+    ("slot", "mou1", r"某"),
     ("slot", "stars", r"\*{2,}|＊{2,}"),
     ("slot", "blank", rf"(?:(?:19|20)|[{DIGITS}]{{2}})?_{{2,}}|＿{{2,}}"),
     ("slot", "date", r"(?:年[ \t\u3000]+)?月[ \t\u3000]+日|年[ \t\u3000]+月(?![ \t\u3000]*日)"),
@@ -68,17 +73,12 @@ _SHAPES: list[tuple[str, str, str]] = [
         r"|(?<![\\{$^_A-Za-z0-9])\{[A-Za-z_\p{Han}][A-Za-z0-9_.\p{Han}]{0,40}\}(?!\})",
     ),
     ("slot", "filler", rf"(?<![{LATIN}])(?:TBD|TBA|TODO|FIXME|(?i:lorem ipsum))(?![{LATIN}])"),
-    (
-        "choice",
-        "unit",
-        r"\p{Han}（\p{Han}{1,4}(?:[、，,/]\p{Han}{1,4}){0,4}）",
-    ),
+    ("choice", "unit", r"\p{Han}（\p{Han}{1,4}(?:[、，,/]\p{Han}{1,4}){0,4}）"),
     ("choice", "pronoun", r"他（她）|她（他）|他/她|她/他|先生/女士|女士/先生|先生（女士）|男/女"),
     (
         "contact",
         "qq",
-        r"(?i:qq|ｑｑ|扣扣|企鹅)(?:号码?|群|会员群|交流群)?[ \t]*[:：+＋]?[ \t]*[1-9][0-9]{4,11}(?![0-9])"
-        r"|(?<![0-9A-Za-z])[1-9][0-9]{4,11}@qq\.com",
+        r"(?:[Qq]{2}|[Ｑｑ]{2}|扣扣|企鹅)(?:号码?|群|会员群|交流群)?[ \t]*[:：+＋]?[ \t]*[1-9][0-9]{4,11}(?![0-9])",
     ),
     (
         "contact",
@@ -96,21 +96,24 @@ _SHAPES: list[tuple[str, str, str]] = [
         "url",
         "url",
         r"(?i)(?:https?://|www\.)[^\s\p{Han}，。；、）)”\"'<>]+"
-        r"|(?<![\w.@/-])[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.(?:com|cn|net|org|cc|top|xyz|vip|info|me)(?:/[^\s\p{Han}，。；、）)]*)?(?![\w-])",
+        r"|(?<![\w.@/-])[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.(?:com|cn|net|org|cc|top|xyz|vip|info|me)"
+        r"(?:/[^\s\p{Han}，。；、）)]*)?(?![\w-])",
     ),
     ("percent", "percent", rf"[{DIGITS}]+(?:[.．][{DIGITS}]+)?[ \t]*[%％‰]"),
     ("number", "number", rf"(?<![{DIGITS}.．])[{DIGITS}]+(?:[.．,][{DIGITS}]+)*(?![{DIGITS}])"),
+    (
+        "marker",
+        "marker",
+        r"^[ \t\u3000]*(?:[一二三四五六七八九十百]+[、.．]|[（(][一二三四五六七八九十百]+[）)]"
+        r"|\d{1,3}[.．、](?!\d)|[（(]\d{1,3}[）)]|[①-⑳]|第[一二三四五六七八九十百]+[，、]?)",
+    ),
 ]
-
-_MARKER = regex.compile(
-    r"^[ \t\u3000]*(?:[一二三四五六七八九十百]+[、.．]|[（(][一二三四五六七八九十百]+[）)]"
-    r"|\d{1,3}[.．、](?!\d)|[（(]\d{1,3}[）)]|[①-⑳]|第[一二三四五六七八九十百]+[，、]?)"
-)
 
 # Characters without which a shape cannot occur: a cheap test before running its pattern.
 _TRIGGERS: dict[str, str] = {
     "x": SLOT_CHARS,
     "mou": "某",
+    "mou1": "某",
     "stars": "*＊",
     "blank": "_＿",
     "date": "月",
@@ -119,37 +122,41 @@ _TRIGGERS: dict[str, str] = {
     "filler": "TFLl",
     "unit": "（",
     "pronoun": "他她先女男",
-    "qq": "QqＱｑ扣企@",
+    "qq": "QqＱｑ扣企",
     "wechat": "微威薇信VvWw➕",
     "email": "@",
     "phone": "0123456789",
     "url": ".",
     "percent": "%％‰",
     "number": "0123456789０１２３４５６７８９",
+    "marker": "一二三四五六七八九十百0123456789①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳第",
 }
 
-_COMPILED = [(kind, shape, regex.compile(pattern), _TRIGGERS[shape]) for kind, shape, pattern in _SHAPES]
+SHAPES: dict[str, tuple[str, regex.Pattern, frozenset[str]]] = {
+    shape: (kind, regex.compile(pattern, regex.MULTILINE), frozenset(_TRIGGERS[shape]))
+    for kind, shape, pattern in _SHAPES
+}
+SHAPES_OF_KIND: dict[str, tuple[str, ...]] = {}
+for _kind, _shape, _ in _SHAPES:
+    SHAPES_OF_KIND.setdefault(_kind, ())
+    SHAPES_OF_KIND[_kind] += (_shape,)
+
+
+def scan(text: str, shape: str, chars: set[str] | frozenset[str] | None = None) -> list[Token]:
+    """Tokens of one shape in ``text`` (which may hold many lines).
+
+    ``chars`` is the set of characters of ``text`` when the caller has it.
+    """
+    kind, pattern, triggers = SHAPES[shape]
+    if triggers.isdisjoint(chars if chars is not None else set(text)):
+        return []
+    return [Token(kind, shape, m.start(), m.end(), m.group()) for m in pattern.finditer(text)]
 
 
 def tokenize(text: str) -> list[Token]:
-    """All tokens of ``text`` in order of position (a shape may overlap another's)."""
+    """All tokens of ``text`` in order of position (tokens of different shapes may overlap)."""
     chars = set(text)
-    tokens: list[Token] = []
-    seen_x: list[tuple[int, int]] = []
-    for kind, shape, pattern, triggers in _COMPILED:
-        if chars.isdisjoint(triggers):
-            continue
-        for m in pattern.finditer(text):
-            span = m.span()
-            if shape == "x":
-                # The spaced form (X X X) wins over its single-letter parts.
-                if any(s <= span[0] < e for s, e in seen_x):
-                    continue
-                seen_x.append(span)
-            tokens.append(Token(kind, shape, span[0], span[1], m.group()))
-    m = _MARKER.match(text)
-    if m:
-        tokens.append(Token("marker", "marker", m.start(), m.end(), m.group()))
+    tokens = [tok for shape in SHAPES for tok in scan(text, shape, chars)]
     tokens.sort(key=lambda t: (t.start, -t.end))
     return tokens
 

@@ -56,15 +56,12 @@ def is_unresolved_unit(text: str, start: int, end: int) -> bool:
 
 
 def _choices(doc: Document, config) -> Iterator[Diagnostic]:
-    for block in doc.blocks:
-        for tok in doc.tokens(block):
-            if tok.kind != "choice":
-                continue
-            if tok.shape == "unit" and not is_unresolved_unit(block.text, tok.start, tok.end):
-                continue
-            yield UNRESOLVED_CHOICE.diagnostic(
-                block, tok.start, tok.end, f"unresolved choice '{tok.text}': keep one alternative"
-            )
+    for block, tok in doc.find("unit", "pronoun"):
+        if tok.shape == "unit" and not is_unresolved_unit(block.text, tok.start, tok.end):
+            continue
+        yield UNRESOLVED_CHOICE.diagnostic(
+            block, tok.start, tok.end, f"unresolved choice '{tok.text}': keep one alternative"
+        )
 
 
 UNRESOLVED_CHOICE = Rule(

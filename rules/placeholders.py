@@ -80,6 +80,7 @@ RL108 filler-text (warning)
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
@@ -121,9 +122,10 @@ def _context() -> dict:
 
 
 @lru_cache(maxsize=1)
-def _expect_table() -> tuple[tuple[str, str], ...]:
-    pairs = [(word, kind) for kind, words in _context()["expects"].items() for word in words]
-    return tuple(sorted(pairs, key=lambda p: -len(p[0])))
+def _expect_pattern() -> tuple[re.Pattern, dict[str, str]]:
+    kinds = {word: kind for kind, words in _context()["expects"].items() for word in words}
+    words = sorted(kinds, key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, words))), kinds
 
 
 def expected_value(text: str, end: int) -> str | None:
@@ -131,32 +133,41 @@ def expected_value(text: str, end: int) -> str | None:
     rest = text[end : end + 6].lstrip(" \u3000")
     if rest and rest[0] in "”\"’」』":
         return "a name or slogan"
-    for word, kind in _expect_table():
-        if rest.startswith(word):
-            unit = word if kind in ("count", "place", "organisation") else ""
-            if kind == "amount":
-                unit = f" in {word}" if word.endswith("元") else ""
-            return _EXPECT_LABELS[kind].format(unit=unit)
-    return None
+    pattern, kinds = _expect_pattern()
+    m = pattern.match(rest)
+    if m is None:
+        return None
+    word = m.group()
+    kind = kinds[word]
+    unit = word if kind in ("count", "place", "organisation") else ""
+    if kind == "amount":
+        unit = f" in {word}" if word.endswith("元") else ""
+    return _EXPECT_LABELS[kind].format(unit=unit)
 
 
 @lru_cache(maxsize=8)
-def _allow_entries(extra: tuple[str, ...]) -> tuple[tuple[str, int, int], ...]:
-    """(folded entry, offset of its X run, run length) for every allow entry."""
-    from reportlint.tokens import tokenize
+def _allow_entries(extra: tuple[str, ...]) -> dict[str, tuple[tuple[str, int, int], ...]]:
+    """Allow entries as (folded entry, offset of its X run, run length), keyed by the
+    character right after the run ("" for entries that end with it)."""
+    from reportlint.tokens import scan
 
     words = [w for w, _ in load_lines("x_allow.txt")] + list(extra)
-    entries = []
+    index: dict[str, list[tuple[str, int, int]]] = {}
     for word in words:
-        runs = [t for t in tokenize(word) if t.shape == "x"]
+        runs = scan(word, "x")
         if runs:
-            entries.append((word.translate(_FOLD).upper(), runs[0].start, runs[0].end - runs[0].start))
-    return tuple(entries)
+            folded = word.translate(_FOLD).upper()
+            key = folded[runs[0].end : runs[0].end + 1]
+            index.setdefault(key, []).append((folded, runs[0].start, runs[0].end - runs[0].start))
+    return {k: tuple(v) for k, v in index.items()}
 
 
 def _allowed(text: str, tok: Token, extra: tuple[str, ...], segmenter: str) -> bool:
+    index = _allow_entries(extra)
+    after = text[tok.end : tok.end + 1].translate(_FOLD).upper()
+    candidates = index.get(after, ()) + (index.get("", ()) if after else ())
     folded = None
-    for entry, offset, length in _allow_entries(extra):
+    for entry, offset, length in candidates:
         if length != tok.end - tok.start:
             continue
         begin = tok.start - offset
@@ -166,8 +177,7 @@ def _allowed(text: str, tok: Token, extra: tuple[str, ...], segmenter: str) -> b
             folded = text.translate(_FOLD).upper()
         if folded[begin : begin + len(entry)] != entry:
             continue
-        entry_end = begin + len(entry)
-        if _boundary_after(text, tok.end, entry_end, segmenter):
+        if _boundary_after(text, tok.end, begin + len(entry), segmenter):
             return True
     return False
 
@@ -226,6 +236,9 @@ def is_x_slot(text: str, tok: Token, allow: tuple[str, ...] = (), segmenter: str
         prev == "-" and (before in _LATIN or before in _DIGITS)
     ):
         return False
+    # 46,XX / 47,XXY: a karyotype, not a slot
+    if prev == "," and tok.start >= 3 and text[tok.start - 3 : tok.start - 1].isdigit():
+        return False
     # 3. multiplication and arithmetic
     for i, ch in enumerate(run):
         if ch in MULTIPLY_CHARS or ch in "XＸ":
@@ -256,14 +269,11 @@ def is_x_slot(text: str, tok: Token, allow: tuple[str, ...] = (), segmenter: str
 def _x_slots(doc: Document, config) -> Iterator[Diagnostic]:
     allow = tuple(getattr(config, "extend_allow", ()))
     segmenter = getattr(config, "segmenter", "rjieba")
-    for block in doc.blocks:
-        for tok in doc.tokens(block):
-            if tok.shape != "x" or not is_x_slot(block.text, tok, allow, segmenter):
-                continue
-            expects = expected_value(block.text, tok.end) or "a value"
-            yield X_SLOT.diagnostic(
-                block, tok.start, tok.end, f"unfilled template slot '{tok.text}': expected {expects}"
-            )
+    for block, tok in doc.find("x"):
+        if not is_x_slot(block.text, tok, allow, segmenter):
+            continue
+        expects = expected_value(block.text, tok.end) or "a value"
+        yield X_SLOT.diagnostic(block, tok.start, tok.end, f"unfilled template slot '{tok.text}': expected {expects}")
 
 
 # --- 某某 -------------------------------------------------------------------------------------
@@ -277,31 +287,68 @@ def _is_title(doc: Document, block: Block) -> bool:
     return first is block and len(text) <= 40 and not any(p in text for p in "。，；！？")
 
 
+@lru_cache(maxsize=1)
+def _surnames() -> frozenset[str]:
+    return frozenset(w for w, _ in load_lines("surnames.txt"))
+
+
+def _anonymised_at(text: str, index: int) -> bool:
+    """True if text[index] is a surname starting an anonymised name (书记王某, 、李某某)."""
+    if text[index] not in _surnames():
+        return False
+    head = text[:index]
+    if not head or not _is_han(head[-1]):
+        return True
+    return any(head.endswith(r) for r in _context()["anonymised"]["roles"])
+
+
+def _has_anonymised_persons(doc: Document) -> bool:
+    """Does the document anonymise people (王某, 李某某)?  Then 某某 is anonymity, not a slot."""
+    cached = doc.meta.get("_anonymised")
+    if cached is None:
+        cached = False
+        for block, tok in doc.find("mou1"):
+            if tok.start and _anonymised_at(block.text, tok.start - 1):
+                cached = True
+                break
+        doc.meta["_anonymised"] = cached
+    return cached
+
+
+_FIELD_LABEL = re.compile(r"(?:人|者|方)[：:]\s*$")
+
+
 def _mou_slot(doc: Document, block: Block, tok: Token) -> bool:
     text = block.text
     prev = text[tok.start - 1] if tok.start else ""
-    after = text[tok.end : tok.end + 2]
+    after = text[tok.end : tok.end + 3]
     ctx = _context()["mou"]
-    head = text[: tok.start].rstrip(" \u3000：:")
+    raw_head = text[: tok.start]
+    head = raw_head.rstrip(" \u3000：:")
     if prev == "某" or after[:1] == "某":
         return False
+    if prev and _anonymised_at(text, tok.start - 1):
+        return False  # 李某某
     if any(head.endswith(w) for w in ctx["self"]) or any(head.endswith(w) for w in ctx["field"]):
         return True
+    if _FIELD_LABEL.search(raw_head):
+        return True  # 汇报人：某某, 对照检查人：某某
     if after.startswith("同志") or (head == "" and len(text.strip()) <= 12):
         return True
-    # A surname right before 某某 is an anonymised person (李某某), never a slot.
-    if prev and _is_han(prev) and not head.endswith(("在", "对", "由", "向", "关于", "和", "与")):
-        return False
-    return _is_title(doc, block)
+    if _is_title(doc, block):
+        return True
+    expects = expected_value(text, tok.end) or ""
+    if expects.startswith(("a place", "an organisation")) and not _has_anonymised_persons(doc):
+        return True  # 某某公司将坚持…, in a document that names nobody as 王某
+    return False
 
 
 def _mou_slots(doc: Document, config) -> Iterator[Diagnostic]:
-    for block in doc.blocks:
-        for tok in doc.tokens(block):
-            if tok.shape == "mou" and _mou_slot(doc, block, tok):
-                yield MOU_SLOT.diagnostic(
-                    block, tok.start, tok.end, "unfilled template slot '某某': expected a name"
-                )
+    for block, tok in doc.find("mou"):
+        if _mou_slot(doc, block, tok):
+            yield MOU_SLOT.diagnostic(
+                block, tok.start, tok.end, "unfilled template slot '某某': expected a name"
+            )
 
 
 # --- ** -------------------------------------------------------------------------------------
@@ -322,21 +369,31 @@ def _star_slot(block: Block, tok: Token) -> bool:
     nxt = text[tok.end] if tok.end < len(text) else ""
     if prev and (prev in _DIGITS or prev in _LATIN or prev in "·*＊"):
         return False  # masking: 138****1234, 京A·8***6
-    if prev and _is_han(prev) and prev not in _context()["stars"]["slot_after"]:
-        return False  # a surname before the stars: 陈** is a masked name
     if not nxt or not (_is_han(nxt) or nxt in "“\"《"):
         return False
-    return not _emphasis(text, tok)
+    expects = expected_value(text, tok.end) or ""
+    suffix = expects.startswith(("a place", "an organisation"))
+    if _emphasis(text, tok):
+        # **村、**村 pairs up like bold text; it is two slots when both runs stand before a suffix.
+        partner = text.find(tok.text, tok.end)
+        if partner < 0:
+            partner = text.rfind(tok.text, 0, tok.start)
+        after_partner = expected_value(text, partner + len(tok.text)) or ""
+        if not (suffix and after_partner.startswith(("a place", "an organisation"))):
+            return False
+    if suffix:
+        return True  # **村, 中共***镇委员会
+    # After a surname the stars mask a name (陈**); after a function word they are a slot.
+    return not prev or not _is_han(prev) or prev in _context()["stars"]["slot_after"]
 
 
 def _star_slots(doc: Document, config) -> Iterator[Diagnostic]:
-    for block in doc.blocks:
-        for tok in doc.tokens(block):
-            if tok.shape == "stars" and _star_slot(block, tok):
-                expects = expected_value(block.text, tok.end) or "a name"
-                yield STAR_SLOT.diagnostic(
-                    block, tok.start, tok.end, f"unfilled template slot '{tok.text}': expected {expects}"
-                )
+    for block, tok in doc.find("stars"):
+        if _star_slot(block, tok):
+            expects = expected_value(block.text, tok.end) or "a name"
+            yield STAR_SLOT.diagnostic(
+                block, tok.start, tok.end, f"unfilled template slot '{tok.text}': expected {expects}"
+            )
 
 
 # --- ____ -----------------------------------------------------------------------------------
@@ -354,36 +411,32 @@ def _blank_slot(block: Block, tok: Token) -> bool:
         return False  # identifiers
     if not text.replace("_", "").replace("＿", "").strip():
         return False  # a rule line
-    if tok.text.startswith(("19", "20")) or tok.text[:1] in _DIGITS:
-        return True
-    if len(tok.text.strip("_＿")) == 0 and len(tok.text) < 3 and tok.text[0] == "_":
-        return False  # __emphasis__
+    if tok.text[:1] in _DIGITS:
+        return True  # 20__年
+    if tok.text == "__" and not (prev.isalnum() or nxt.isalnum() or prev in "：:" or nxt in "：:"):
+        # CommonMark: __ never emphasises inside a word (年__月), so only bare pairs are markup.
+        return False
     return not _form_line(text)
 
 
 def _blank_slots(doc: Document, config) -> Iterator[Diagnostic]:
-    for block in doc.blocks:
-        for tok in doc.tokens(block):
-            if tok.shape == "blank" and _blank_slot(block, tok):
-                expects = expected_value(block.text, tok.end) or "a value"
-                yield BLANK_SLOT.diagnostic(
-                    block, tok.start, tok.end, f"unfilled blank '{tok.text}': expected {expects}"
-                )
+    for block, tok in doc.find("blank"):
+        if _blank_slot(block, tok):
+            expects = expected_value(block.text, tok.end) or "a value"
+            yield BLANK_SLOT.diagnostic(
+                block, tok.start, tok.end, f"unfilled blank '{tok.text}': expected {expects}"
+            )
 
 
 # --- 年  月  日 ------------------------------------------------------------------------------
 
 
 def _empty_dates(doc: Document, config) -> Iterator[Diagnostic]:
-    previous = ""
-    for block in doc.blocks:
-        for tok in doc.tokens(block):
-            if tok.shape != "date":
-                continue
-            if _form_line(block.text) or _form_line(previous):
-                continue
-            yield EMPTY_DATE.diagnostic(block, tok.start, tok.end, f"date left blank: '{tok.text}'")
-        previous = block.text
+    previous = {b.line: a.text for a, b in zip(doc.blocks, doc.blocks[1:])}
+    for block, tok in doc.find("date"):
+        if _form_line(block.text) or _form_line(previous.get(block.line, "")):
+            continue
+        yield EMPTY_DATE.diagnostic(block, tok.start, tok.end, f"date left blank: '{tok.text}'")
 
 
 # --- brackets, variables, fillers ----------------------------------------------------------------
@@ -393,47 +446,42 @@ def _bracket_prompt(text: str, tok: Token) -> bool:
     inner = tok.text[1:-1].strip()
     if not inner:
         return False
-    if tok.text[0] in "[<" and tok.end < len(text) and text[tok.end] == "(":
-        return False  # markdown link
     prompt = _context()["prompt"]
     if tok.text[0] in "[<":
+        if tok.end < len(text) and text[tok.end] in "(:":
+            return False  # markdown link or reference
         if tok.text[0] == "<" and (inner.startswith(("/", "!", "http")) or "=" in inner):
             return False  # HTML, autolinks
-        lowered = inner.lower().strip(" _-")
-        if lowered in prompt["english"] or lowered.replace("_", " ") in prompt["english"]:
-            return True
-    if "：" in inner or ":" in inner:
-        return False  # a note with a value: （单位：万元）
+        words = inner.replace("_", " ").replace("-", " ").lower().split()
+        if words and len(words) <= 5 and all(w.isascii() and w.isalpha() for w in words):
+            return words[-1] in prompt["english"] or words[0] in prompt["first_words"]
+    if tok.start and text[tok.start - 1] in _DIGITS:
+        return False  # an annotation after a value: 0576-86235120（工作时间）
     if any(v in inner for v in prompt["verbs"]):
-        return len(inner) <= 24
-    core = inner.replace("的", "").replace("全称", "").replace("或", "/")
-    parts = [p for p in core.replace("、", "/").replace("，", "/").split("/") if p]
-    return bool(parts) and all(p in prompt["fields"] for p in parts)
+        return len(inner) <= 30
+    if "：" in inner or ":" in inner or len(inner) > 16:
+        return False  # a note with a value: （单位：万元）
+    if inner in prompt["not_fields"] or not all(_is_han(ch) for ch in inner.replace("、", "")):
+        return False
+    return any(inner.endswith(w) for w in prompt["field_suffixes"])
 
 
 def _bracket_prompts(doc: Document, config) -> Iterator[Diagnostic]:
-    for block in doc.blocks:
-        for tok in doc.tokens(block):
-            if tok.shape == "bracket" and _bracket_prompt(block.text, tok):
-                yield BRACKET_PROMPT.diagnostic(
-                    block, tok.start, tok.end, f"template prompt left in: '{tok.text}'"
-                )
+    for block, tok in doc.find("bracket"):
+        if _bracket_prompt(block.text, tok):
+            yield BRACKET_PROMPT.diagnostic(
+                block, tok.start, tok.end, f"template prompt left in: '{tok.text}'"
+            )
 
 
 def _variables(doc: Document, config) -> Iterator[Diagnostic]:
-    for block in doc.blocks:
-        for tok in doc.tokens(block):
-            if tok.shape == "variable":
-                yield TEMPLATE_VARIABLE.diagnostic(
-                    block, tok.start, tok.end, f"unfilled template variable '{tok.text}'"
-                )
+    for block, tok in doc.find("variable"):
+        yield TEMPLATE_VARIABLE.diagnostic(block, tok.start, tok.end, f"unfilled template variable '{tok.text}'")
 
 
 def _fillers(doc: Document, config) -> Iterator[Diagnostic]:
-    for block in doc.blocks:
-        for tok in doc.tokens(block):
-            if tok.shape == "filler":
-                yield FILLER_TEXT.diagnostic(block, tok.start, tok.end, f"filler text left in: '{tok.text}'")
+    for block, tok in doc.find("filler"):
+        yield FILLER_TEXT.diagnostic(block, tok.start, tok.end, f"filler text left in: '{tok.text}'")
 
 
 def _examples(passing: Iterable[str], failing: Iterable[tuple[str, tuple[str, ...]]]) -> tuple[Example, ...]:

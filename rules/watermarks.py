@@ -40,8 +40,10 @@ RL204 vendor-block (warning)
 
 from __future__ import annotations
 
-import unicodedata
+import re
+from bisect import bisect_right
 from collections.abc import Iterator
+from itertools import accumulate
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -60,38 +62,51 @@ BLOCK_GAP = 4
 ABSORB_MAX_CHARS = 60
 
 
+_SPACES = re.compile(r"[^\S\n]+")
+_FULL_WIDTH = re.compile("[\uff01-\uff5e]")
+
+
+def _half_width(m: re.Match) -> str:
+    return chr(ord(m.group()) - 0xFEE0)
+
+
 def fold(text: str) -> str:
-    """NFKC, lower case, no white space: the form phrases are matched in."""
-    return "".join(unicodedata.normalize("NFKC", text).lower().split())
+    """The form phrases are matched in: full-width ASCII folded to ASCII, lower
+    case, no white space (so ``ＱＱ 群：`` matches ``qq群:``).  Newlines stay."""
+    return _SPACES.sub("", _FULL_WIDTH.sub(_half_width, text).lower())
 
 
 @dataclass(frozen=True)
 class PhrasePack:
-    literals: dict[str, regex.Pattern]
-    patterns: dict[str, tuple[regex.Pattern, ...]]
+    tiers: dict[str, str]  # folded literal phrase -> tier
+    literal: re.Pattern  # every literal phrase, longest first
+    patterns: tuple[tuple[str, re.Pattern], ...]  # (tier, pattern)
 
-    def hits(self, folded: str) -> dict[str, list[str]]:
-        found: dict[str, list[str]] = {}
-        for tier in ("high", "medium", "low"):
-            words = [m.group() for m in self.literals[tier].finditer(folded, overlapped=True)]
-            words += [m.group() for p in self.patterns[tier] for m in [p.search(folded)] if m]
-            if words:
-                found[tier] = words
+    def hits(self, folded_lines: list[str]) -> list[dict[str, list[str]]]:
+        """Phrases found in each folded line, by tier (one scan over all lines)."""
+        text = "\n".join(folded_lines)
+        starts = list(accumulate((len(line) + 1 for line in folded_lines[:-1]), initial=0))
+        found: list[dict[str, list[str]]] = [{} for _ in folded_lines]
+        for m in self.literal.finditer(text):
+            word = m.group()
+            found[bisect_right(starts, m.start()) - 1].setdefault(self.tiers[word], []).append(word)
+        for tier, pattern in self.patterns:
+            for m in pattern.finditer(text):
+                found[bisect_right(starts, m.start()) - 1].setdefault(tier, []).append(m.group())
         return found
 
 
 @lru_cache(maxsize=8)
 def phrase_pack(extra: tuple[str, ...] = ()) -> PhrasePack:
     data = load_toml("vendor_phrases.toml")
-    literals = {}
-    patterns = {}
-    for tier in ("high", "medium", "low"):
-        words = [fold(w) for w in data[tier]["literal"]]
-        if tier == "high":
-            words += [fold(w) for w in extra]
-        literals[tier] = regex.compile(r"\L<words>", words=sorted(set(words), key=len, reverse=True))
-        patterns[tier] = tuple(regex.compile(e["pattern"]) for e in data[tier]["regex"])
-    return PhrasePack(literals, patterns)
+    tiers: dict[str, str] = {}
+    patterns = []
+    for tier in ("low", "medium", "high"):  # a phrase listed twice takes the higher tier
+        for word in data[tier]["literal"] + (list(extra) if tier == "high" else []):
+            tiers[fold(word)] = tier
+        patterns.extend((tier, re.compile(e["pattern"], re.MULTILINE)) for e in data[tier]["regex"])
+    literal = re.compile("|".join(map(re.escape, sorted(tiers, key=len, reverse=True))))
+    return PhrasePack(tiers, literal, tuple(patterns))
 
 
 @lru_cache(maxsize=1)
@@ -100,12 +115,13 @@ def _context() -> dict:
 
 
 @lru_cache(maxsize=1)
-def _credit_pattern() -> regex.Pattern:
+def _credit_patterns() -> tuple[regex.Pattern, ...]:
+    """How a vendor introduces itself: 酷乐文行整理，咨询QQ… / 本资料为墨香文库原创整理."""
     verbs = "|".join(sorted(_context()["credit_verbs"], key=len, reverse=True))
-    return regex.compile(
-        rf"^(?:本资料由)?(?P<name>[\p{{Han}}A-Za-z0-9]{{2,12}}?)(?:{verbs})[，,。、\s]*"
-        r"(?:咨询|联系|加|qq|微信|vx|v信|获取|更多|关注|$)",
-        regex.IGNORECASE,
+    name = r"(?P<name>[\p{Han}A-Za-z0-9]{2,12}?)"
+    return (
+        regex.compile(rf"^{name}(?:{verbs})[，,。、\s]*(?:咨询|联系|加|qq|微信|vx|v信|获取|更多|关注|$)"),
+        regex.compile(rf"本(?:资料|文档|模板|文章|范文)(?:由|为|系){name}(?:原创|独家|精心)?(?:{verbs}|提供|收集)"),
     )
 
 
@@ -120,7 +136,7 @@ class LineVerdict:
     block: Block
     folded: str
     zone: bool
-    phrases: dict[str, list[str]] = field(default_factory=dict)
+    phrases: dict[str, list[str]]
     contacts: list[str] = field(default_factory=list)
     cta: bool = False
     code: str | None = None
@@ -134,10 +150,10 @@ def _official(block: Block, tok) -> bool:
         return True
     if tok.shape == "phone" and (text.startswith("12") or len(text) <= 5):
         return True
-    if tok.shape in ("phone", "email"):
-        before = block.text[max(0, tok.start - 12) : tok.start]
-        return any(w in before for w in ctx["official_before"])
-    return False
+    before = block.text[max(0, tok.start - 12) : tok.start]
+    if any(w in before for w in ctx["official_before"]):
+        return True
+    return tok.shape == "phone" and any(w in before for w in ctx["office_phone_before"])
 
 
 def _zones(doc: Document) -> set[int]:
@@ -149,21 +165,36 @@ def _zones(doc: Document) -> set[int]:
 
 def _score(doc: Document, config) -> list[LineVerdict]:
     pack = phrase_pack(tuple(getattr(config, "extend_vendor_phrases", ())))
-    cta_words = _context()["call_to_action"]
     zone = _zones(doc)
-    verdicts = []
-    for i, block in enumerate(doc.blocks):
-        if not block.text.strip():
+    indexed = [(i, b) for i, b in enumerate(doc.blocks) if b.text.strip()]
+    folded = fold("\n".join(b.text for _, b in indexed)).split("\n") if indexed else []
+    phrases = pack.hits(folded) if folded else []
+    verdicts = [LineVerdict(b, text, i in zone, hits) for (i, b), text, hits in zip(indexed, folded, phrases)]
+    # Contacts matter only where there is other vendor evidence or in a vendor zone:
+    # tokenize just those lines and their neighbours.
+    wanted = {j for k, v in enumerate(verdicts) if v.zone or v.phrases for j in (k - 1, k, k + 1)}
+    cta = _cta_pattern()
+    from reportlint.tokens import scan
+
+    for k in sorted(wanted):
+        if not 0 <= k < len(verdicts):
             continue
-        folded = fold(block.text)
-        v = LineVerdict(block, folded, i in zone)
-        v.phrases = pack.hits(folded)
+        v = verdicts[k]
+        text = v.block.text
+        chars = set(text)
         v.contacts = [
-            t.text for t in doc.tokens(block) if t.kind in ("contact", "url") and not _official(block, t)
+            t.text
+            for shape in ("qq", "wechat", "email", "phone", "url")
+            for t in scan(text, shape, chars)
+            if not _official(v.block, t)
         ]
-        v.cta = any(w in folded for w in cta_words)
-        verdicts.append(v)
+        v.cta = bool(v.contacts) and cta.search(v.folded) is not None
     return verdicts
+
+
+@lru_cache(maxsize=1)
+def _cta_pattern() -> re.Pattern:
+    return re.compile("|".join(map(re.escape, _context()["call_to_action"])))
 
 
 def _decide(v: LineVerdict, neighbour_vendor: bool) -> None:
@@ -182,14 +213,14 @@ def _decide(v: LineVerdict, neighbour_vendor: bool) -> None:
 
 def _propagate_names(verdicts: list[LineVerdict]) -> None:
     names = set()
-    pattern = _credit_pattern()
     not_names = set(_context()["not_names"])
     for v in verdicts:
         if v.code is None:
             continue
-        m = pattern.match(v.folded)
-        if m and m.group("name") not in not_names:
-            names.add(m.group("name"))
+        for pattern in _credit_patterns():
+            m = pattern.search(v.folded)
+            if m and m.group("name") not in not_names:
+                names.add(m.group("name"))
     if not names:
         return
     for v in verdicts:
@@ -217,9 +248,9 @@ def _promotional(v: LineVerdict) -> bool:
         return False
     if _title_pattern().search(fold(text)):
         return False
-    from reportlint.tokens import tokenize
+    from reportlint.tokens import scan
 
-    return not any(t.kind == "marker" for t in tokenize(text))
+    return not scan(text, "marker")
 
 
 def classify(doc: Document, config) -> list[LineVerdict]:
@@ -228,12 +259,14 @@ def classify(doc: Document, config) -> list[LineVerdict]:
     if cached is not None:
         return cached
     verdicts = _score(doc, config)
-    for v in verdicts:
-        _decide(v, False)
+    evidence = [i for i, v in enumerate(verdicts) if v.phrases or v.contacts]
+    for i in evidence:
+        _decide(verdicts[i], False)
     _propagate_names(verdicts)
     # A second pass lets medium evidence lean on a vendor neighbour.
-    for i, v in enumerate(verdicts):
-        if v.code is None and (v.phrases.get("medium") or v.contacts or v.phrases.get("low")):
+    for i in evidence:
+        v = verdicts[i]
+        if v.code is None:
             near = [verdicts[j] for j in (i - 1, i + 1) if 0 <= j < len(verdicts)]
             if any(n.code for n in near):
                 _decide(v, True)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import io
 import posixpath
 import zipfile
+import zlib
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -120,7 +121,7 @@ class Package:
                 data = fh.read(limit + 1)
         except zipfile.BadZipFile as exc:
             raise ReadError(f"part {name} is damaged ({exc})") from None
-        except (OSError, ValueError, EOFError, NotImplementedError, RuntimeError) as exc:
+        except (OSError, ValueError, EOFError, NotImplementedError, RuntimeError, zlib.error) as exc:
             raise ReadError(f"part {name} cannot be read ({exc})") from None
         if len(data) > limit:
             raise ReadError(f"part {name} is larger than its zip entry says")

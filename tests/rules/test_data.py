@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import regex
+import re
 
 from reportlint.rules._data import load_lines, load_toml
 from reportlint.rules.watermarks import fold
@@ -37,7 +37,7 @@ def test_vendor_phrases_unique_across_tiers_and_regexes_match_their_examples():
     assert all(len(w) >= 2 for w in literals)
     for tier in data.values():
         for entry in tier["regex"]:
-            pattern = regex.compile(entry["pattern"])
+            pattern = re.compile(entry["pattern"], re.MULTILINE)
             assert pattern.search(fold(entry["example"])), entry
 
 

