@@ -16,11 +16,6 @@ from typing import Any
 from .diagnostics import CATEGORIES
 from .errors import ConfigError
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
-
 DEFAULT_EXCLUDE = (".git", ".hg", ".svn", ".venv", "venv", "node_modules", "__pycache__", ".tox")
 
 # key -> (attribute, expected type description)
@@ -125,6 +120,10 @@ def from_mapping(data: dict[str, Any], source: str, root: str) -> Config:
 
 
 def _load_toml(path: str) -> dict[str, Any]:
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover
+        import tomli as tomllib
     try:
         with open(path, "rb") as fh:
             return tomllib.load(fh)
@@ -146,6 +145,14 @@ def load_file(path: str) -> Config:
     return from_mapping(data, path, root)
 
 
+def _mentions_reportlint(path: str) -> bool:
+    try:
+        with open(path, "rb") as fh:
+            return b"reportlint" in fh.read()
+    except OSError:
+        return False
+
+
 def discover(start: str | None = None) -> str | None:
     """The nearest config file at or above ``start``."""
     folder = os.path.abspath(start or os.getcwd())
@@ -154,7 +161,7 @@ def discover(start: str | None = None) -> str | None:
         if os.path.isfile(candidate):
             return candidate
         candidate = os.path.join(folder, "pyproject.toml")
-        if os.path.isfile(candidate):
+        if os.path.isfile(candidate) and _mentions_reportlint(candidate):
             data = _load_toml(candidate)
             if "reportlint" in data.get("tool", {}):
                 return candidate

@@ -10,7 +10,7 @@ number, table cell and nearest heading.  Rules never see bytes or XML.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 # Block kinds
 PARAGRAPH = "paragraph"
@@ -43,9 +43,8 @@ class Cell:
         return " > ".join(p.label() for p in self.parents[-1:]) + " > " + own
 
 
-@dataclass(frozen=True)
-class Block:
-    """One line of text a person sees, with where it is."""
+class Block(NamedTuple):
+    """One line of text a person sees, with where it is (immutable, cheap to create)."""
 
     text: str
     line: int

@@ -132,14 +132,18 @@ _TRIGGERS: dict[str, str] = {
     "marker": "一二三四五六七八九十百0123456789①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳第",
 }
 
-SHAPES: dict[str, tuple[str, regex.Pattern, frozenset[str]]] = {
-    shape: (kind, regex.compile(pattern, regex.MULTILINE), frozenset(_TRIGGERS[shape]))
-    for kind, shape, pattern in _SHAPES
-}
-SHAPES_OF_KIND: dict[str, tuple[str, ...]] = {}
-for _kind, _shape, _ in _SHAPES:
-    SHAPES_OF_KIND.setdefault(_kind, ())
-    SHAPES_OF_KIND[_kind] += (_shape,)
+SHAPES: dict[str, str] = {shape: kind for kind, shape, _ in _SHAPES}
+_PATTERNS: dict[str, str] = {shape: pattern for _, shape, pattern in _SHAPES}
+_TRIGGER_SETS: dict[str, frozenset[str]] = {shape: frozenset(chars) for shape, chars in _TRIGGERS.items()}
+_compiled: dict[str, regex.Pattern] = {}
+
+
+def _pattern(shape: str) -> regex.Pattern:
+    # Compiled on first use: most runs need only a few shapes.
+    compiled = _compiled.get(shape)
+    if compiled is None:
+        compiled = _compiled[shape] = regex.compile(_PATTERNS[shape], regex.MULTILINE)
+    return compiled
 
 
 def scan(text: str, shape: str, chars: set[str] | frozenset[str] | None = None) -> list[Token]:
@@ -147,10 +151,10 @@ def scan(text: str, shape: str, chars: set[str] | frozenset[str] | None = None) 
 
     ``chars`` is the set of characters of ``text`` when the caller has it.
     """
-    kind, pattern, triggers = SHAPES[shape]
-    if triggers.isdisjoint(chars if chars is not None else set(text)):
+    if _TRIGGER_SETS[shape].isdisjoint(chars if chars is not None else set(text)):
         return []
-    return [Token(kind, shape, m.start(), m.end(), m.group()) for m in pattern.finditer(text)]
+    kind = SHAPES[shape]
+    return [Token(kind, shape, m.start(), m.end(), m.group()) for m in _pattern(shape).finditer(text)]
 
 
 def tokenize(text: str) -> list[Token]:

@@ -63,24 +63,29 @@ ABSORB_MAX_CHARS = 60
 
 
 _SPACES = re.compile(r"[^\S\n]+")
-_FULL_WIDTH = re.compile("[\uff01-\uff5e]")
+# Full-width letters and digits become ASCII; the few ASCII punctuation marks that
+# Chinese text writes full-width become full-width.  Both are rare in Chinese text,
+# so folding costs little.
+_FOLDABLE = re.compile("[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a:;,()!?]")
 
 
-def _half_width(m: re.Match) -> str:
-    return chr(ord(m.group()) - 0xFEE0)
+def _fold_char(m: re.Match) -> str:
+    ch = m.group()
+    return chr(ord(ch) + 0xFEE0) if ch < "\x80" else chr(ord(ch) - 0xFEE0)
 
 
 def fold(text: str) -> str:
-    """The form phrases are matched in: full-width ASCII folded to ASCII, lower
-    case, no white space (so ``ＱＱ 群：`` matches ``qq群:``).  Newlines stay."""
-    return _SPACES.sub("", _FULL_WIDTH.sub(_half_width, text).lower())
+    """The form phrases are matched in: full-width letters and digits as ASCII,
+    ``: ; , ( ) ! ?`` as their full-width forms, lower case, no white space (so
+    ``ＱＱ 群:`` matches ``qq群：``).  Newlines stay."""
+    return _SPACES.sub("", _FOLDABLE.sub(_fold_char, text).lower())
 
 
 @dataclass(frozen=True)
 class PhrasePack:
     tiers: dict[str, str]  # folded literal phrase -> tier
     literal: re.Pattern  # every literal phrase, longest first
-    patterns: tuple[tuple[str, re.Pattern], ...]  # (tier, pattern)
+    patterns: tuple[tuple[str, tuple[str, ...], re.Pattern], ...]  # (tier, needed strings, pattern)
 
     def hits(self, folded_lines: list[str]) -> list[dict[str, list[str]]]:
         """Phrases found in each folded line, by tier (one scan over all lines)."""
@@ -90,7 +95,9 @@ class PhrasePack:
         for m in self.literal.finditer(text):
             word = m.group()
             found[bisect_right(starts, m.start()) - 1].setdefault(self.tiers[word], []).append(word)
-        for tier, pattern in self.patterns:
+        for tier, need, pattern in self.patterns:
+            if not any(n in text for n in need):
+                continue
             for m in pattern.finditer(text):
                 found[bisect_right(starts, m.start()) - 1].setdefault(tier, []).append(m.group())
         return found
@@ -104,7 +111,10 @@ def phrase_pack(extra: tuple[str, ...] = ()) -> PhrasePack:
     for tier in ("low", "medium", "high"):  # a phrase listed twice takes the higher tier
         for word in data[tier]["literal"] + (list(extra) if tier == "high" else []):
             tiers[fold(word)] = tier
-        patterns.extend((tier, re.compile(e["pattern"], re.MULTILINE)) for e in data[tier]["regex"])
+        patterns.extend(
+            (tier, tuple(fold(n) for n in e["need"]), re.compile(e["pattern"], re.MULTILINE))
+            for e in data[tier]["regex"]
+        )
     literal = re.compile("|".join(map(re.escape, sorted(tiers, key=len, reverse=True))))
     return PhrasePack(tiers, literal, tuple(patterns))
 

@@ -38,7 +38,9 @@ def test_vendor_phrases_unique_across_tiers_and_regexes_match_their_examples():
     for tier in data.values():
         for entry in tier["regex"]:
             pattern = re.compile(entry["pattern"], re.MULTILINE)
-            assert pattern.search(fold(entry["example"])), entry
+            example = fold(entry["example"])
+            assert pattern.search(example), entry
+            assert any(fold(n) in example for n in entry["need"]), entry
 
 
 def test_high_tier_phrases_are_findings_anywhere(lint):
