@@ -93,6 +93,9 @@ def lint_path(path: str, config: Config) -> FileResult:
         result.error = "document nesting too deep"
     except MemoryError:
         result.error = "out of memory while reading"
+    except Exception as exc:  # a bug must not hide the other files' findings
+        detail = " ".join(str(exc).split())
+        result.error = f"internal error ({type(exc).__name__}: {detail}); please report it with the file"
     return result
 
 

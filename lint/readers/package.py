@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import io
 import posixpath
+import struct
 import zipfile
 import zlib
 from dataclasses import dataclass
@@ -77,7 +78,9 @@ class Package:
             self.zip = zipfile.ZipFile(io.BytesIO(data))
         except zipfile.BadZipFile:
             raise ReadError("damaged or truncated zip package") from None
-        except (OSError, ValueError, EOFError):
+        except NotImplementedError as exc:
+            raise ReadError(f"unsupported zip package ({exc})") from None
+        except (OSError, ValueError, EOFError, KeyError, IndexError, struct.error):
             raise ReadError("damaged zip package") from None
         infos = self.zip.infolist()
         if len(infos) > limits.max_members:

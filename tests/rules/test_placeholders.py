@@ -1,0 +1,154 @@
+"""Placeholder rules on real-looking report text, in both directions."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import matches
+
+
+def found(lint, text, prefix="RL1", fmt="txt"):
+    return matches(lint(text, format=fmt), prefix)
+
+
+# --- RL101 x-slot -------------------------------------------------------------------------------
+
+X_SLOTS = [
+    ("全县完成生产总值X亿元、增长X%。", ["X", "X"]),
+    ("规上工业增加值X.X亿元，同比增长X.X%。", ["X.X", "X.X"]),
+    ("解决了XX村电网改造等群众诉求X个。", ["XX", "X"]),
+    ("现将20XX年X月X日会议精神传达如下。", ["20XX", "X", "X"]),
+    ("以“XX”为抓手，推动城市精细化管理。", ["XX"]),
+    ("××市人民政府关于××工作的报告", ["××", "××"]),
+    ("实现营业收入3X.5亿元，利润率1X%，节约成本X5万元。", ["3X.5", "1X", "X5"]),
+    ("ＸＸ县教育局2023年工作总结", ["ＸＸ"]),
+    ("扣款当事人xx元，涉及xx户。", ["xx", "xx"]),
+    ("一、X X X工作情况", ["X X X"]),
+    ("全年新增就业x人，完成培训x人次。", ["x", "x"]),
+    ("建成X光伏电站2座。", ["X"]),
+    ("╳╳大学关于开展自查的通知", ["╳╳"]),
+    ("XXX同志在全县经济工作会议上的讲话", ["XXX"]),
+    ("打造了XX等一批扶贫产业综合体。", ["XX"]),
+]
+
+
+@pytest.mark.parametrize("text,expected", X_SLOTS)
+def test_x_slots_are_found(lint, text, expected):
+    assert found(lint, text, "RL101") == expected
+
+
+X_NOT_SLOTS = [
+    "患者行X射线检查，拍X光片未见异常，X线片显示骨质完整。",
+    "产前诊断示核型46,XX，另检出47,XXY一例，XX染色体结构正常。",
+    "以X轴表示时间，Y轴表示产量，呈X型分布。",
+    "完成旧终端Windows XP系统升级，采购Xbox体感设备和X86服务器。",
+    "为职工配发XL、XXL码工作服，领导配发iPhone X手机一部。",
+    "更换3×3米地垫，采购1.2m×0.8m展板，计算长×宽×高。",
+    "The gallery holds portraits of Louis XIV and Pope Pius XII.",
+    "对结(jié)构(gòu)与匯報(bào)等转换错误进行校正。",
+    "解方程 x + 2 = 5，得x=3。",
+    "X-ray equipment and X-200 series scanners were installed.",
+    "完成土方开挖约2×10⁴立方米，采用X型钢支撑。",
+]
+
+
+@pytest.mark.parametrize("text", X_NOT_SLOTS)
+def test_x_lookalikes_are_not_slots(lint, text):
+    assert found(lint, text, "RL101") == []
+
+
+def test_message_names_the_expected_value(lint):
+    messages = [d.message for d in lint("完成投资X亿元，增长X%，新建X个项目，XX村，XX同志。")]
+    assert messages == [
+        "unfilled template slot 'X': expected an amount in 亿元",
+        "unfilled template slot 'X': expected a percentage",
+        "unfilled template slot 'X': expected a count of 个",
+        "unfilled template slot 'XX': expected a place name (村)",
+        "unfilled template slot 'XX': expected a person's name",
+    ]
+
+
+# --- RL102 mou-slot ----------------------------------------------------------------------------
+
+
+def test_mou_in_signature_and_title(lint):
+    text = "某某同志2023年度述职报告\n一、工作情况\n全年完成各项任务。\n述职人：某某\n对照检查人：某某"
+    assert found(lint, text, "RL102") == ["某某", "某某", "某某"]
+
+
+def test_mou_self_reference(lint):
+    assert found(lint, "我是某某单位的一名普通党员干部。", "RL102") == ["某某"]
+
+
+def test_anonymised_case_report_is_quiet(lint):
+    text = (
+        "关于3起违反中央八项规定精神典型问题的通报\n"
+        "一、某某公司原党支部书记王某违规收受礼品礼金问题。2023年春节期间，王某收受管理服务对象礼品。\n"
+        "二、某某县卫健局职工李某某违规发放津补贴问题。李某某受到党内警告处分。\n"
+    )
+    assert found(lint, text, "RL102") == []
+
+
+# --- RL103 star-slot ---------------------------------------------------------------------------
+
+
+def test_star_slots_and_masks(lint):
+    text = "实施**村、**村饮水工程。\n中共***镇委员会\n联系人：陈**，电话138****1234，车牌京A·8***6。"
+    assert found(lint, text, "RL103") == ["**", "**", "***"]
+
+
+def test_markdown_bold_is_not_a_star_slot(lint):
+    assert found(lint, "要把**安全生产**摆在首位。", "RL103", fmt="md") == []
+
+
+# --- RL104 blank-slot, RL105 empty-date ------------------------------------------------------------
+
+
+def test_blanks(lint):
+    text = "20__年__月__日（星期__）上午__：__召开会议。\n完成率需达____%。\n承诺人（签名）：__________\n____________"
+    assert found(lint, text, "RL104") == ["20__", "__", "__", "__", "__", "__", "____"]
+
+
+def test_empty_dates(lint):
+    text = "本报告于2024年  月  日经局党组会议审议通过。\n承诺人（签字）：\n        年    月    日"
+    assert found(lint, text, "RL105") == ["年  月  日"]
+
+
+# --- RL106 bracket-prompt -------------------------------------------------------------------------
+
+
+def test_bracket_prompts(lint):
+    text = (
+        "（单位名称）关于开展安全生产大检查的报告\n"
+        "现任（职务），【请填写项目名称】进展顺利，（此处填写具体时间）完成验收。\n"
+        "【待补：全年教育经费数据】\n"
+        "Dear [Client Name], the kickoff is on <start date>. [Insert chart here]\n"
+    )
+    assert found(lint, text, "RL106") == [
+        "（单位名称）", "（职务）", "【请填写项目名称】", "（此处填写具体时间）", "【待补：全年教育经费数据】",
+        "[Client Name]", "<start date>", "[Insert chart here]",
+    ]
+
+
+def test_notes_in_brackets_are_not_prompts(lint):
+    text = (
+        "表1 主要指标（单位：万元）\n收入1.2亿元（含税），其他情况（略）。\n【典型案例】\n"
+        "各部门（单位）要高度重视。联系电话：0571-86235120（工作时间）\n见[附件1](附件1.docx)。\n"
+    )
+    assert found(lint, text, "RL106") == []
+
+
+# --- RL107, RL108 --------------------------------------------------------------------------------
+
+
+def test_template_variables(lint):
+    text = "尊敬的{{客户名称}}：\n致${name}先生，«ClientName» 您好，合同编号{contract_no}。"
+    assert found(lint, text, "RL107") == ["{{客户名称}}", "${name}", "«ClientName»", "{contract_no}"]
+
+
+def test_quotation_marks_are_not_variables(lint):
+    assert found(lint, "Спектакль «Горе от ума» и «Турандот».", "RL107") == []
+
+
+def test_fillers(lint):
+    text = "Budget: TBD\nOwner: TODO\nLorem ipsum dolor sit amet.\nWe use a todo-list and FIXMEs are tracked."
+    assert found(lint, text, "RL108") == ["TBD", "TODO", "Lorem ipsum"]

@@ -1,0 +1,86 @@
+"""Watermark rules on real-looking text, in both directions."""
+
+from __future__ import annotations
+
+BODY = [
+    "一、主要工作成效",
+    "全年完成地区生产总值286.4亿元，同比增长5.6%。",
+    "二、存在的问题",
+    "产业结构仍需优化，民生领域还有短板。",
+    "三、下一步打算",
+    "持续深化改革，推动高质量发展。",
+] * 4
+
+
+def report(head=(), tail=(), middle=()):
+    lines = ["关于2023年度工作情况的报告", *head, *BODY[:12], *middle, *BODY[12:], *tail]
+    return "\n".join(lines) + "\n"
+
+
+def vendor_lines(lint, text):
+    return [(d.line, d.code) for d in lint(text) if d.category == "watermark"]
+
+
+def test_download_page_chrome_on_top(lint):
+    text = report(head=["上传人：lanxin_2019    上传时间：2024-07-12    页数：5", "格式：DOCX    大小：28.6KB    下载积分：3"])
+    assert vendor_lines(lint, text) == [(2, "RL201"), (3, "RL201")]
+
+
+def test_editor_boilerplate_anywhere(lint):
+    text = report(middle=["下面是小编为大家整理的工作总结范文，供大家参考借鉴。"])
+    assert vendor_lines(lint, text) == [(14, "RL201")]
+
+
+def test_vendor_credit_and_name_propagation(lint):
+    text = report(head=["墨香文库"], tail=["墨香文库整理，咨询QQ：1234567890"])
+    assert vendor_lines(lint, text) == [(2, "RL203"), (27, "RL201")]
+
+
+def test_vendor_block_absorbs_short_promotional_lines(lint):
+    tail = ["墨香文库整理，咨询QQ1234567890", "自建平台、实时分享", "每周更新海量资料", "会员群：7793221  免费QQ群：5566778"]
+    codes = vendor_lines(lint, report(tail=tail))
+    assert codes == [(26, "RL201"), (27, "RL204"), (28, "RL204"), (29, "RL202")]
+
+
+def test_contacts_in_vendor_context(lint):
+    text = report(tail=["更多精品资料请加微信 wenku_2020 领取", "版权所有 侵权必究 客服邮箱：kefu@example-doc.net"])
+    assert [line for line, _ in vendor_lines(lint, text)] == [26, 27]
+
+
+def test_official_contacts_are_quiet(lint):
+    text = report(
+        tail=[
+            "监督电话：12388",
+            "信访联系电话：021-56781234，电子邮箱：xcz2@example.gov.cn",
+            "巡察组值班电话：0571-86235120",
+        ]
+    )
+    assert vendor_lines(lint, text) == []
+
+
+def test_legitimate_words_are_quiet(lint):
+    text = report(
+        middle=[
+            "从未接受和持有私人会所会员卡，从不出入私人会所。",
+            "开通“青石发布”微信公众号，推送政策信息215条。",
+            "订阅《人民日报》《求是》等党报党刊，组织党员下载学习强国APP。",
+            "打造精品工程12项，工会会员代表大会顺利召开。",
+        ],
+        tail=["附件：2024年重点项目清单（仅供参考）"],
+    )
+    assert vendor_lines(lint, text) == []
+
+
+def test_medium_phrase_in_the_middle_needs_company(lint):
+    text = report(middle=["全县各级干部仅供学习的材料要妥善保管。"])
+    assert vendor_lines(lint, text) == []
+
+
+def test_whole_line_is_the_match_and_fix_is_delete(lint):
+    d = next(d for d in lint(report(head=["  上传人：文库达人  "])) if d.category == "watermark")
+    assert (d.match, d.column, d.fix) == ("上传人：文库达人", 3, "delete-line")
+
+
+def test_full_width_and_spaced_forms_match(lint):
+    text = report(tail=["ＱＱ群： 7793221  欢迎下载"])
+    assert vendor_lines(lint, text) == [(26, "RL202")]
