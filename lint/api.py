@@ -140,6 +140,13 @@ def lint_paths(paths: Iterable[str], config: Config | None = None, jobs: int | N
     return result
 
 
+def _warm_up(config: Config) -> None:
+    from .readers import read_text
+
+    sample = "关于XX的报告\n上传人：某某 联系QQ12345678（单位名称）**镇、20__年  月  日{{x}} TBD 县（区）长\n"
+    lint_document(read_text("<warm-up>", sample), config)
+
+
 def _lint_parallel(paths: list[str], config: Config, workers: int) -> list[FileResult]:
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
@@ -147,6 +154,8 @@ def _lint_parallel(paths: list[str], config: Config, workers: int) -> list[FileR
 
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
     context = multiprocessing.get_context(method)
+    if method == "fork":
+        _warm_up(config)  # forked workers inherit loaded rules, data and compiled patterns
     chunk = max(1, len(paths) // (workers * 4))
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
         return list(pool.map(partial(lint_path, config=config), paths, chunksize=chunk))

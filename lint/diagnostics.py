@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 if TYPE_CHECKING:
     from .document import Block, Document
@@ -65,8 +65,9 @@ class Rule:
         )
 
 
-@dataclass(frozen=True)
-class Diagnostic:
+class Diagnostic(NamedTuple):
+    """One finding (immutable; a tuple so that thousands are cheap to make and send)."""
+
     code: str
     name: str
     category: str
@@ -83,9 +84,9 @@ class Diagnostic:
     cell: str | None = None
     # The block text the match sits in and the column of its first character:
     # formatters show it with the match marked.
-    source: str = field(default="", compare=False)
-    source_column: int = field(default=1, compare=False)
-    fix: str | None = field(default=None, compare=False)
+    source: str = ""
+    source_column: int = 1
+    fix: str | None = None
 
     def sort_key(self) -> tuple:
         return (self.line, self.column, self.code)

@@ -9,6 +9,7 @@ number, table cell and nearest heading.  Rules never see bytes or XML.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
@@ -113,8 +114,6 @@ class Document:
         return found
 
     def _scan(self, shape: str) -> list[tuple[Block, Any]]:
-        from bisect import bisect_right
-
         from .tokens import Token, scan
 
         text, starts = self.joined()

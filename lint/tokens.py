@@ -27,13 +27,14 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-import regex
+import re
 
 SLOT_CHARS = "XxＸｘ×╳✕✖"
 MULTIPLY_CHARS = "×xｘ✕✖"
 DIGITS = "0-9０-９"
 LATIN = "A-Za-zＡ-Ｚａ-ｚ"
-HAN = r"\p{Han}"
+# CJK unified ideographs (basic, extension A, compatibility): what \p{Han} means in practice.
+HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 
 
 class Token(NamedTuple):
@@ -44,7 +45,7 @@ class Token(NamedTuple):
     text: str
 
 
-_S = regex.escape(SLOT_CHARS)
+_S = re.escape(SLOT_CHARS)
 _SHAPES: list[tuple[str, str, str]] = [
     # kind, shape, pattern (the spaced form X X X is tried before the plain run)
     (
@@ -57,7 +58,7 @@ _SHAPES: list[tuple[str, str, str]] = [
     ("slot", "mou1", r"某"),
     ("slot", "stars", r"\*{2,}|＊{2,}"),
     ("slot", "blank", rf"(?:(?:19|20)|[{DIGITS}]{{2}})?_{{2,}}|＿{{2,}}"),
-    ("slot", "date", r"(?:年[ \t\u3000]+)?月[ \t\u3000]+日|年[ \t\u3000]+月(?![ \t\u3000]*日)"),
+    ("slot", "date", r"年[ \t\u3000]+月[ \t\u3000]+日|月[ \t\u3000]+日|年[ \t\u3000]+月(?![ \t\u3000]*日)"),
     (
         "slot",
         "bracket",
@@ -69,11 +70,11 @@ _SHAPES: list[tuple[str, str, str]] = [
         "variable",
         r"\{\{[^{}\n]{1,60}\}\}|\$\{[^{}\n]{1,60}\}"
         # «Name» is Word's unmerged MERGEFIELD; «…» around Cyrillic or French words is quotation.
-        r"|«(?:[A-Za-z_][A-Za-z0-9_ ]{0,38}[A-Za-z0-9_]|[A-Za-z_]|\p{Han}[\p{Han}A-Za-z0-9_]{0,20})»"
-        r"|(?<![\\{$^_A-Za-z0-9])\{[A-Za-z_\p{Han}][A-Za-z0-9_.\p{Han}]{0,40}\}(?!\})",
+        rf"|«(?:[A-Za-z_][A-Za-z0-9_ ]{{0,38}}[A-Za-z0-9_]|[A-Za-z_]|[{HAN}][{HAN}A-Za-z0-9_]{{0,20}})»"
+        rf"|(?<![\\{{$^_A-Za-z0-9])\{{[A-Za-z_{HAN}][A-Za-z0-9_.{HAN}]{{0,40}}\}}(?!\}})",
     ),
     ("slot", "filler", rf"(?<![{LATIN}])(?:TBD|TBA|TODO|FIXME|(?i:lorem ipsum))(?![{LATIN}])"),
-    ("choice", "unit", r"\p{Han}（\p{Han}{1,4}(?:[、，,/]\p{Han}{1,4}){0,4}）"),
+    ("choice", "unit", rf"[{HAN}]（[{HAN}]{{1,4}}(?:[、，,/][{HAN}]{{1,4}}){{0,4}}）"),
     ("choice", "pronoun", r"他（她）|她（他）|他/她|她/他|先生/女士|女士/先生|先生（女士）|男/女"),
     (
         "contact",
@@ -95,9 +96,9 @@ _SHAPES: list[tuple[str, str, str]] = [
     (
         "url",
         "url",
-        r"(?i)(?:https?://|www\.)[^\s\p{Han}，。；、）)”\"'<>]+"
-        r"|(?<![\w.@/-])[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.(?:com|cn|net|org|cc|top|xyz|vip|info|me)"
-        r"(?:/[^\s\p{Han}，。；、）)]*)?(?![\w-])",
+        rf"(?i:https?://|www\.)[^\s{HAN}，。；、）)”\"'<>]+"
+        r"|(?<![\w.@/-])(?i:[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.(?:com|cn|net|org|cc|top|xyz|vip|info|me))"
+        rf"(?:/[^\s{HAN}，。；、）)]*)?(?![\w-])",
     ),
     ("percent", "percent", rf"[{DIGITS}]+(?:[.．][{DIGITS}]+)?[ \t]*[%％‰]"),
     ("number", "number", rf"(?<![{DIGITS}.．])[{DIGITS}]+(?:[.．,][{DIGITS}]+)*(?![{DIGITS}])"),
@@ -135,14 +136,14 @@ _TRIGGERS: dict[str, str] = {
 SHAPES: dict[str, str] = {shape: kind for kind, shape, _ in _SHAPES}
 _PATTERNS: dict[str, str] = {shape: pattern for _, shape, pattern in _SHAPES}
 _TRIGGER_SETS: dict[str, frozenset[str]] = {shape: frozenset(chars) for shape, chars in _TRIGGERS.items()}
-_compiled: dict[str, regex.Pattern] = {}
+_compiled: dict[str, re.Pattern] = {}
 
 
-def _pattern(shape: str) -> regex.Pattern:
+def _pattern(shape: str) -> re.Pattern:
     # Compiled on first use: most runs need only a few shapes.
     compiled = _compiled.get(shape)
     if compiled is None:
-        compiled = _compiled[shape] = regex.compile(_PATTERNS[shape], regex.MULTILINE)
+        compiled = _compiled[shape] = re.compile(_PATTERNS[shape], re.MULTILINE)
     return compiled
 
 

@@ -221,6 +221,14 @@ def _roman_or_name(text: str, tok: Token) -> bool:
     return False
 
 
+_PLAIN_RUNS = frozenset({"X", "XX", "XXX", "XXXX", "ＸＸ", "××", "×××", "××××", "xx", "xxx"})
+_CJK_PUNCT = frozenset("，。、；：“”‘’（）《》【】！？…—%％")
+
+
+def _cjk_side(ch: str) -> bool:
+    return ch == "" or ch in _CJK_PUNCT or "\u4e00" <= ch <= "\u9fff"
+
+
 def is_x_slot(text: str, tok: Token, allow: tuple[str, ...] = (), segmenter: str = "rjieba") -> bool:
     """The decision procedure of RL101 (see the module docstring)."""
     run = tok.text
@@ -229,6 +237,12 @@ def is_x_slot(text: str, tok: Token, allow: tuple[str, ...] = (), segmenter: str
     # 1. part of a Latin word
     if prev in _LATIN or nxt in _LATIN:
         return False
+    if run in _PLAIN_RUNS and _cjk_side(prev) and _cjk_side(nxt):
+        # The common case, 增长X%: a run of X between Chinese text, where steps 2, 3 and 5
+        # cannot apply.
+        if prev in _DIMENSIONS and nxt in _DIMENSIONS:
+            return False
+        return not _allowed(text, tok, allow, segmenter)
     # 2. hyphenated codes
     after = text[tok.end + 1 : tok.end + 2]
     before = text[tok.start - 2 : tok.start - 1] if tok.start >= 2 else ""

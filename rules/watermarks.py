@@ -47,8 +47,6 @@ from itertools import accumulate
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-import regex
-
 from reportlint.diagnostics import Diagnostic, Example, Rule
 from reportlint.document import Block, Document
 
@@ -87,19 +85,22 @@ class PhrasePack:
     literal: re.Pattern  # every literal phrase, longest first
     patterns: tuple[tuple[str, tuple[str, ...], re.Pattern], ...]  # (tier, needed strings, pattern)
 
-    def hits(self, folded_lines: list[str]) -> list[dict[str, list[str]]]:
-        """Phrases found in each folded line, by tier (one scan over all lines)."""
+    def hits(self, folded_lines: list[str]) -> dict[int, dict[str, list[str]]]:
+        """Phrases found per line index, by tier (one scan over all lines; lines
+        without a phrase are left out)."""
         text = "\n".join(folded_lines)
         starts = list(accumulate((len(line) + 1 for line in folded_lines[:-1]), initial=0))
-        found: list[dict[str, list[str]]] = [{} for _ in folded_lines]
+        found: dict[int, dict[str, list[str]]] = {}
         for m in self.literal.finditer(text):
             word = m.group()
-            found[bisect_right(starts, m.start()) - 1].setdefault(self.tiers[word], []).append(word)
+            line = bisect_right(starts, m.start()) - 1
+            found.setdefault(line, {}).setdefault(self.tiers[word], []).append(word)
         for tier, need, pattern in self.patterns:
             if not any(n in text for n in need):
                 continue
             for m in pattern.finditer(text):
-                found[bisect_right(starts, m.start()) - 1].setdefault(tier, []).append(m.group())
+                line = bisect_right(starts, m.start()) - 1
+                found.setdefault(line, {}).setdefault(tier, []).append(m.group())
         return found
 
 
@@ -125,8 +126,10 @@ def _context() -> dict:
 
 
 @lru_cache(maxsize=1)
-def _credit_patterns() -> tuple[regex.Pattern, ...]:
+def _credit_patterns() -> tuple:
     """How a vendor introduces itself: 酷乐文行整理，咨询QQ… / 本资料为墨香文库原创整理."""
+    import regex  # Unicode script classes; loaded only when a document has vendor lines
+
     verbs = "|".join(sorted(_context()["credit_verbs"], key=len, reverse=True))
     name = r"(?P<name>[\p{Han}A-Za-z0-9]{2,12}?)"
     return (
@@ -136,9 +139,9 @@ def _credit_patterns() -> tuple[regex.Pattern, ...]:
 
 
 @lru_cache(maxsize=1)
-def _title_pattern() -> regex.Pattern:
+def _title_pattern() -> re.Pattern:
     nouns = "|".join(_context()["title_nouns"])
-    return regex.compile(rf"(?:{nouns})(?:[(（].{{0,12}}[)）])?$")
+    return re.compile(rf"(?:{nouns})(?:[(（].{{0,12}}[)）])?$")
 
 
 @dataclass
@@ -173,33 +176,47 @@ def _zones(doc: Document) -> set[int]:
     return zone
 
 
-def _score(doc: Document, config) -> list[LineVerdict]:
-    pack = phrase_pack(tuple(getattr(config, "extend_vendor_phrases", ())))
-    zone = _zones(doc)
-    indexed = [(i, b) for i, b in enumerate(doc.blocks) if b.text.strip()]
-    folded = fold("\n".join(b.text for _, b in indexed)).split("\n") if indexed else []
-    phrases = pack.hits(folded) if folded else []
-    verdicts = [LineVerdict(b, text, i in zone, hits) for (i, b), text, hits in zip(indexed, folded, phrases)]
-    # Contacts matter only where there is other vendor evidence or in a vendor zone:
-    # tokenize just those lines and their neighbours.
-    wanted = {j for k, v in enumerate(verdicts) if v.zone or v.phrases for j in (k - 1, k, k + 1)}
-    cta = _cta_pattern()
+class Verdicts:
+    """Verdicts for the non-blank lines of a document, made only for lines that
+    can matter (with evidence, in a vendor zone, or next to either)."""
+
+    def __init__(self, doc: Document, config) -> None:
+        pack = phrase_pack(tuple(getattr(config, "extend_vendor_phrases", ())))
+        zone = _zones(doc)
+        indexed = [(i, b) for i, b in enumerate(doc.blocks) if b.text.strip()]
+        self.blocks = [b for _, b in indexed]
+        self.zone = [i in zone for i, _ in indexed]
+        self.folded = fold("\n".join(b.text for b in self.blocks)).split("\n") if indexed else []
+        self.phrases = pack.hits(self.folded) if indexed else {}
+        self.lines: dict[int, LineVerdict] = {}
+        wanted = {k for k, z in enumerate(self.zone) if z} | set(self.phrases)
+        for k in sorted(wanted | {k + d for k in wanted for d in (-1, 1)}):
+            if 0 <= k < len(self.blocks):
+                self.get(k)
+
+    def __len__(self) -> int:
+        return len(self.blocks)
+
+    def get(self, k: int) -> LineVerdict:
+        v = self.lines.get(k)
+        if v is None:
+            v = LineVerdict(self.blocks[k], self.folded[k], self.zone[k], self.phrases.get(k, {}))
+            v.contacts = [
+                t.text for t in _contacts(v.block.text) if not _official(v.block, t)
+            ]
+            v.cta = bool(v.contacts) and _cta_pattern().search(v.folded) is not None
+            self.lines[k] = v
+        return v
+
+    def known(self) -> list[tuple[int, LineVerdict]]:
+        return sorted(self.lines.items())
+
+
+def _contacts(text: str) -> list:
     from reportlint.tokens import scan
 
-    for k in sorted(wanted):
-        if not 0 <= k < len(verdicts):
-            continue
-        v = verdicts[k]
-        text = v.block.text
-        chars = set(text)
-        v.contacts = [
-            t.text
-            for shape in ("qq", "wechat", "email", "phone", "url")
-            for t in scan(text, shape, chars)
-            if not _official(v.block, t)
-        ]
-        v.cta = bool(v.contacts) and cta.search(v.folded) is not None
-    return verdicts
+    chars = set(text)
+    return [t for shape in ("qq", "wechat", "email", "phone", "url") for t in scan(text, shape, chars)]
 
 
 @lru_cache(maxsize=1)
@@ -221,10 +238,10 @@ def _decide(v: LineVerdict, neighbour_vendor: bool) -> None:
         v.code, v.reason = "RL201", medium[0]
 
 
-def _propagate_names(verdicts: list[LineVerdict]) -> None:
+def _propagate_names(verdicts: Verdicts) -> None:
     names = set()
     not_names = set(_context()["not_names"])
-    for v in verdicts:
+    for _k, v in verdicts.known():
         if v.code is None:
             continue
         for pattern in _credit_patterns():
@@ -233,21 +250,23 @@ def _propagate_names(verdicts: list[LineVerdict]) -> None:
                 names.add(m.group("name"))
     if not names:
         return
-    for v in verdicts:
-        if v.code is None and any(n in v.folded for n in names):
-            if len(v.folded) <= 30 or v.phrases or v.contacts:
-                name = next(n for n in names if n in v.folded)
-                v.code, v.reason = "RL203", name
+    for k, text in enumerate(verdicts.folded):
+        name = next((n for n in names if n in text), None)
+        if name is None:
+            continue
+        v = verdicts.get(k)
+        if v.code is None and (len(v.folded) <= 30 or v.phrases or v.contacts):
+            v.code, v.reason = "RL203", name
 
 
-def _absorb_blocks(verdicts: list[LineVerdict]) -> None:
-    flagged = [i for i, v in enumerate(verdicts) if v.code]
+def _absorb_blocks(verdicts: Verdicts) -> None:
+    flagged = [k for k, v in verdicts.known() if v.code]
     for a, b in zip(flagged, flagged[1:]):
         if b - a - 1 > BLOCK_GAP or b - a < 2:
             continue
-        gap = verdicts[a + 1 : b]
+        gap = [verdicts.get(k) for k in range(a + 1, b)]
         if all(_promotional(v) for v in gap):
-            first, last = verdicts[a].block.line, verdicts[b].block.line
+            first, last = verdicts.get(a).block.line, verdicts.get(b).block.line
             for v in gap:
                 v.code, v.reason = "RL204", f"{first}-{last}"
 
@@ -264,27 +283,28 @@ def _promotional(v: LineVerdict) -> bool:
 
 
 def classify(doc: Document, config) -> list[LineVerdict]:
-    """Vendor verdicts for every non-blank block, computed once per document."""
+    """Vendor verdicts of the lines that can matter, computed once per document."""
     cached = doc.meta.get("_vendor_verdicts")
     if cached is not None:
         return cached
-    verdicts = _score(doc, config)
-    evidence = [i for i, v in enumerate(verdicts) if v.phrases or v.contacts]
-    for i in evidence:
-        _decide(verdicts[i], False)
+    verdicts = Verdicts(doc, config)
+    evidence = [k for k, v in verdicts.known() if v.phrases or v.contacts]
+    for k in evidence:
+        _decide(verdicts.get(k), False)
     _propagate_names(verdicts)
     # A second pass lets medium evidence lean on a vendor neighbour.
-    for i in evidence:
-        v = verdicts[i]
+    for k in evidence:
+        v = verdicts.get(k)
         if v.code is None:
-            near = [verdicts[j] for j in (i - 1, i + 1) if 0 <= j < len(verdicts)]
-            if any(n.code for n in near):
+            near = [verdicts.lines.get(j) for j in (k - 1, k + 1)]
+            if any(n is not None and n.code for n in near):
                 _decide(v, True)
                 if v.code is None and v.phrases.get("low") and v.zone and len(v.folded) <= 40:
                     v.code, v.reason = "RL204", "adjacent"
     _absorb_blocks(verdicts)
-    doc.meta["_vendor_verdicts"] = verdicts
-    return verdicts
+    result = [v for _k, v in verdicts.known()]
+    doc.meta["_vendor_verdicts"] = result
+    return result
 
 
 def _span(text: str) -> tuple[int, int]:
