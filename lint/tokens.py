@@ -12,7 +12,8 @@ Kinds and shapes
              (``____``, ``20__``), ``date`` (``年  月  日``), ``bracket``
              (``（…）``, ``【…】``, ``[…]``, ``<…>``), ``variable`` (``{{x}}``,
              ``${x}``, ``{x}``, ``«x»``), ``filler`` (TBD, TODO, Lorem ipsum)
-``choice``   ``unit`` (``县（区）``), ``pronoun`` (``他（她）``, ``先生/女士``)
+``choice``   ``unit`` (``县（区）``, ``公司（集团）``), ``pronoun`` (``他（她）``, ``先生/女士``),
+             ``options`` (``（接受/不接受）``)
 ``number``   a number, with its unit when one follows
 ``percent``  a number followed by % or ％
 ``marker``   an outline marker at the start of the block (``一、``, ``（一）``, ``1.``)
@@ -62,7 +63,7 @@ _SHAPES: list[tuple[str, str, str]] = [
     (
         "slot",
         "bracket",
-        r"（[^（）\n]{1,24}）|\((?!\))[^()\n]{1,24}\)|【[^【】\n]{1,40}】|\[[^\[\]\n]{1,40}\]"
+        r"（[^（）\n]{1,24}）|\((?!\))[^()\n]{1,24}\)|【[^【】\n]{1,40}】|\[[^\[\]\n]{1,80}\]"
         r"|<[^<>\n]{1,40}>|〈[^〈〉\n]{1,24}〉|＜[^＜＞\n]{1,24}＞",
     ),
     (
@@ -74,7 +75,9 @@ _SHAPES: list[tuple[str, str, str]] = [
         rf"|(?<![\\{{$^_A-Za-z0-9])\{{[A-Za-z_{HAN}][A-Za-z0-9_.{HAN}]{{0,40}}\}}(?!\}})",
     ),
     ("slot", "filler", rf"(?<![{LATIN}])(?:TBD|TBA|TODO|FIXME|(?i:lorem ipsum))(?![{LATIN}])"),
-    ("choice", "unit", rf"[{HAN}]（[{HAN}]{{1,4}}(?:[、，,/][{HAN}]{{1,4}}){{0,4}}）"),
+    ("choice", "unit", rf"[{HAN}]{{1,2}}（[{HAN}]{{1,4}}(?:[、，,/][{HAN}]{{1,4}}){{0,4}}）"),
+    # （接受/不接受）, （较强/一般/较弱）: alternatives for the writer to pick from
+    ("choice", "options", r"[（(][^（）()/／\n]{1,8}(?:[/／][^（）()/／\n]{1,8}){1,4}[）)]"),
     ("choice", "pronoun", r"他（她）|她（他）|他/她|她/他|先生/女士|女士/先生|先生（女士）|男/女"),
     (
         "contact",
@@ -123,6 +126,7 @@ _TRIGGERS: dict[str, str] = {
     "filler": "TFLl",
     "unit": "（",
     "pronoun": "他她先女男",
+    "options": "/／",
     "qq": "QqＱｑ扣企",
     "wechat": "微威薇信VvWw➕",
     "email": "@",

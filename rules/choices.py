@@ -7,12 +7,16 @@ RL110 unresolved-choice (error)
     bodies: 县 市 区 州 镇 乡 局 委 办 厅 …).  ``match`` is the word plus the
     parenthesis, without a determiner (``县（区）``, ``局（委、办）``).
 
+    Also alternatives offered in brackets: ``（接受/不接受）``, ``（较强/一般/较弱）``
+    (``match`` is the whole bracket).
+
     Not a finding: plural enumerations that address several units at once
     (``各县（市、区）``, ``全市8个县（区）``, ``有关乡（镇）``), and parentheses holding
-    something other than alternatives (``通沥青（水泥）路``).
+    something other than alternatives (``通沥青（水泥）路``), and categories listed
+    side by side (``实现乡镇（街道）、村（社区）全覆盖``).
 
-    PASS: 各县（市、区）人民政府 | 全市8个县（区）全部完成 | 实现通沥青（水泥）路
-    FAIL: 县（区）长2020年度述职述廉述效报告 | 本局（委、办）认真落实 | 他（她）热爱本职工作
+    PASS: 各县（市、区）人民政府 | 全市8个县（区）全部完成 | 实现通沥青（水泥）路 | 实现乡镇（街道）、村（社区）全覆盖
+    FAIL: 县（区）长2020年度述职述廉述效报告 | 本局（委、办）认真落实 | 他（她）热爱本职工作 | 偿债能力（较强/一般/较弱）
 """
 
 from __future__ import annotations
@@ -39,38 +43,66 @@ def _alternatives(inner: str) -> list[str]:
     return [p for p in inner.split("、") if p]
 
 
-def is_unresolved_unit(text: str, start: int, end: int) -> bool:
+def unresolved_unit(text: str, start: int, end: int) -> int | None:
+    """Where the unresolved choice starts (dropping a determiner), or None if the
+    parenthesis is not a choice between units."""
     vocab = _vocab()
     units = set(vocab["units"])
-    base = text[start]
-    alternatives = _alternatives(text[start + 2 : end - 1])
-    if base not in units or not all(a in units for a in alternatives):
-        return False
-    head = text[max(0, start - 4) : start]
+    open_at = text.index("（", start)
+    alternatives = _alternatives(text[open_at + 1 : end - 1])
+    if not all(a in units for a in alternatives):
+        return None
+    if text[start:open_at] in units:
+        base_start = start
+    elif text[open_at - 1] in units:
+        base_start = open_at - 1
+    else:
+        return None
+    head = text[max(0, base_start - 4) : base_start]
     if any(head.endswith(w) for w in vocab["plural_before"]):
-        return False
+        return None
     prev = head[-1:] if head else ""
     if prev and (prev.isdigit() or prev in "一二三四五六七八九十两几"):
-        return False
-    return True
+        return None
+    # 乡镇（街道）、村（社区）: categories listed side by side, not a choice
+    if text[end : end + 1] == "、" or (prev == "、" and "（" in text[max(0, base_start - 12) : base_start]):
+        return None
+    return base_start
+
+
+def _options(inner: str) -> bool:
+    """（接受/不接受）: short alternatives, not a fraction (1/2) or a path."""
+    parts = [p.strip() for p in inner.replace("／", "/").split("/")]
+    return all(p and not p.isascii() for p in parts)
 
 
 def _choices(doc: Document, config) -> Iterator[Diagnostic]:
-    for block, tok in doc.find("unit", "pronoun"):
-        if tok.shape == "unit" and not is_unresolved_unit(block.text, tok.start, tok.end):
+    for block, tok in doc.find("unit", "pronoun", "options"):
+        start = tok.start
+        if tok.shape == "unit":
+            start = unresolved_unit(block.text, tok.start, tok.end)
+            if start is None:
+                continue
+        elif tok.shape == "options" and not _options(tok.text[1:-1]):
             continue
+        match = block.text[start : tok.end]
         yield UNRESOLVED_CHOICE.diagnostic(
-            block, tok.start, tok.end, f"unresolved choice '{tok.text}': keep one alternative"
+            block, start, tok.end, f"unresolved choice '{match}': keep one alternative"
         )
 
 
 UNRESOLVED_CHOICE = Rule(
     "RL110", "unresolved-choice", CATEGORY, "error", "Either/or alternatives left unresolved", _choices,
-    tuple(Example(t, False) for t in ["各县（市、区）人民政府", "全市8个县（区）全部完成", "实现通沥青（水泥）路"])
+    tuple(
+        Example(t, False)
+        for t in ["各县（市、区）人民政府", "全市8个县（区）全部完成", "实现通沥青（水泥）路", "实现乡镇（街道）、村（社区）全覆盖"]
+    )
     + (
         Example("县（区）长2020年度述职述廉述效报告", True, ("县（区）",)),
         Example("本局（委、办）认真落实", True, ("局（委、办）",)),
         Example("他（她）热爱本职工作", True, ("他（她）",)),
+        Example("在我公司（集团）党委领导下", True, ("公司（集团）",)),
+        Example("偿债能力（较强/一般/较弱）", True, ("（较强/一般/较弱）",)),
     ),
 )
 

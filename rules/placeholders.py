@@ -210,17 +210,33 @@ def _numeric_context(text: str, tok: Token) -> bool:
 
 
 def _roman_or_name(text: str, tok: Token) -> bool:
+    """Chapter XX, Louis XIV, iPhone X, Generation X: a numeral or part of a name.
+
+    A lone X counts as a name only next to a capitalised English word; after a
+    lower-case word (``up X%``, ``from X to X people``) it is a slot.
+    """
     head = text[: tok.start].rstrip(" ")
     if len(head) == tok.start:
         return False
     if any(head.endswith(w) for w in _context()["roman"]["before"]):
         return True
-    if tok.end - tok.start == 1:
-        after = text[tok.end : tok.end + 2]
-        return bool(head and head[-1] in _LATIN) or (after[:1] == " " and after[1:2] in _LATIN)
-    return False
+    if tok.end - tok.start != 1 or text[tok.end : tok.end + 1] in ("%", "％"):
+        return False
+    before = _LATIN_TAIL.search(head)
+    after = _LATIN_HEAD.match(text, tok.end) if text[tok.end : tok.end + 1] == " " else None
+    return any(m is not None and _capitalised_word(m.group().strip()) for m in (before, after))
 
 
+_LATIN_TAIL = re.compile(r"[A-Za-z]+$")
+_LATIN_HEAD = re.compile(r" +[A-Za-z]+")
+
+
+def _capitalised_word(word: str) -> bool:
+    return any(c.isupper() for c in word) and any(c not in "XＸ" for c in word)
+
+
+_CURRENCY = frozenset("$€£¥￥")
+_MAGNITUDES = frozenset({"K", "M", "B", "k", "m", "bn", "M ", "K ", "B "})
 _PLAIN_RUNS = frozenset({"X", "XX", "XXX", "XXXX", "ＸＸ", "××", "×××", "××××", "xx", "xxx"})
 _CJK_PUNCT = frozenset("，。、；：“”‘’（）《》【】！？…—%％")
 
@@ -234,7 +250,9 @@ def is_x_slot(text: str, tok: Token, allow: tuple[str, ...] = (), segmenter: str
     run = tok.text
     prev = text[tok.start - 1] if tok.start else ""
     nxt = text[tok.end] if tok.end < len(text) else ""
-    # 1. part of a Latin word
+    # 1. part of a Latin word ($X.XM is an amount in millions, not a word)
+    if prev in _CURRENCY and (nxt not in _LATIN or text[tok.end : tok.end + 2].rstrip(".,; )") in _MAGNITUDES):
+        return True
     if prev in _LATIN or nxt in _LATIN:
         return False
     if run in _PLAIN_RUNS and _cjk_side(prev) and _cjk_side(nxt):
@@ -329,7 +347,7 @@ def _has_anonymised_persons(doc: Document) -> bool:
     return cached
 
 
-_FIELD_LABEL = re.compile(r"(?:人|者|方)[：:]\s*$")
+_FIELD_LABEL = re.compile(r"(?:人|者|方|书记|主任|局长|县长|镇长|校长|院长|经理|主席|组长|队长)[：:]\s*$")
 
 
 def _mou_slot(doc: Document, block: Block, tok: Token) -> bool:
@@ -433,8 +451,23 @@ def _blank_slot(block: Block, tok: Token) -> bool:
     return not _form_line(text)
 
 
+def _form_start(doc: Document) -> int:
+    """Line where a form (reply slip, bid letter …) begins, or one past the end."""
+    cached = doc.meta.get("_form_start")
+    if cached is None:
+        headings = _context()["forms"]["headings"]
+        cached = next(
+            (b.line for b in doc.blocks if len(b.text.strip()) <= 30 and any(h in b.text for h in headings)),
+            10**9,
+        )
+        doc.meta["_form_start"] = cached
+    return cached
+
+
 def _blank_slots(doc: Document, config) -> Iterator[Diagnostic]:
     for block, tok in doc.find("blank"):
+        if block.line > _form_start(doc) and not tok.text[:1] in _DIGITS:
+            continue  # a field of a form the reader fills in
         if _blank_slot(block, tok):
             expects = expected_value(block.text, tok.end) or "a value"
             yield BLANK_SLOT.diagnostic(
@@ -448,7 +481,7 @@ def _blank_slots(doc: Document, config) -> Iterator[Diagnostic]:
 def _empty_dates(doc: Document, config) -> Iterator[Diagnostic]:
     previous = {b.line: a.text for a, b in zip(doc.blocks, doc.blocks[1:])}
     for block, tok in doc.find("date"):
-        if _form_line(block.text) or _form_line(previous.get(block.line, "")):
+        if _form_line(block.text) or _form_line(previous.get(block.line, "")) or block.line > _form_start(doc):
             continue
         yield EMPTY_DATE.diagnostic(block, tok.start, tok.end, f"date left blank: '{tok.text}'")
 
@@ -466,12 +499,17 @@ def _bracket_prompt(text: str, tok: Token) -> bool:
             return False  # markdown link or reference
         if tok.text[0] == "<" and (inner.startswith(("/", "!", "http")) or "=" in inner):
             return False  # HTML, autolinks
-        words = inner.replace("_", " ").replace("-", " ").lower().split()
-        if words and len(words) <= 5 and all(w.isascii() and w.isalpha() for w in words):
-            return words[-1] in prompt["english"] or words[0] in prompt["first_words"]
+        words = inner.replace("_", " ").replace("-", " ").replace(":", " ").lower().split()
+        if words and inner.isascii():
+            if words[0] in prompt["first_words"] and len(words) >= 2:
+                return True  # [Insert chart: …], [One or two sentences on …]
+            if len(words) == 1:
+                return words[0] in prompt["english_single"]
+            if len(words) <= 5 and all(w.isalpha() for w in words):
+                return words[-1] in prompt["english"]
     if tok.start and text[tok.start - 1] in _DIGITS:
         return False  # an annotation after a value: 0576-86235120（工作时间）
-    if any(v in inner for v in prompt["verbs"]):
+    if any(v in inner for v in prompt["verbs"]) or inner.startswith(tuple(prompt["leading_verbs"])):
         return len(inner) <= 30
     if "：" in inner or ":" in inner or len(inner) > 16:
         return False  # a note with a value: （单位：万元）

@@ -14,7 +14,9 @@ Evidence, from ``data/vendor_phrases.toml`` and ``data/vendor_context.toml``:
   last 12 lines of the body, headers, footers, text boxes — or next to other
   vendor evidence.  Official contacts never count: 12xxx service numbers,
   ``*.gov.cn`` addresses, numbers after 信访/监督/举报/联系电话 …;
-- *low* words (下载, 会员, 订阅 …) only add weight.
+- *low* words (下载, 会员, 订阅 …) only add weight;
+- anti-scrape noise (a line of short ASCII scraps such as ``k7 Q2 d+ m9 [3``)
+  counts as high evidence.
 
 RL201 vendor-phrase (error)
     A line carrying vendor phrases.
@@ -34,8 +36,9 @@ RL203 vendor-name (error)
 
 RL204 vendor-block (warning)
     A short promotional line inside a vendor block: between two vendor lines
-    at most four lines apart (``自建平台、实时分享``).  Report text (sentences
-    ending in 。, numbered headings, long paragraphs) is never absorbed.
+    at most four lines apart (``自建平台、实时分享``), or a separator line
+    (``—— END ——``) right next to vendor text.  Report text (sentences ending
+    in 。, numbered headings, titles, long paragraphs) is never absorbed.
 """
 
 from __future__ import annotations
@@ -188,6 +191,9 @@ class Verdicts:
         self.zone = [i in zone for i, _ in indexed]
         self.folded = fold("\n".join(b.text for b in self.blocks)).split("\n") if indexed else []
         self.phrases = pack.hits(self.folded) if indexed else {}
+        for k, block in enumerate(self.blocks):
+            if _noise_line(block.text):
+                self.phrases.setdefault(k, {}).setdefault("high", []).append("anti-scrape noise")
         self.lines: dict[int, LineVerdict] = {}
         wanted = {k for k, z in enumerate(self.zone) if z} | set(self.phrases)
         for k in sorted(wanted | {k + d for k in wanted for d in (-1, 1)}):
@@ -210,6 +216,20 @@ class Verdicts:
 
     def known(self) -> list[tuple[int, LineVerdict]]:
         return sorted(self.lines.items())
+
+
+def _noise_line(text: str) -> bool:
+    """Anti-scrape noise: a line of short ASCII scraps, mostly with digits (``k7 Q2 d+ m9 [3``)."""
+    if len(text) > 80 or not text.isascii():
+        return False
+    parts = text.split()
+    if len(parts) < 5 or any(len(p) > 3 for p in parts):
+        return False
+    return sum(any(c.isdigit() for c in p) for p in parts) * 5 >= len(parts) * 3
+
+
+# A closing mark such as —— END —— (a bare rule line is document structure, not vendor text).
+_SEPARATOR = re.compile(r"^[\s\-—–=*~·_#.。]*(?:end|the end|完|全文完)[\s\-—–=*~·_#.。]*$", re.IGNORECASE)
 
 
 def _contacts(text: str) -> list:
@@ -302,6 +322,13 @@ def classify(doc: Document, config) -> list[LineVerdict]:
                 if v.code is None and v.phrases.get("low") and v.zone and len(v.folded) <= 40:
                     v.code, v.reason = "RL204", "adjacent"
     _absorb_blocks(verdicts)
+    # A separator line (—— END ——) right before or after vendor text belongs to it.
+    for k, v in verdicts.known():
+        if v.code and v.code != "RL204":
+            for j in (k - 1, k + 1):
+                n = verdicts.lines.get(j)
+                if n is not None and n.code is None and n.zone and _SEPARATOR.match(n.block.text.strip()):
+                    n.code, n.reason = "RL204", "separator"
     result = [v for _k, v in verdicts.known()]
     doc.meta["_vendor_verdicts"] = result
     return result
@@ -316,7 +343,7 @@ _MESSAGES = {
     "RL201": "vendor residue '{reason}': delete the line",
     "RL202": "vendor contact '{reason}': delete the line",
     "RL203": "vendor name '{reason}': delete the line",
-    "RL204": "promotional line inside a vendor block: delete the block",
+    "RL204": "promotional line next to vendor text: delete it with the block",
 }
 
 

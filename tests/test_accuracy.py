@@ -11,15 +11,16 @@ from conftest import ROOT
 sys.path.insert(0, os.path.join(ROOT, "bench"))
 
 CORPUS = os.path.join(ROOT, "fixtures", "corpus")
+HOLDOUT = os.path.join(ROOT, "fixtures", "holdout")
 TARGET = 0.98
 
 
-@pytest.fixture(scope="module")
-def report():
+@pytest.fixture(scope="module", params=[CORPUS, HOLDOUT], ids=["corpus", "holdout"])
+def report(request):
     import accuracy
 
-    labels = accuracy.load_labels(CORPUS)
-    found, codes = accuracy.findings(CORPUS)
+    labels = accuracy.load_labels(request.param)
+    found, codes = accuracy.findings(request.param)
     return accuracy.score(labels, found, codes)
 
 

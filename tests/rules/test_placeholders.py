@@ -152,3 +152,28 @@ def test_quotation_marks_are_not_variables(lint):
 def test_fillers(lint):
     text = "Budget: TBD\nOwner: TODO\nLorem ipsum dolor sit amet.\nWe use a todo-list and FIXMEs are tracked."
     assert found(lint, text, "RL108") == ["TBD", "TODO", "Lorem ipsum"]
+
+
+def test_form_fields_after_a_form_heading_are_not_slots(lint):
+    text = (
+        "关于召开家长会的通知\n请各位家长准时参加，会期20__年__月__日。\n家长会回执\n"
+        "学生姓名：__________    班级：__________\n家长签名：__________\n2024年  月  日\n"
+    )
+    assert found(lint, text, "RL10") == ["20__", "__", "__"]
+
+
+def test_english_instruction_brackets(lint):
+    text = "[One or two sentences on the main driver of growth.]\n[Insert chart: revenue by month]\nOwner: [Owner]\nSee [1] and [a note]."
+    assert found(lint, text, "RL106") == [
+        "[One or two sentences on the main driver of growth.]", "[Insert chart: revenue by month]", "[Owner]",
+    ]
+
+
+def test_english_numbers_as_x(lint):
+    text = "Revenue reached $X.X million, up X% and $X.XM in total; we grew from X to X people."
+    assert found(lint, text, "RL101") == ["X.X", "X", "X.X", "X", "X"]
+
+
+def test_instruction_brackets_in_chinese(lint):
+    text = "（分析具体原因）\n（列示主要问题一）\n（举例说明）\n（资金来源）已落实。\n（一）基本情况"
+    assert found(lint, text, "RL106") == ["（分析具体原因）", "（列示主要问题一）", "（举例说明）", "（资金来源）"]

@@ -84,3 +84,17 @@ def test_whole_line_is_the_match_and_fix_is_delete(lint):
 def test_full_width_and_spaced_forms_match(lint):
     text = report(tail=["ＱＱ群： 7793221  欢迎下载"])
     assert vendor_lines(lint, text) == [(26, "RL202")]
+
+
+def test_anti_scrape_noise_line(lint):
+    assert vendor_lines(lint, report(middle=["k7 Q2 d+ m9 [3 W4 p0 ~5"])) == [(14, "RL201")]
+
+
+def test_end_mark_before_a_vendor_block(lint):
+    tail = ["—— END ——", "更多范文请关注微信公众号“笔友圈”", "加VX：bjbyq2024 拉你进写作交流群"]
+    assert [c for _, c in vendor_lines(lint, report(tail=tail))] == ["RL204", "RL201", "RL202"]
+
+
+def test_markdown_rule_before_a_footer_is_kept(lint):
+    text = report(tail=["---", "Template by SlideCraft Studio · www.slidecraft.example.com · Free for personal use"])
+    assert [line for line, _ in vendor_lines(lint, text)] == [27]
