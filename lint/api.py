@@ -156,6 +156,6 @@ def _lint_parallel(paths: list[str], config: Config, workers: int) -> list[FileR
     context = multiprocessing.get_context(method)
     if method == "fork":
         _warm_up(config)  # forked workers inherit loaded rules, data and compiled patterns
-    chunk = max(1, len(paths) // (workers * 4))
+    chunk = max(1, len(paths) // (workers * 16))
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
         return list(pool.map(partial(lint_path, config=config), paths, chunksize=chunk))
