@@ -204,24 +204,10 @@ class StoryWalker:
                 col += span
 
     def _rows(self, tbl):
-        for child in tbl:
-            name = _local(child.tag)
-            if name == "tr":
-                yield child
-            elif name in ("sdt", "customXml", "ins", "moveTo"):
-                inner = _child(child, "sdtContent") if name == "sdt" else child
-                if inner is not None:
-                    yield from self._rows(inner)
+        return _wrapped_children(tbl, "tr")
 
     def _cells(self, tr):
-        for child in tr:
-            name = _local(child.tag)
-            if name == "tc":
-                yield child
-            elif name in ("sdt", "customXml", "ins", "moveTo"):
-                inner = _child(child, "sdtContent") if name == "sdt" else child
-                if inner is not None:
-                    yield from self._cells(inner)
+        return _wrapped_children(tr, "tc")
 
     # -- paragraphs ---------------------------------------------------------------------------
 
@@ -332,6 +318,19 @@ class StoryWalker:
     @staticmethod
     def _text(para: _Para, text: str, hidden: bool) -> None:
         (para.hidden if hidden else para.parts).append(text)
+
+
+def _wrapped_children(parent, name: str):
+    """Children named ``name``, also those inside row- or cell-level wrappers
+    (content controls, custom XML, tracked insertions)."""
+    for child in parent:
+        local = _local(child.tag)
+        if local == name:
+            yield child
+        elif local in ("sdt", "customXml", "ins", "moveTo"):
+            inner = _child(child, "sdtContent") if local == "sdt" else child
+            if inner is not None:
+                yield from _wrapped_children(inner, name)
 
 
 def _namespace(tag) -> str:
