@@ -59,9 +59,18 @@ class Rule:
             paragraph=block.paragraph,
             heading=block.heading,
             cell=block.cell.label() if block.cell else None,
+            story=block.story,
             source=block.text,
             source_column=block.column,
             fix=fix,
+        )
+
+    def package_diagnostic(self, part: str, match: str, message: str, story: str | None = None) -> Diagnostic:
+        """A finding about the file as a whole (macros, properties …): line and column 0."""
+        return Diagnostic(
+            code=self.code, name=self.name, category=self.category, severity=self.severity,
+            message=message, match=match, line=0, column=0, end_line=0, end_column=0,
+            part=part, paragraph=0, heading=None, story=story,
         )
 
 
@@ -82,6 +91,7 @@ class Diagnostic(NamedTuple):
     paragraph: int = 0
     heading: str | None = None
     cell: str | None = None
+    story: str | None = None
     # The block text the match sits in and the column of its first character:
     # formatters show it with the match marked.
     source: str = ""
@@ -109,6 +119,8 @@ class Diagnostic(NamedTuple):
         }
         if self.cell:
             out["cell"] = self.cell
+        if self.story:
+            out["story"] = self.story
         if self.fix:
             out["fix"] = self.fix
         return out

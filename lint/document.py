@@ -23,6 +23,8 @@ FLAG_HIDDEN = "hidden"
 FLAG_INSERTED = "inserted"
 FLAG_SDT = "content-control"
 FLAG_PLACEHOLDER = "placeholder"
+FLAG_INVISIBLE = "invisible"  # white or tiny text: present but not seen
+FLAG_WATERMARK = "watermark"
 
 
 @dataclass(frozen=True)
@@ -57,6 +59,8 @@ class Block(NamedTuple):
     heading: str | None = None
     cell: Cell | None = None
     flags: frozenset[str] = frozenset()
+    # Which story of a Word file, for people: "section 1 first-page header (word/header2.xml)".
+    story: str | None = None
 
     def position(self, offset: int) -> tuple[int, int]:
         """Line and 1-based column of ``text[offset]`` (blocks never span lines)."""
@@ -66,12 +70,27 @@ class Block(NamedTuple):
         bits = [self.part]
         if self.paragraph:
             bits.append(f"¶{self.paragraph}")
+        if self.story:
+            bits.append(f"[{self.story}]")
         if self.cell is not None:
             bits.append(self.cell.label())
         if self.kind == HEADING:
             bits.append(f"h{self.level}" if self.level else "heading")
         bits.extend(sorted(self.flags))
         return " ".join(bits)
+
+
+class Feature(NamedTuple):
+    """Something a reader found that is not plain text: a comment, a tracked change,
+    a macro project, a field …  ``block`` and the span locate it when it has a place
+    in the text; package-level features have none."""
+
+    kind: str
+    detail: str
+    block: Block | None = None
+    start: int = 0
+    end: int = 0
+    part: str = "package"
 
 
 @dataclass
@@ -82,6 +101,7 @@ class Document:
     format: str
     blocks: list[Block] = field(default_factory=list)
     meta: dict[str, Any] = field(default_factory=dict)
+    features: list[Feature] = field(default_factory=list)
     _found: dict[str, list] = field(default_factory=dict, repr=False)
     _joined: tuple[str, list[int]] | None = field(default=None, repr=False)
     _chars: set[str] | None = field(default=None, repr=False)

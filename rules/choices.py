@@ -78,6 +78,8 @@ def _options(inner: str) -> bool:
 
 def _choices(doc: Document, config) -> Iterator[Diagnostic]:
     for block, tok in doc.find("unit", "pronoun", "options"):
+        if block.part == "glossary":
+            continue
         start = tok.start
         if tok.shape == "unit":
             start = unresolved_unit(block.text, tok.start, tok.end)

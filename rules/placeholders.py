@@ -112,6 +112,15 @@ _EXPECT_LABELS = {
 }
 
 
+# The glossary holds Word's own building blocks (placeholder prompts such as
+# "[Pick the date]"); they are never on a page, so they are no slots.
+NOT_PAGE_TEXT = frozenset({"glossary"})
+
+
+def _candidates(doc: Document, shape: str):
+    return [(b, t) for b, t in doc.find(shape) if b.part not in NOT_PAGE_TEXT]
+
+
 def _is_han(ch: str) -> bool:
     return "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf"
 
@@ -301,7 +310,7 @@ def is_x_slot(text: str, tok: Token, allow: tuple[str, ...] = (), segmenter: str
 def _x_slots(doc: Document, config) -> Iterator[Diagnostic]:
     allow = tuple(getattr(config, "extend_allow", ()))
     segmenter = getattr(config, "segmenter", "rjieba")
-    for block, tok in doc.find("x"):
+    for block, tok in _candidates(doc, "x"):
         if not is_x_slot(block.text, tok, allow, segmenter):
             continue
         expects = expected_value(block.text, tok.end) or "a value"
@@ -339,7 +348,7 @@ def _has_anonymised_persons(doc: Document) -> bool:
     cached = doc.meta.get("_anonymised")
     if cached is None:
         cached = False
-        for block, tok in doc.find("mou1"):
+        for block, tok in _candidates(doc, "mou1"):
             if tok.start and _anonymised_at(block.text, tok.start - 1):
                 cached = True
                 break
@@ -376,7 +385,7 @@ def _mou_slot(doc: Document, block: Block, tok: Token) -> bool:
 
 
 def _mou_slots(doc: Document, config) -> Iterator[Diagnostic]:
-    for block, tok in doc.find("mou"):
+    for block, tok in _candidates(doc, "mou"):
         if _mou_slot(doc, block, tok):
             yield MOU_SLOT.diagnostic(
                 block, tok.start, tok.end, "unfilled template slot '某某': expected a name"
@@ -420,7 +429,7 @@ def _star_slot(block: Block, tok: Token) -> bool:
 
 
 def _star_slots(doc: Document, config) -> Iterator[Diagnostic]:
-    for block, tok in doc.find("stars"):
+    for block, tok in _candidates(doc, "stars"):
         if _star_slot(block, tok):
             expects = expected_value(block.text, tok.end) or "a name"
             yield STAR_SLOT.diagnostic(
@@ -465,7 +474,7 @@ def _form_start(doc: Document) -> int:
 
 
 def _blank_slots(doc: Document, config) -> Iterator[Diagnostic]:
-    for block, tok in doc.find("blank"):
+    for block, tok in _candidates(doc, "blank"):
         if block.line > _form_start(doc) and not tok.text[:1] in _DIGITS:
             continue  # a field of a form the reader fills in
         if _blank_slot(block, tok):
@@ -480,7 +489,7 @@ def _blank_slots(doc: Document, config) -> Iterator[Diagnostic]:
 
 def _empty_dates(doc: Document, config) -> Iterator[Diagnostic]:
     previous = {b.line: a.text for a, b in zip(doc.blocks, doc.blocks[1:])}
-    for block, tok in doc.find("date"):
+    for block, tok in _candidates(doc, "date"):
         if _form_line(block.text) or _form_line(previous.get(block.line, "")) or block.line > _form_start(doc):
             continue
         yield EMPTY_DATE.diagnostic(block, tok.start, tok.end, f"date left blank: '{tok.text}'")
@@ -519,7 +528,7 @@ def _bracket_prompt(text: str, tok: Token) -> bool:
 
 
 def _bracket_prompts(doc: Document, config) -> Iterator[Diagnostic]:
-    for block, tok in doc.find("bracket"):
+    for block, tok in _candidates(doc, "bracket"):
         if _bracket_prompt(block.text, tok):
             yield BRACKET_PROMPT.diagnostic(
                 block, tok.start, tok.end, f"template prompt left in: '{tok.text}'"
@@ -527,12 +536,12 @@ def _bracket_prompts(doc: Document, config) -> Iterator[Diagnostic]:
 
 
 def _variables(doc: Document, config) -> Iterator[Diagnostic]:
-    for block, tok in doc.find("variable"):
+    for block, tok in _candidates(doc, "variable"):
         yield TEMPLATE_VARIABLE.diagnostic(block, tok.start, tok.end, f"unfilled template variable '{tok.text}'")
 
 
 def _fillers(doc: Document, config) -> Iterator[Diagnostic]:
-    for block, tok in doc.find("filler"):
+    for block, tok in _candidates(doc, "filler"):
         yield FILLER_TEXT.diagnostic(block, tok.start, tok.end, f"filler text left in: '{tok.text}'")
 
 

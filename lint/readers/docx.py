@@ -16,8 +16,22 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..document import CELL, FLAG_HIDDEN, FLAG_INSERTED, FLAG_PLACEHOLDER, FLAG_SDT, HEADING, Block, Cell, Document
+from ..document import (
+    CELL,
+    FLAG_HIDDEN,
+    FLAG_INSERTED,
+    FLAG_INVISIBLE,
+    FLAG_PLACEHOLDER,
+    FLAG_SDT,
+    FLAG_WATERMARK,
+    HEADING,
+    Block,
+    Cell,
+    Document,
+    Feature,
+)
 from ..errors import ReadError
+from . import docx_parts as parts
 from .package import Package, sniff
 
 W_NAMESPACES = (
@@ -52,6 +66,10 @@ _SKIP = {
 class Styles:
     names: dict[str, str] = field(default_factory=dict)
     levels: dict[str, int] = field(default_factory=dict)
+    vanish: set[str] = field(default_factory=set)
+
+    def hidden(self, style_id: str | None) -> bool:
+        return style_id is not None and style_id in self.vanish
 
     def heading_level(self, style_id: str | None) -> int | None:
         if style_id is None:
@@ -85,6 +103,7 @@ def load_styles(root) -> Styles:
         return styles
     based: dict[str, str] = {}
     direct: dict[str, int] = {}
+    vanish_direct: set[str] = set()
     for st in root:
         if _local(st.tag) != "style":
             continue
@@ -104,6 +123,9 @@ def load_styles(root) -> Styles:
             lvl = _child(ppr, "outlineLvl") if ppr is not None else None
             if lvl is not None and (_attr(lvl, "val") or "").isdigit() and int(_attr(lvl, "val")) < 9:
                 direct[sid] = int(_attr(lvl, "val")) + 1
+        rpr = _child(st, "rPr")
+        if rpr is not None and _is_on(_child(rpr, "vanish")):
+            vanish_direct.add(sid)
         parent = _child(st, "basedOn")
         if parent is not None and _attr(parent, "val"):
             based[sid] = _attr(parent, "val")
@@ -111,29 +133,58 @@ def load_styles(root) -> Styles:
         seen = set()
         cur = sid
         while cur is not None and cur not in seen:
-            if cur in direct:
+            if cur in vanish_direct:
+                styles.vanish.add(sid)
+            if cur in direct and sid not in styles.levels:
                 styles.levels[sid] = direct[cur]
-                break
             seen.add(cur)
             cur = based.get(cur)
     return styles
 
 
 @dataclass
+class _Field:
+    code: list[str] = field(default_factory=list)
+    result_start: int | None = None
+    form_default: str | None = None
+
+
+@dataclass
 class _Para:
     parts: list[str] = field(default_factory=list)
     hidden: list[str] = field(default_factory=list)
+    invisible: list[str] = field(default_factory=list)
     flags: set[str] = field(default_factory=set)
-    fields: list[str] = field(default_factory=list)  # stack: "code" or "result"
+    fields: list[_Field] = field(default_factory=list)
+    # (kind, detail, start, end) with offsets in the visible text
+    features: list[tuple[str, str, int, int]] = field(default_factory=list)
+    watermarks: list[str] = field(default_factory=list)
+
+    def offset(self) -> int:
+        return sum(len(p) for p in self.parts)
+
+    def in_field_code(self) -> bool:
+        return bool(self.fields) and self.fields[-1].result_start is None
+
+
+# Field types worth knowing about (the first word of the field code).
+FIELD_FEATURES = {
+    "MERGEFIELD": "mergefield",
+    "INCLUDETEXT": "external-reference",
+    "INCLUDEPICTURE": "external-reference",
+    "LINK": "external-reference",
+    "IMPORT": "external-reference",
+}
 
 
 class StoryWalker:
     """Reads one story (the body, a header …) into blocks."""
 
-    def __init__(self, doc: Document, styles: Styles, part: str) -> None:
+    def __init__(self, doc: Document, styles: Styles, part: str, story: str | None = None) -> None:
         self.doc = doc
         self.styles = styles
         self.part = part
+        self.story = story
         self.paragraph = 0
         self.tables = 0
         self.heading: str | None = None
@@ -146,11 +197,12 @@ class StoryWalker:
         self._blocks(root, cell=None, flags=frozenset())
         while self.deferred:
             boxes, self.deferred = self.deferred, []
-            saved = (self.part, self.paragraph)
+            saved = (self.part, self.paragraph, self.story)
             self.part, self.paragraph = "textbox", 0
+            self.story = f"text box in {saved[2] or saved[0]}"
             for box in boxes:
                 self._blocks(box, cell=None, flags=frozenset())
-            self.part, self.paragraph = saved
+            self.part, self.paragraph, self.story = saved
 
     def _blocks(self, el, cell: Cell | None, flags: frozenset[str]) -> None:
         for child in el:
@@ -171,8 +223,15 @@ class StoryWalker:
     def _sdt_flags(self, sdt) -> frozenset[str]:
         pr = _child(sdt, "sdtPr")
         flags = {FLAG_SDT}
-        if pr is not None and (_child(pr, "showingPlcHdr") is not None):
+        if pr is not None and _child(pr, "showingPlcHdr") is not None:
             flags.add(FLAG_PLACEHOLDER)
+        content = _child(sdt, "sdtContent")
+        if content is not None and FLAG_PLACEHOLDER not in flags:
+            # Runs styled "Placeholder Text" are Word's own placeholder marking.
+            for rs in content.iter():
+                if _local(rs.tag) == "rStyle" and (_attr(rs, "val") or "").lower() == "placeholdertext":
+                    flags.add(FLAG_PLACEHOLDER)
+                    break
         return frozenset(flags)
 
     def _table(self, tbl, parent: Cell | None, flags: frozenset[str]) -> None:
@@ -215,33 +274,47 @@ class StoryWalker:
         self.paragraph += 1
         number = self.paragraph
         para = _Para(flags=set(flags))
-        self._inline(p, para, hidden=False)
+        ppr = _child(p, "pPr")
+        style = _child(ppr, "pStyle") if ppr is not None else None
+        self._inline(p, para, hidden=self.styles.hidden(_attr(style, "val") if style is not None else None))
         level = self._heading_level(p)
         text = "".join(para.parts)
+        block = None
         if text.strip():
             kind = HEADING if level is not None and cell is None else (CELL if cell else "paragraph")
             if kind == HEADING:
                 self.heading = text.strip()
-            self._emit(text, kind, number, level or 0, cell, frozenset(para.flags))
-        hidden = "".join(para.hidden)
-        if hidden.strip():
-            self._emit(hidden, CELL if cell else "paragraph", number, 0, cell, frozenset(para.flags | {FLAG_HIDDEN}))
+            block = self._emit(text, kind, number, level or 0, cell, frozenset(para.flags))
+        for kind, detail, start, end in para.features:
+            self.doc.features.append(Feature(kind, detail, block, start, end, self.part))
+        base = CELL if cell else "paragraph"
+        for layer, flag in ((para.hidden, FLAG_HIDDEN), (para.invisible, FLAG_INVISIBLE)):
+            hidden = "".join(layer)
+            if hidden.strip():
+                b = self._emit(hidden, base, number, 0, cell, frozenset(para.flags | {flag}))
+                self.doc.features.append(Feature(flag, hidden.strip(), b, 0, len(hidden), self.part))
+        for mark in para.watermarks:
+            kind = "watermark-text" if self.part in ("header", "footer") else "wordart"
+            b = self._emit(mark, base, number, 0, cell, frozenset({FLAG_WATERMARK} if kind == "watermark-text" else ()))
+            if kind == "watermark-text":
+                self.doc.features.append(Feature(kind, mark, b, 0, len(mark), self.part))
 
-    def _emit(self, text, kind, number, level, cell, flags) -> None:
+    def _emit(self, text, kind, number, level, cell, flags) -> Block:
         text = text.replace("\n", " ")
-        self.doc.blocks.append(
-            Block(
-                text=text,
-                line=len(self.doc.blocks) + 1,
-                kind=kind,
-                part=self.part,
-                paragraph=number,
-                level=level,
-                heading=None if kind == HEADING else self.heading,
-                cell=cell,
-                flags=flags,
-            )
+        block = Block(
+            text=text,
+            line=len(self.doc.blocks) + 1,
+            kind=kind,
+            part=self.part,
+            paragraph=number,
+            level=level,
+            heading=None if kind == HEADING else self.heading,
+            cell=cell,
+            flags=flags,
+            story=self.story,
         )
+        self.doc.blocks.append(block)
+        return block
 
     def _heading_level(self, p) -> int | None:
         ppr = _child(p, "pPr")
@@ -258,20 +331,42 @@ class StoryWalker:
             name = _local(child.tag)
             if name == "r":
                 self._run(child, para, hidden)
+            elif name in ("del", "moveFrom"):
+                gone = "".join(t.text or "" for t in child.iter() if _local(t.tag) in ("delText", "t"))
+                if gone.strip():
+                    at = para.offset()
+                    para.features.append(("deletion", _revision(child, gone), at, at))
             elif name in _SKIP:
                 continue
             elif name == "sdt":
                 content = _child(child, "sdtContent")
-                para.flags |= self._sdt_flags(child)
+                sdt_flags = self._sdt_flags(child)
+                para.flags |= sdt_flags
                 if content is not None:
+                    start = para.offset()
                     self._inline(content, para, hidden)
+                    if FLAG_PLACEHOLDER in sdt_flags and para.offset() > start:
+                        para.features.append(("placeholder-control", _sdt_label(child), start, para.offset()))
             elif name in ("ins", "moveTo"):
                 para.flags.add(FLAG_INSERTED)
+                start = para.offset()
                 self._inline(child, para, hidden)
+                if para.offset() > start:
+                    para.features.append(("insertion", _revision(child, ""), start, para.offset()))
+            elif name == "fldSimple":
+                start = para.offset()
+                self._inline(child, para, hidden)
+                self._field_feature(para, _attr(child, "instr") or "", start, para.offset())
             elif name == "txbxContent":
                 self.deferred.append(child)
-            elif name == "t" and _namespace(child.tag) == M_NS:
-                self._text(para, child.text or "", hidden)
+            elif name == "textpath":
+                mark = (_attr(child, "string") or "").strip()
+                if mark:
+                    para.watermarks.append(mark)
+            elif name == "imagedata" and self.part in ("header", "footer"):
+                shape = child.getparent()
+                if "WaterMark" in (shape.get("id") or "") or (_attr(child, "gain") is not None):
+                    para.features.append(("watermark-picture", shape.get("id") or "picture", 0, 0))
             elif name == "AlternateContent":
                 choice = _child(child, "Choice")
                 if choice is not None:
@@ -279,31 +374,53 @@ class StoryWalker:
             elif name in _TRANSPARENT:
                 self._inline(child, para, hidden)
 
+    def _field_feature(self, para: _Para, code: str, start: int, end: int) -> None:
+        words = code.split()
+        if not words:
+            return
+        kind = FIELD_FEATURES.get(words[0].upper())
+        if kind == "mergefield" and end > start:
+            para.features.append((kind, " ".join(words[1:2]).strip('"'), start, end))
+        elif kind == "external-reference":
+            target = next((w.strip('"') for w in words[1:] if not w.startswith("\\")), "")
+            para.features.append((kind, f"{words[0].upper()} {target}".strip(), start, end))
+
     def _run(self, r, para: _Para, hidden: bool) -> None:
         rpr = _child(r, "rPr")
-        if rpr is not None and _is_on(_child(rpr, "vanish")):
-            hidden = True
+        invisible = False
+        if rpr is not None:
+            hidden = hidden or _is_on(_child(rpr, "vanish")) or self.styles.hidden(_rstyle(rpr))
+            invisible = _invisible(rpr)
         for child in r:
             name = _local(child.tag)
             if name == "fldChar":
                 kind = _attr(child, "fldCharType")
                 if kind == "begin":
-                    para.fields.append("code")
+                    para.fields.append(_Field(form_default=_form_default(child)))
                 elif kind == "separate" and para.fields:
-                    para.fields[-1] = "result"
+                    para.fields[-1].result_start = para.offset()
                 elif kind == "end" and para.fields:
-                    para.fields.pop()
+                    f = para.fields.pop()
+                    code = "".join(f.code)
+                    if f.result_start is not None:
+                        self._field_feature(para, code, f.result_start, para.offset())
+                        result = "".join(para.parts)[f.result_start :]
+                        if f.form_default is not None and result.strip() and result.strip() == f.form_default.strip():
+                            para.features.append(("form-default", result.strip(), f.result_start, para.offset()))
                 continue
-            if para.fields and para.fields[-1] == "code":
+            if name == "instrText" and para.fields:
+                para.fields[-1].code.append(child.text or "")
+                continue
+            if para.in_field_code():
                 continue
             if name == "t":
-                self._text(para, child.text or "", hidden)
+                self._text(para, child.text or "", hidden, invisible)
             elif name == "tab" or name == "ptab":
-                self._text(para, "\t", hidden)
+                self._text(para, "\t", hidden, invisible)
             elif name in ("br", "cr"):
-                self._text(para, " ", hidden)
+                self._text(para, " ", hidden, invisible)
             elif name == "noBreakHyphen":
-                self._text(para, "-", hidden)
+                self._text(para, "-", hidden, invisible)
             elif name == "sym":
                 code = _attr(child, "char") or ""
                 try:
@@ -311,13 +428,59 @@ class StoryWalker:
                 except ValueError:
                     ch = ""
                 if ch and not "\ue000" <= ch <= "\uf8ff":
-                    self._text(para, ch, hidden)
+                    self._text(para, ch, hidden, invisible)
             elif name in ("drawing", "pict", "object", "AlternateContent", "ruby"):
                 self._inline([child] if name != "ruby" else child, para, hidden)
 
     @staticmethod
-    def _text(para: _Para, text: str, hidden: bool) -> None:
-        (para.hidden if hidden else para.parts).append(text)
+    def _text(para: _Para, text: str, hidden: bool, invisible: bool = False) -> None:
+        if hidden:
+            para.hidden.append(text)
+        elif invisible:
+            para.invisible.append(text)
+        else:
+            para.parts.append(text)
+
+
+def _revision(el, text: str) -> str:
+    author = _attr(el, "author") or "unknown author"
+    date = (_attr(el, "date") or "")[:10]
+    who = f"{author}, {date}" if date else author
+    return f"{text} ({who})" if text else who
+
+
+def _sdt_label(sdt) -> str:
+    pr = _child(sdt, "sdtPr")
+    for name in ("alias", "tag"):
+        el = _child(pr, name) if pr is not None else None
+        if el is not None and _attr(el, "val"):
+            return _attr(el, "val")
+    return "content control"
+
+
+def _rstyle(rpr) -> str | None:
+    el = _child(rpr, "rStyle")
+    return _attr(el, "val") if el is not None else None
+
+
+def _invisible(rpr) -> bool:
+    """White text or text of 2 points or less: in the file, not seen on the page."""
+    color = _child(rpr, "color")
+    if color is not None and (_attr(color, "val") or "").upper() == "FFFFFF":
+        shading = _child(rpr, "shd")
+        fill = (_attr(shading, "fill") or "auto").upper() if shading is not None else "AUTO"
+        if fill in ("AUTO", "FFFFFF"):
+            return True
+    size = _child(rpr, "sz")
+    value = _attr(size, "val") if size is not None else None
+    return bool(value and value.isdigit() and int(value) <= 4)
+
+
+def _form_default(fld_char) -> str | None:
+    data = _child(fld_char, "ffData")
+    text_input = _child(data, "textInput") if data is not None else None
+    default = _child(text_input, "default") if text_input is not None else None
+    return _attr(default, "val") if default is not None else None
 
 
 def _wrapped_children(parent, name: str):
@@ -361,5 +524,21 @@ def read_docx(path: str, data: bytes) -> Document:
     body = _child(root, "body")
     if body is not None:
         StoryWalker(doc, styles, "body").walk(body)
+
+    def walk(story_root, part: str, story: str, target: str) -> None:
+        StoryWalker(doc, styles, part, story).walk(story_root)
+
+    walk.doc = doc  # type: ignore[attr-defined]
+    settings_parts = pkg.related(main, "settings")
+    settings = pkg.xml(settings_parts[0]) if settings_parts else None
+    if body is not None:
+        parts.read_headers_footers(pkg, main, body, settings, walk)
+    parts.read_notes(pkg, main, walk)
+    parts.read_comments(pkg, main, walk)
+    parts.read_glossary(pkg, main, walk)
+    parts.read_properties(pkg, doc)
+    parts.read_package_facts(pkg, main, doc)
+    for chunk in doc.meta.pop("altchunks", []):
+        doc.features.append(Feature("altchunk", chunk or "imported content"))
     doc.meta["main_part"] = main
     return doc

@@ -1,0 +1,180 @@
+"""The stories and package facts of a Word file beyond the body.
+
+Headers and footers (with whether Word ever shows them), footnotes, endnotes,
+comments, the glossary, document properties, and what the package carries
+besides text (macros, embedded objects, imported content, external
+references, custom XML).  Text becomes blocks, so every rule reads it; the
+rest becomes :class:`~reportlint.document.Feature` records.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from collections.abc import Callable
+
+from ..document import Block, Document, Feature
+from .package import Package
+
+CORE_FIELDS = ("title", "subject", "creator", "keywords", "description", "lastModifiedBy", "category")
+APP_FIELDS = ("Company", "Manager", "HyperlinkBase", "Template")
+# Properties that name people or organisations (Document Inspector: "personal information").
+PERSONAL = {"creator", "lastModifiedBy", "Company", "Manager"}
+NOTE_SKIP = {"separator", "continuationSeparator", "continuationNotice"}
+
+
+def _local(tag) -> str:
+    return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
+
+
+def _attr(el, name: str) -> str | None:
+    for key, value in el.attrib.items():
+        if key.rsplit("}", 1)[-1] == name:
+            return value
+    return None
+
+
+def _on(el) -> bool:
+    if el is None:
+        return False
+    val = _attr(el, "val")
+    return val is None or val.lower() not in ("0", "false", "off")
+
+
+def header_footer_usage(body, settings) -> dict[str, list[str]]:
+    """rId of each header/footer reference -> how Word shows it ("section 1 default header", …).
+
+    A first-page reference shows only with ``w:titlePg``; an even-page one only
+    with ``w:evenAndOddHeaders`` in the settings.
+    """
+    even_odd = settings is not None and any(
+        _local(el.tag) == "evenAndOddHeaders" and _on(el) for el in settings
+    )
+    usage: dict[str, list[str]] = {}
+    sections = [el for el in body.iter() if _local(el.tag) == "sectPr"]
+    for number, sect in enumerate(sections, start=1):
+        title_page = any(_local(el.tag) == "titlePg" and _on(el) for el in sect)
+        for ref in sect:
+            kind = _local(ref.tag)
+            if kind not in ("headerReference", "footerReference"):
+                continue
+            which = _attr(ref, "type") or "default"
+            shown = which == "default" or (which == "first" and title_page) or (which == "even" and even_odd)
+            label = f"section {number} {which}-page {kind[:6]}" if which != "default" else f"section {number} {kind[:6]}"
+            rid = _attr(ref, "id") or ""
+            usage.setdefault(rid, [])
+            if shown:
+                usage[rid].append(label)
+    return usage
+
+
+def read_headers_footers(pkg: Package, main: str, body, settings, walk: Callable) -> None:
+    usage = header_footer_usage(body, settings)
+    for rid, kind, target, mode in pkg.rels(main):
+        if kind not in ("header", "footer") or mode == "External" or pkg.find(target) is None:
+            continue
+        shown = usage.get(rid)
+        name = posixpath.basename(target)
+        story = f"{'; '.join(shown)} ({name})" if shown else f"{kind} never shown ({name})"
+        root = pkg.xml(target)
+        if root is None:
+            continue
+        walk(root, kind, story, target)
+        if not shown:
+            walk.doc.features.append(Feature("undisplayed-part", story, None, part=kind))
+
+
+def read_notes(pkg: Package, main: str, walk: Callable) -> None:
+    for kind in ("footnotes", "endnotes"):
+        for target in pkg.related(main, kind):
+            root = pkg.xml(target)
+            if root is None:
+                continue
+            number = 0
+            for note in root:
+                if _local(note.tag) not in ("footnote", "endnote") or _attr(note, "type") in NOTE_SKIP:
+                    continue
+                number += 1
+                walk(note, kind[:-1], f"{kind[:-1]} {number}", target)
+
+
+def read_comments(pkg: Package, main: str, walk: Callable) -> None:
+    for target in pkg.related(main, "comments"):
+        root = pkg.xml(target)
+        if root is None:
+            continue
+        for number, comment in enumerate((c for c in root if _local(c.tag) == "comment"), start=1):
+            author = _attr(comment, "author") or "unknown author"
+            story = f"comment {number} by {author}"
+            before = len(walk.doc.blocks)
+            walk(comment, "comment", story, target)
+            first = walk.doc.blocks[before] if len(walk.doc.blocks) > before else None
+            text = first.text if first is not None else ""
+            walk.doc.features.append(Feature("comment", story, first, 0, len(text), "comment"))
+
+
+def read_glossary(pkg: Package, main: str, walk: Callable) -> None:
+    for target in pkg.related(main, "glossaryDocument"):
+        root = pkg.xml(target)
+        if root is None:
+            continue
+        for part in root.iter():
+            if _local(part.tag) == "docPartBody":
+                walk(part, "glossary", "glossary (building blocks)", target)
+
+
+def read_properties(pkg: Package, doc: Document) -> None:
+    """Document properties as blocks of part "properties" (so vendor rules read them)."""
+    values: list[tuple[str, str]] = []
+    for target in pkg.related("/", "core-properties") + pkg.related("/", "metadata/core-properties"):
+        root = pkg.xml(target)
+        if root is not None:
+            values += [(_local(el.tag), (el.text or "").strip()) for el in root if _local(el.tag) in CORE_FIELDS]
+    for kind in ("extended-properties", "extendedProperties"):
+        for target in pkg.related("/", kind):
+            root = pkg.xml(target)
+            if root is not None:
+                values += [(_local(el.tag), (el.text or "").strip()) for el in root if _local(el.tag) in APP_FIELDS]
+    for kind in ("custom-properties", "customProperties"):
+        for target in pkg.related("/", kind):
+            root = pkg.xml(target)
+            if root is None:
+                continue
+            for prop in root:
+                name = _attr(prop, "name") or "?"
+                text = "".join(t for el in prop for t in [el.text or ""]).strip()
+                values.append((f"custom: {name}", text))
+    number = 0
+    for name, value in values:
+        if not value:
+            continue
+        number += 1
+        block = Block(
+            text=" ".join(value.split()),
+            line=len(doc.blocks) + 1,
+            part="properties",
+            paragraph=number,
+            story=f"document property {name}",
+        )
+        doc.blocks.append(block)
+        if name in PERSONAL:
+            doc.features.append(Feature("personal-info", f"{name}: {block.text}", block, 0, len(block.text), "properties"))
+
+
+def read_package_facts(pkg: Package, main: str, doc: Document) -> None:
+    """What the package carries besides text."""
+    names = list(pkg.members)
+    for name in names:
+        lower = name.lower()
+        if lower.endswith("vbaproject.bin"):
+            doc.features.append(Feature("macros", name))
+        elif "/embeddings/" in lower:
+            doc.features.append(Feature("embedded-object", name))
+        elif lower.startswith("customxml/item") and not lower.startswith("customxml/itemprops") and lower.endswith(".xml"):
+            doc.features.append(Feature("custom-xml", name))
+    rel_sources = [main] + pkg.related(main, "settings") + pkg.related(main, "webSettings")
+    for source in rel_sources:
+        for _rid, kind, target, mode in pkg.rels(source):
+            if kind == "aFChunk":
+                doc.features.append(Feature("altchunk", target))
+            elif mode == "External" and kind not in ("hyperlink",):
+                doc.features.append(Feature("external-reference", f"{kind}: {target}"))
