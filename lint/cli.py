@@ -13,6 +13,7 @@ import click
 from . import __version__
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+SEVERITY_RANK = {"error": 0, "warning": 1, "info": 2}
 
 
 def _split(values: tuple[str, ...]) -> list[str] | None:
@@ -53,17 +54,21 @@ def cli() -> None:
 @click.option("--config", "config_path", type=click.Path(dir_okay=False), help="Use this config file.")
 @click.option("--isolated", is_flag=True, help="Ignore all config files.")
 @click.option("--segmenter", type=click.Choice(["rjieba", "jieba"]), help="Word segmenter backend.")
+@click.option("--fail-on", type=click.Choice(["error", "warning", "info"]), default="warning", show_default=True,
+              help="Lowest severity that makes the exit status 1 (info findings are shown but pass by default).")
+@click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings (errors reading files still exit 2).")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), metavar="N",
               help="Worker processes (default: one per core when linting many files).")
 @click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True,
               help="Colour in text output (auto: only on a terminal).")
 @click.version_option(__version__, "--version", prog_name="reportlint", message="%(prog)s %(version)s")
 def check(paths, fmt, select, ignore, exclude, statistics, list_rules, dump_text, quiet, config_path,
-          isolated, segmenter, jobs, color) -> None:
+          isolated, segmenter, fail_on, exit_zero, jobs, color) -> None:
     """Lint PATHS (.docx, .md, .txt files; directories are searched recursively).
 
     \b
-    Exit status: 0 clean, 1 findings, 2 usage, config or unreadable input.
+    Exit status: 0 clean (or only findings below --fail-on), 1 findings,
+    2 usage, config or unreadable input.
     Rules: reportlint --list-rules
     """
     from .config import load_config
@@ -105,7 +110,9 @@ def check(paths, fmt, select, ignore, exclude, statistics, list_rules, dump_text
         click.echo(get_formatter(fmt)(result, colour=colour, quiet=quiet), nl=False, color=colour)
     if result.errors:
         raise SystemExit(EXIT_ERROR)
-    raise SystemExit(EXIT_FINDINGS if result.diagnostics else EXIT_CLEAN)
+    threshold = SEVERITY_RANK[fail_on]
+    failing = any(SEVERITY_RANK[d.severity] <= threshold for d in result.diagnostics)
+    raise SystemExit(EXIT_FINDINGS if failing and not exit_zero else EXIT_CLEAN)
 
 
 def _dump(paths) -> int:

@@ -16,5 +16,5 @@ def run_rules(doc: Document, config) -> list[Diagnostic]:
         if config.enabled(rule):
             found.extend(rule.check(doc, config))
     # One finding per place and code: two shapes can describe the same span.
-    unique = {(d.code, d.line, d.column, d.end_column): d for d in found}
+    unique = {(d.code, d.line, d.column, d.end_column, d.match): d for d in found}
     return sorted(unique.values(), key=Diagnostic.sort_key)

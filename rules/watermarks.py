@@ -295,6 +295,8 @@ def _promotional(v: LineVerdict) -> bool:
     text = v.block.text.strip()
     if len(text) > ABSORB_MAX_CHARS or text.endswith("。") or not v.zone or v.block.kind == "heading":
         return False
+    if v.block.part == "properties":  # each property stands alone
+        return False
     if _title_pattern().search(fold(text)):
         return False
     from reportlint.tokens import scan

@@ -188,3 +188,30 @@ def test_console_script_exit_code(tmp_path):
     proc = subprocess.run([sys.executable, "-m", "reportlint", "--format", "json", str(path)], capture_output=True)
     assert proc.returncode == 1
     assert json.loads(proc.stdout.decode("utf-8"))["files"][0]["diagnostics"]
+
+
+def test_fail_on_and_exit_zero(run_cli, tmp_path):
+    path = tmp_path / "dates.txt"
+    path.write_text("本报告于2024年  月  日审议通过。\n", encoding="utf-8")  # RL105 is a warning
+    assert run_cli(str(path)).code == 1
+    assert run_cli("--fail-on", "error", str(path)).code == 0
+    assert run_cli("--exit-zero", str(path)).code == 0
+    assert "RL105" in run_cli("--fail-on", "error", str(path)).out
+
+
+def test_info_findings_do_not_fail_by_default(run_cli, tmp_path):
+    from docx_builder import write_docx
+
+    path = str(tmp_path / "props.docx")
+    core = (
+        '<?xml version="1.0" encoding="UTF-8"?><cp:coreProperties '
+        'xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" '
+        'xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:creator>王五</dc:creator></cp:coreProperties>'
+    )
+    rel = ("rIdC", "http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties",
+           "docProps/core.xml")
+    write_docx(path, ["<w:p><w:r><w:t>正文。</w:t></w:r></w:p>"], parts={"docProps/core.xml": core}, package_rels=[rel])
+    result = run_cli("--format", "json", path)
+    assert [d["code"] for d in result.diagnostics()] == ["RL307"]
+    assert result.code == 0
+    assert run_cli("--fail-on", "info", path).code == 1

@@ -27,7 +27,9 @@ def excerpt(source: str, start: int, end: int) -> tuple[str, int, int]:
 
 def format_diagnostic(d, colour: bool = False, show_source: bool = True) -> str:
     severity = f"{_COLOURS[d.severity]}{d.code}{_RESET}" if colour else d.code
-    where = f"{d.part} ¶{d.paragraph}" if d.part != "body" or d.cell else ""
+    where = ""
+    if d.part != "body" or d.cell:
+        where = f"{d.part} ¶{d.paragraph}" if d.paragraph else d.part
     if d.cell:
         where = f"{where} {d.cell}".strip()
     suffix = f" [{where}]" if where else ""

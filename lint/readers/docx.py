@@ -538,7 +538,6 @@ def read_docx(path: str, data: bytes) -> Document:
     parts.read_glossary(pkg, main, walk)
     parts.read_properties(pkg, doc)
     parts.read_package_facts(pkg, main, doc)
-    for chunk in doc.meta.pop("altchunks", []):
-        doc.features.append(Feature("altchunk", chunk or "imported content"))
+    doc.meta.pop("altchunks", None)
     doc.meta["main_part"] = main
     return doc

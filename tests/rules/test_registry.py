@@ -39,6 +39,12 @@ def test_rule_is_documented_in_its_module_docstring(rule):
 
 @pytest.mark.parametrize("rule", RULES, ids=lambda r: r.code)
 def test_rule_has_pass_and_fail_examples(rule):
+    module = importlib.import_module(rule.check.__module__)
+    if getattr(module, "WORD_ONLY", False):
+        tests = os.path.join(os.path.dirname(__file__), f"test_{module.__name__.rsplit('.', 1)[-1]}.py")
+        with open(tests, encoding="utf-8") as fh:
+            assert rule.code in fh.read(), f"{rule.code} has no Word example in {tests}"
+        return
     assert any(e.fails for e in rule.examples), "no FAIL example"
     assert any(not e.fails for e in rule.examples), "no PASS example"
 

@@ -1,0 +1,162 @@
+"""Word leftovers: what Word's Document Inspector would flag, and Word's own placeholders.
+
+These rules read what the Word reader found besides plain text (comments,
+revisions, fields, package parts).  They never fire on .txt or .md files.
+Findings about the package as a whole (macros, embedded files …) have line
+and column 0.  Severities are defaults; ``ignore`` any code you do not want.
+
+Category ``hidden``:
+
+RL301 comment-left (warning)
+    A reviewer's comment is still in the document (``story`` names its number
+    and author).  Delete comments before sending: 审阅 → 删除 → 删除文档中的所有批注.
+
+RL302 tracked-change (warning)
+    An insertion or deletion is still tracked: the reader lints the final view
+    (insertions in, deletions out), but the other layer travels with the file.
+    Accept or reject all changes: 审阅 → 接受 → 接受所有修订.
+
+RL303 hidden-text (warning)
+    Text formatted as hidden (directly or through its style): Word does not
+    show or print it, but it is in the file.
+
+RL304 invisible-text (warning)
+    White text on a white page or text of 2 points or less.
+
+RL305 text-watermark (info)
+    A text watermark shape in a header (its text is also linted, so vendor
+    text in it is an RL201 finding too).
+
+RL306 picture-watermark (info)
+    A picture watermark in a header: its text, if any, is in the image and
+    cannot be checked.
+
+RL307 personal-info (info)
+    Author, last editor, company or manager in the document properties.
+
+RL308 macros (warning)
+    The package holds a VBA project (``vbaProject.bin``).
+
+RL309 embedded-object (info)
+    Embedded files (OLE objects, packages): their content is not linted.
+
+RL310 imported-content (warning)
+    ``altChunk`` content that Word imports when it opens the file (HTML, RTF,
+    another document): not linted.
+
+RL311 external-reference (info)
+    Links to outside content: an attached template, linked objects or
+    pictures, INCLUDETEXT/INCLUDEPICTURE/LINK fields.
+
+RL312 unshown-header-footer (warning)
+    A header or footer part that Word never displays (a first-page header
+    without "different first page", an even-page header without "different odd
+    and even"): whatever it says travels unseen.
+
+RL313 custom-xml (info)
+    Custom XML data parts (data behind bound content controls, add-in data).
+
+Category ``placeholder``:
+
+RL109 control-placeholder (error)
+    A content control still showing its placeholder (``w:showingPlcHdr`` or
+    Word's "Placeholder Text" style), such as "单击或点击此处输入文字。".
+
+RL111 unmerged-field (error)
+    A mail-merge field (MERGEFIELD) never merged: the page shows ``«Name»``.
+
+RL112 form-field-default (warning)
+    A legacy form text field still showing its default text.
+
+PASS and FAIL examples for these rules are Word files built in the tests
+(``tests/rules/test_docx_leftovers.py``, ``fixtures/kitchen_sink.py``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from reportlint.diagnostics import Diagnostic, Rule
+from reportlint.document import Document, Feature
+
+HIDDEN = "hidden"
+# These rules read Word structure, so their PASS/FAIL examples are Word files built
+# in tests/rules/test_docx_leftovers.py rather than text snippets.
+WORD_ONLY = True
+
+
+def _from_features(kinds: tuple[str, ...], messages: tuple[str, ...]):
+    """A check that reports every feature of the given kinds; messages take {detail}."""
+
+    def check(doc: Document, config) -> Iterator[Diagnostic]:
+        rule = _BY_KIND[kinds[0]]
+        seen = set()
+        for f in doc.features:
+            if f.kind not in kinds:
+                continue
+            key = (f.kind, f.detail, f.block.line if f.block else 0, f.start)
+            if key in seen:
+                continue
+            seen.add(key)
+            yield _diagnostic(rule, f, messages[kinds.index(f.kind)].format(detail=f.detail))
+
+    return check
+
+
+def _diagnostic(rule: Rule, f: Feature, message: str) -> Diagnostic:
+    if f.block is None:
+        return rule.package_diagnostic(f.part, f.detail, message)
+    start, end = f.start, max(f.end, f.start)
+    if start == end == 0 and f.block.text:
+        end = len(f.block.text)
+    return rule.diagnostic(f.block, start, end, message)
+
+
+def _rule(code: str, name: str, category: str, severity: str, summary: str, kind: str, message: str,
+          *more: str) -> Rule:
+    """``more`` adds further (kind, message) pairs reported under the same code."""
+    kinds = (kind, *more[0::2])
+    messages = (message, *more[1::2])
+    rule = Rule(code, name, category, severity, summary, _from_features(kinds, messages))
+    for k in kinds:
+        _BY_KIND[k] = rule
+    return rule
+
+
+_BY_KIND: dict[str, Rule] = {}
+
+RULES = (
+    _rule("RL301", "comment-left", HIDDEN, "warning", "Reviewer comment left in the document", "comment",
+          "comment left in the document ({detail}): delete it before sending"),
+    _rule("RL302", "tracked-change", HIDDEN, "warning", "Tracked change left unaccepted", "insertion",
+          "tracked insertion not accepted ({detail}): accept or reject all changes",
+          "deletion", "tracked deletion not accepted: {detail}"),
+    _rule("RL303", "hidden-text", HIDDEN, "warning", "Text formatted as hidden", "hidden",
+          "hidden text: '{detail}'"),
+    _rule("RL304", "invisible-text", HIDDEN, "warning", "White or tiny text nobody sees", "invisible",
+          "invisible text (white or 2 pt or less): '{detail}'"),
+    _rule("RL305", "text-watermark", HIDDEN, "info", "Text watermark in a header", "watermark-text",
+          "text watermark: '{detail}'"),
+    _rule("RL306", "picture-watermark", HIDDEN, "info", "Picture watermark in a header", "watermark-picture",
+          "picture watermark ({detail}): its text cannot be checked"),
+    _rule("RL307", "personal-info", HIDDEN, "info", "Names in the document properties", "personal-info",
+          "personal information in the properties: {detail}"),
+    _rule("RL308", "macros", HIDDEN, "warning", "VBA macros in the package", "macros",
+          "the file carries macros ({detail})"),
+    _rule("RL309", "embedded-object", HIDDEN, "info", "Embedded file (not linted)", "embedded-object",
+          "embedded object not linted: {detail}"),
+    _rule("RL310", "imported-content", HIDDEN, "warning", "altChunk content imported on open (not linted)",
+          "altchunk", "imported content not linted: {detail}"),
+    _rule("RL311", "external-reference", HIDDEN, "info", "Link to outside content", "external-reference",
+          "external reference: {detail}"),
+    _rule("RL312", "unshown-header-footer", HIDDEN, "warning", "Header or footer Word never displays",
+          "undisplayed-part", "{detail}: its content travels unseen"),
+    _rule("RL313", "custom-xml", HIDDEN, "info", "Custom XML data part", "custom-xml",
+          "custom XML data: {detail}"),
+    _rule("RL109", "control-placeholder", "placeholder", "error", "Content control still showing its placeholder",
+          "placeholder-control", "content control '{detail}' still shows its placeholder text"),
+    _rule("RL111", "unmerged-field", "placeholder", "error", "Mail-merge field never merged", "mergefield",
+          "mail-merge field '{detail}' was never merged"),
+    _rule("RL112", "form-field-default", "placeholder", "warning", "Form field still at its default text",
+          "form-default", "form field still shows its default text '{detail}'"),
+)
