@@ -25,6 +25,7 @@ FLAG_SDT = "content-control"
 FLAG_PLACEHOLDER = "placeholder"
 FLAG_INVISIBLE = "invisible"  # white or tiny text: present but not seen
 FLAG_WATERMARK = "watermark"
+FLAG_NUMBERED = "numbered"  # the text starts with a number Word draws from its numbering
 
 
 @dataclass(frozen=True)

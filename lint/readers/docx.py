@@ -21,6 +21,7 @@ from ..document import (
     FLAG_HIDDEN,
     FLAG_INSERTED,
     FLAG_INVISIBLE,
+    FLAG_NUMBERED,
     FLAG_PLACEHOLDER,
     FLAG_SDT,
     FLAG_WATERMARK,
@@ -32,6 +33,7 @@ from ..document import (
 )
 from ..errors import ReadError
 from . import docx_parts as parts
+from .numbering import Numbering
 from .package import Package, sniff
 
 W_NAMESPACES = (
@@ -67,6 +69,7 @@ class Styles:
     names: dict[str, str] = field(default_factory=dict)
     levels: dict[str, int] = field(default_factory=dict)
     vanish: set[str] = field(default_factory=set)
+    numbering: dict[str, tuple[str, int]] = field(default_factory=dict)  # style id -> (numId, ilvl)
 
     def hidden(self, style_id: str | None) -> bool:
         return style_id is not None and style_id in self.vanish
@@ -123,6 +126,9 @@ def load_styles(root) -> Styles:
             lvl = _child(ppr, "outlineLvl") if ppr is not None else None
             if lvl is not None and (_attr(lvl, "val") or "").isdigit() and int(_attr(lvl, "val")) < 9:
                 direct[sid] = int(_attr(lvl, "val")) + 1
+        num = _num_pr(_child(st, "pPr"))
+        if num is not None:
+            styles.numbering[sid] = num
         rpr = _child(st, "rPr")
         if rpr is not None and _is_on(_child(rpr, "vanish")):
             vanish_direct.add(sid)
@@ -180,7 +186,10 @@ FIELD_FEATURES = {
 class StoryWalker:
     """Reads one story (the body, a header …) into blocks."""
 
-    def __init__(self, doc: Document, styles: Styles, part: str, story: str | None = None) -> None:
+    def __init__(
+        self, doc: Document, styles: Styles, part: str, story: str | None = None, numbering: Numbering | None = None
+    ) -> None:
+        self.numbering = numbering
         self.doc = doc
         self.styles = styles
         self.part = part
@@ -276,6 +285,13 @@ class StoryWalker:
         para = _Para(flags=set(flags))
         ppr = _child(p, "pPr")
         style = _child(ppr, "pStyle") if ppr is not None else None
+        if self.numbering is not None:
+            num = _num_pr(ppr) or self.styles.numbering.get(_attr(style, "val") if style is not None else "")
+            if num is not None:
+                label = self.numbering.render(*num)
+                if label:
+                    para.parts.append(label)
+                    para.flags.add(FLAG_NUMBERED)
         self._inline(p, para, hidden=self.styles.hidden(_attr(style, "val") if style is not None else None))
         level = self._heading_level(p)
         text = "".join(para.parts)
@@ -483,6 +499,19 @@ def _form_default(fld_char) -> str | None:
     return _attr(default, "val") if default is not None else None
 
 
+def _num_pr(ppr) -> tuple[str, int] | None:
+    num = _child(ppr, "numPr") if ppr is not None else None
+    if num is None:
+        return None
+    num_id = _child(num, "numId")
+    ilvl = _child(num, "ilvl")
+    value = _attr(num_id, "val") if num_id is not None else None
+    if value is None:
+        return None
+    level = _attr(ilvl, "val") if ilvl is not None else "0"
+    return value, int(level) if level and level.isdigit() else 0
+
+
 def _wrapped_children(parent, name: str):
     """Children named ``name``, also those inside row- or cell-level wrappers
     (content controls, custom XML, tracked insertions)."""
@@ -522,11 +551,13 @@ def read_docx(path: str, data: bytes) -> Document:
     styles = load_styles(pkg.xml(styles_parts[0]) if styles_parts else None)
     doc = Document(path=path, format="docx")
     body = _child(root, "body")
+    numbering_parts = pkg.related(main, "numbering")
+    numbering = Numbering.load(pkg.xml(numbering_parts[0]) if numbering_parts else None)
     if body is not None:
-        StoryWalker(doc, styles, "body").walk(body)
+        StoryWalker(doc, styles, "body", numbering=numbering).walk(body)
 
     def walk(story_root, part: str, story: str, target: str) -> None:
-        StoryWalker(doc, styles, part, story).walk(story_root)
+        StoryWalker(doc, styles, part, story, numbering).walk(story_root)
 
     walk.doc = doc  # type: ignore[attr-defined]
     settings_parts = pkg.related(main, "settings")
