@@ -85,7 +85,7 @@ def lint_path(path: str, config: Config) -> FileResult:
     fmt = format_of(path) or "txt"
     result = FileResult(path=path, format=fmt)
     try:
-        doc = read_path(path, fmt)
+        doc = read_path(path, fmt, config.limits())
         result.diagnostics = lint_document(doc, config)
     except ReportlintError as exc:
         result.error = str(exc)

@@ -27,7 +27,12 @@ _KEYS = {
     "segmenter": "segmenter",
     "extend-allow": "extend_allow",
     "extend-vendor-phrases": "extend_vendor_phrases",
+    "max-members": "max_members",
+    "max-part-mib": "max_part_mib",
+    "max-total-xml-mib": "max_total_xml_mib",
+    "max-ratio": "max_ratio",
 }
+_INT_KEYS = {"max_members": (1, 1_000_000), "max_part_mib": (1, 4096), "max_total_xml_mib": (1, 16384), "max_ratio": (2, 100_000)}
 
 
 @dataclass(frozen=True)
@@ -39,6 +44,11 @@ class Config:
     segmenter: str = "rjieba"
     extend_allow: tuple[str, ...] = ()
     extend_vendor_phrases: tuple[str, ...] = ()
+    # Word package limits (defaults from OOXML practice: Apache POI, libxml2)
+    max_members: int = 5000
+    max_part_mib: int = 32
+    max_total_xml_mib: int = 128
+    max_ratio: int = 100
     # Where the settings came from (None: defaults only); exclude globs are relative to its folder.
     source: str | None = None
     root: str = field(default_factory=os.getcwd)
@@ -66,6 +76,17 @@ class Config:
         for phrase in self.extend_vendor_phrases:
             if len(phrase.strip()) < 2:
                 raise ConfigError(f"{where}: extend-vendor-phrases entries need 2 or more characters")
+
+    def limits(self):
+        from .readers.package import Limits
+
+        mib = 1024 * 1024
+        return Limits(
+            max_members=self.max_members,
+            max_part_bytes=self.max_part_mib * mib,
+            max_total_xml=self.max_total_xml_mib * mib,
+            max_ratio=self.max_ratio,
+        )
 
     def enabled(self, rule) -> bool:
         def hits(selectors: tuple[str, ...]) -> bool:
@@ -108,7 +129,12 @@ def from_mapping(data: dict[str, Any], source: str, root: str) -> Config:
             known = ", ".join(sorted(_KEYS))
             raise ConfigError(f"{source}: unknown setting {key!r} (known: {known})")
         attr = _KEYS[key]
-        if attr == "segmenter":
+        if attr in _INT_KEYS:
+            low, high = _INT_KEYS[attr]
+            if not isinstance(value, int) or isinstance(value, bool) or not low <= value <= high:
+                raise ConfigError(f"{source}: {key} must be a whole number from {low} to {high}")
+            kwargs[attr] = value
+        elif attr == "segmenter":
             if not isinstance(value, str):
                 raise ConfigError(f"{source}: segmenter must be a string")
             kwargs[attr] = value

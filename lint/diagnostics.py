@@ -60,6 +60,7 @@ class Rule:
             heading=block.heading,
             cell=block.cell.label() if block.cell else None,
             story=block.story,
+            snippet=find_snippet(block.text, start, end),
             source=block.text,
             source_column=block.column,
             fix=fix,
@@ -72,6 +73,19 @@ class Rule:
             message=message, match=match, line=0, column=0, end_line=0, end_column=0,
             part=part, paragraph=0, heading=None, story=story,
         )
+
+
+SNIPPET_CONTEXT = 8
+
+
+def find_snippet(text: str, start: int, end: int) -> str:
+    """The match with a few characters either side, cut at tabs (Word's Find box takes
+    no tab characters typed in) and trimmed of white space."""
+    lo = max(0, start - SNIPPET_CONTEXT)
+    hi = min(len(text), max(end, start + 1) + SNIPPET_CONTEXT)
+    left = text[lo:start].rsplit("\t", 1)[-1]
+    right = text[end:hi].split("\t", 1)[0]
+    return (left + text[start:end] + right).strip()
 
 
 class Diagnostic(NamedTuple):
@@ -92,6 +106,8 @@ class Diagnostic(NamedTuple):
     heading: str | None = None
     cell: str | None = None
     story: str | None = None
+    # Text around the match to paste into Word's Find box (search the document for it)
+    snippet: str = ""
     # The block text the match sits in and the column of its first character:
     # formatters show it with the match marked.
     source: str = ""
@@ -121,6 +137,8 @@ class Diagnostic(NamedTuple):
             out["cell"] = self.cell
         if self.story:
             out["story"] = self.story
+        if self.snippet:
+            out["snippet"] = self.snippet
         if self.fix:
             out["fix"] = self.fix
         return out

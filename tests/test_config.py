@@ -93,3 +93,21 @@ def test_jieba_backend_gives_the_same_answers(lint):
     fast = [(d.match, d.column) for d in lint(text)]
     slow = [(d.match, d.column) for d in lint(text, segmenter="jieba")]
     assert fast == slow == [("X", 3), ("XX", 18)]
+
+
+def test_package_limits_are_configurable(run_cli, tmp_path, monkeypatch):
+    from docx_builder import paragraph, write_docx
+
+    write_docx(str(tmp_path / "r.docx"), [paragraph("全年完成X亿元")])
+    monkeypatch.chdir(tmp_path)
+    assert run_cli("r.docx").code == 1
+    (tmp_path / ".reportlint.toml").write_text("max-members = 3\n", encoding="utf-8")
+    result = run_cli("r.docx")
+    assert result.code == 2 and "over the limit of 3" in result.err
+
+
+def test_bad_limit_is_a_config_error(tmp_path):
+    path = tmp_path / ".reportlint.toml"
+    path.write_text('max-part-mib = "big"\n', encoding="utf-8")
+    with pytest.raises(ConfigError, match="max-part-mib must be a whole number"):
+        load_config(str(path))

@@ -41,13 +41,17 @@ def read_bytes(path: str) -> bytes:
         raise ReadError(exc.strerror or str(exc)) from None
 
 
-def read_document(path: str, data: bytes, fmt: str | None = None) -> Document:
-    """Parse ``data`` (the bytes of ``path``) as ``fmt`` (default: by suffix)."""
+def read_document(path: str, data: bytes, fmt: str | None = None, limits=None) -> Document:
+    """Parse ``data`` (the bytes of ``path``) as ``fmt`` (default: by suffix).
+
+    ``limits`` (a :class:`~reportlint.readers.package.Limits`) bounds what a Word
+    package may make the reader do.
+    """
     fmt = fmt or format_of(path) or "txt"
     if fmt == "docx":
         from .docx import read_docx
 
-        return read_docx(path, data)
+        return read_docx(path, data, limits)
     from .text import decode
 
     text = decode(data)
@@ -64,5 +68,5 @@ def read_text(path: str, text: str, fmt: str = "txt") -> Document:
     return read_plain(path, text)
 
 
-def read_path(path: str, fmt: str | None = None) -> Document:
-    return read_document(path, read_bytes(path), fmt)
+def read_path(path: str, fmt: str | None = None, limits=None) -> Document:
+    return read_document(path, read_bytes(path), fmt, limits)

@@ -34,7 +34,7 @@ from ..document import (
 from ..errors import ReadError
 from . import docx_parts as parts
 from .numbering import Numbering
-from .package import Package, sniff
+from .package import DEFAULT_LIMITS, Limits, Package, sniff
 
 W_NAMESPACES = (
     "http://schemas.openxmlformats.org/wordprocessingml/2006/main",
@@ -538,9 +538,9 @@ def _is_on(el) -> bool:
     return val is None or val.lower() not in ("0", "false", "off")
 
 
-def read_docx(path: str, data: bytes) -> Document:
+def read_docx(path: str, data: bytes, limits: Limits | None = None) -> Document:
     sniff(data)
-    pkg = Package(data)
+    pkg = Package(data, limits or DEFAULT_LIMITS)
     main = pkg.main_part()
     root = pkg.xml(main)
     if root is None:
