@@ -173,6 +173,8 @@ class _Para:
         return bool(self.fields) and self.fields[-1].result_start is None
 
 
+HIDDEN_ROW = "hidden-row"  # passed down to the cells of a w:trPr/w:hidden row
+
 # Field types worth knowing about (the first word of the field code).
 FIELD_FEATURES = {
     "MERGEFIELD": "mergefield",
@@ -259,10 +261,13 @@ class StoryWalker:
                 before = _child(trpr, "gridBefore")
                 if before is not None and (_attr(before, "val") or "").isdigit():
                     col += int(_attr(before, "val"))
+            row_flags = flags
+            if trpr is not None and _is_on(_child(trpr, "hidden")):
+                row_flags = flags | {HIDDEN_ROW}
             for tc in self._cells(tr):
                 parents = () if parent is None else (*parent.parents, parent)
                 cell = Cell(index, row_no, col, parents)
-                self._blocks(tc, cell, flags)
+                self._blocks(tc, cell, row_flags)
                 span = 1
                 tcpr = _child(tc, "tcPr")
                 if tcpr is not None:
@@ -292,7 +297,9 @@ class StoryWalker:
                 if label:
                     para.parts.append(label)
                     para.flags.add(FLAG_NUMBERED)
-        self._inline(p, para, hidden=self.styles.hidden(_attr(style, "val") if style is not None else None))
+        para.flags.discard(HIDDEN_ROW)
+        hidden = HIDDEN_ROW in flags or self.styles.hidden(_attr(style, "val") if style is not None else None)
+        self._inline(p, para, hidden=hidden)
         level = self._heading_level(p)
         text = "".join(para.parts)
         block = None

@@ -97,14 +97,38 @@ def read_notes(pkg: Package, main: str, walk: Callable) -> None:
                 walk(note, kind[:-1], f"{kind[:-1]} {number}", target)
 
 
+def _comment_threads(pkg: Package, main: str) -> dict[str, tuple[str | None, bool]]:
+    """paraId of a comment's last paragraph -> (paraId of the comment it answers, resolved)."""
+    threads: dict[str, tuple[str | None, bool]] = {}
+    for target in pkg.related(main, "commentsExtended"):
+        root = pkg.xml(target)
+        if root is None:
+            continue
+        for ex in root:
+            if _local(ex.tag) == "commentEx" and _attr(ex, "paraId"):
+                threads[_attr(ex, "paraId")] = (_attr(ex, "paraIdParent"), _attr(ex, "done") == "1")
+    return threads
+
+
 def read_comments(pkg: Package, main: str, walk: Callable) -> None:
+    threads = _comment_threads(pkg, main)
     for target in pkg.related(main, "comments"):
         root = pkg.xml(target)
         if root is None:
             continue
+        numbers: dict[str, int] = {}
         for number, comment in enumerate((c for c in root if _local(c.tag) == "comment"), start=1):
             author = _attr(comment, "author") or "unknown author"
+            paras = [p for p in comment if _local(p.tag) == "p"]
+            para_id = _attr(paras[-1], "paraId") if paras else None
+            if para_id:
+                numbers[para_id] = number
+            parent, done = threads.get(para_id or "", (None, False))
             story = f"comment {number} by {author}"
+            if parent and parent in numbers:
+                story += f", reply to comment {numbers[parent]}"
+            if done:
+                story += ", resolved"
             before = len(walk.doc.blocks)
             walk(comment, "comment", story, target)
             first = walk.doc.blocks[before] if len(walk.doc.blocks) > before else None

@@ -140,3 +140,24 @@ REAL = {
 def test_real_files_show_their_leftovers(run_cli, name, code):
     diags = run_cli("--format", "json", os.path.join(DOCX_CORPUS, name)).diagnostics()
     assert code in {d["code"] for d in diags}
+
+
+def test_hidden_table_row_is_hidden_text(run_cli, tmp_path):
+    path = str(tmp_path / "row.docx")
+    tbl = (
+        "<w:tbl><w:tblGrid><w:gridCol/></w:tblGrid><w:tr><w:tc>" + paragraph("指标") + "</w:tc></w:tr>"
+        "<w:tr><w:trPr><w:hidden/></w:trPr><w:tc>" + paragraph("墨香文库整理") + "</w:tc></w:tr></w:tbl>"
+    )
+    write_docx(path, [paragraph("正文。"), tbl])
+    diags = run_cli("--format", "json", path).diagnostics()
+    assert [(d["code"], d["match"], d.get("cell")) for d in diags if d["code"] == "RL303"] == [
+        ("RL303", "墨香文库整理", "table 1 r2c1")
+    ]
+
+
+@requires_shared(DOCX_CORPUS)
+def test_comment_threads_show_replies_and_resolved_state(run_cli):
+    path = os.path.join(DOCX_CORPUS, "officeimo__word-authored-threaded-comments.docx")
+    stories = [d["story"] for d in run_cli("--format", "json", path).diagnostics() if d["code"] == "RL301"]
+    assert any(", resolved" in s for s in stories)
+    assert any("reply to comment 1" in s for s in stories)
