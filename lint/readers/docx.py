@@ -165,6 +165,7 @@ class _Para:
     # (kind, detail, start, end) with offsets in the visible text
     features: list[tuple[str, str, int, int]] = field(default_factory=list)
     watermarks: list[str] = field(default_factory=list)
+    links: list[str] = field(default_factory=list)
 
     def offset(self) -> int:
         return sum(len(p) for p in self.parts)
@@ -189,9 +190,16 @@ class StoryWalker:
     """Reads one story (the body, a header …) into blocks."""
 
     def __init__(
-        self, doc: Document, styles: Styles, part: str, story: str | None = None, numbering: Numbering | None = None
+        self,
+        doc: Document,
+        styles: Styles,
+        part: str,
+        story: str | None = None,
+        numbering: Numbering | None = None,
+        links: dict[str, str] | None = None,
     ) -> None:
         self.numbering = numbering
+        self.links = links or {}
         self.doc = doc
         self.styles = styles
         self.part = part
@@ -201,6 +209,7 @@ class StoryWalker:
         self.heading: str | None = None
         self.deferred: list = []
         self.nested: dict[Cell, int] = {}
+        self.link_targets: list[tuple[str, str]] = []
 
     # -- block structure --------------------------------------------------------------------
 
@@ -214,6 +223,12 @@ class StoryWalker:
             for box in boxes:
                 self._blocks(box, cell=None, flags=frozenset())
             self.part, self.paragraph, self.story = saved
+        # Link targets come after the story's text, so they never split a run of lines.
+        saved = (self.part, self.story)
+        for number, (target, story) in enumerate(self.link_targets, start=1):
+            self.part, self.story = "hyperlink", story
+            self._emit(target, "paragraph", number, 0, None, frozenset())
+        self.part, self.story = saved
 
     def _blocks(self, el, cell: Cell | None, flags: frozenset[str]) -> None:
         for child in el:
@@ -316,6 +331,8 @@ class StoryWalker:
             if hidden.strip():
                 b = self._emit(hidden, base, number, 0, cell, frozenset(para.flags | {flag}))
                 self.doc.features.append(Feature(flag, hidden.strip(), b, 0, len(hidden), self.part))
+        for target in dict.fromkeys(para.links):
+            self.link_targets.append((target, f"link target in {self.story or self.part} ¶{number}"))
         for mark in para.watermarks:
             kind = "watermark-text" if self.part in ("header", "footer") else "wordart"
             b = self._emit(mark, base, number, 0, cell, frozenset({FLAG_WATERMARK} if kind == "watermark-text" else ()))
@@ -395,11 +412,20 @@ class StoryWalker:
                 if choice is not None:
                     self._inline(choice, para, hidden)
             elif name in _TRANSPARENT:
+                if name == "hyperlink":
+                    target = self.links.get(_attr(child, "id") or "")
+                    if target:
+                        para.links.append(target)
                 self._inline(child, para, hidden)
 
     def _field_feature(self, para: _Para, code: str, start: int, end: int) -> None:
         words = code.split()
         if not words:
+            return
+        if words[0].upper() == "HYPERLINK":
+            target = next((w.strip('"') for w in words[1:] if not w.startswith("\\")), "")
+            if target.startswith(("http", "www.", "mailto:")):
+                para.links.append(target)
             return
         kind = FIELD_FEATURES.get(words[0].upper())
         if kind == "mergefield" and end > start:
@@ -506,6 +532,10 @@ def _form_default(fld_char) -> str | None:
     return _attr(default, "val") if default is not None else None
 
 
+def _external_links(pkg: Package, part: str) -> dict[str, str]:
+    return {rid: target for rid, kind, target, mode in pkg.rels(part) if kind == "hyperlink" and mode == "External"}
+
+
 def _num_pr(ppr) -> tuple[str, int] | None:
     num = _child(ppr, "numPr") if ppr is not None else None
     if num is None:
@@ -561,10 +591,10 @@ def read_docx(path: str, data: bytes, limits: Limits | None = None) -> Document:
     numbering_parts = pkg.related(main, "numbering")
     numbering = Numbering.load(pkg.xml(numbering_parts[0]) if numbering_parts else None)
     if body is not None:
-        StoryWalker(doc, styles, "body", numbering=numbering).walk(body)
+        StoryWalker(doc, styles, "body", numbering=numbering, links=_external_links(pkg, main)).walk(body)
 
     def walk(story_root, part: str, story: str, target: str) -> None:
-        StoryWalker(doc, styles, part, story, numbering).walk(story_root)
+        StoryWalker(doc, styles, part, story, numbering, _external_links(pkg, target)).walk(story_root)
 
     walk.doc = doc  # type: ignore[attr-defined]
     settings_parts = pkg.related(main, "settings")

@@ -161,3 +161,19 @@ def test_comment_threads_show_replies_and_resolved_state(run_cli):
     stories = [d["story"] for d in run_cli("--format", "json", path).diagnostics() if d["code"] == "RL301"]
     assert any(", resolved" in s for s in stories)
     assert any("reply to comment 1" in s for s in stories)
+
+
+def test_links_to_a_vendor_site_are_vendor_text(run_cli, tmp_path):
+    path = str(tmp_path / "links.docx")
+    link = '<w:p><w:hyperlink r:id="rIdL1"><w:r><w:t>点击查看</w:t></w:r></w:hyperlink></w:p>'
+    gov = '<w:p><w:hyperlink r:id="rIdL2"><w:r><w:t>政策原文</w:t></w:r></w:hyperlink></w:p>'
+    write_docx(
+        path,
+        [paragraph("正文。"), link, gov],
+        rels=[("rIdL1", "hyperlink", "http://www.moxiang-wenku.example.com/vip"),
+              ("rIdL2", "hyperlink", "http://www.gov.cn/zhengce/2024.htm")],
+    )
+    diags = run_cli("--format", "json", path).diagnostics()
+    assert [(d["code"], d["part"], d["match"]) for d in diags] == [
+        ("RL202", "hyperlink", "http://www.moxiang-wenku.example.com/vip")
+    ]
