@@ -53,6 +53,7 @@ def cli() -> None:
 @click.option("-q", "--quiet", is_flag=True, help="Print findings only: no source excerpts, no summary.")
 @click.option("--config", "config_path", type=click.Path(dir_okay=False), help="Use this config file.")
 @click.option("--isolated", is_flag=True, help="Ignore all config files.")
+@click.option("--profile", metavar="NAME", help="Report type for the section rules (default: from the title; 'none' turns them off).")
 @click.option("--segmenter", type=click.Choice(["rjieba", "jieba"]), help="Word segmenter backend.")
 @click.option("--fail-on", type=click.Choice(["error", "warning", "info"]), default="warning", show_default=True,
               help="Lowest severity that makes the exit status 1 (info findings are shown but pass by default).")
@@ -63,7 +64,7 @@ def cli() -> None:
               help="Colour in text output (auto: only on a terminal).")
 @click.version_option(__version__, "--version", prog_name="reportlint", message="%(prog)s %(version)s")
 def check(paths, fmt, select, ignore, exclude, statistics, list_rules, dump_text, quiet, config_path,
-          isolated, segmenter, fail_on, exit_zero, jobs, color) -> None:
+          isolated, profile, segmenter, fail_on, exit_zero, jobs, color) -> None:
     """Lint PATHS (.docx, .md, .txt files; directories are searched recursively).
 
     \b
@@ -88,6 +89,7 @@ def check(paths, fmt, select, ignore, exclude, statistics, list_rules, dump_text
             ignore=_split(ignore),
             extend_exclude=list(exclude) or None,
             segmenter=segmenter,
+            profile=profile,
         )
     except ConfigError as exc:
         _err(str(exc))

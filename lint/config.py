@@ -27,6 +27,7 @@ _KEYS = {
     "segmenter": "segmenter",
     "extend-allow": "extend_allow",
     "extend-vendor-phrases": "extend_vendor_phrases",
+    "profile": "profile",
     "max-members": "max_members",
     "max-part-mib": "max_part_mib",
     "max-total-xml-mib": "max_total_xml_mib",
@@ -44,6 +45,8 @@ class Config:
     segmenter: str = "rjieba"
     extend_allow: tuple[str, ...] = ()
     extend_vendor_phrases: tuple[str, ...] = ()
+    # Report-type profile for the section rules: a name, "none", or None to detect from the title
+    profile: str | None = None
     # Word package limits (defaults from OOXML practice: Apache POI, libxml2)
     max_members: int = 5000
     max_part_mib: int = 32
@@ -73,6 +76,12 @@ class Config:
         for key in ("select", "ignore"):
             for selector in getattr(self, key):
                 check_selector(selector, where)
+        if self.profile not in (None, "none"):
+            from reportlint.rules.sections import profile_by_name, profiles
+
+            if profile_by_name(self.profile) is None:
+                names = ", ".join(sorted(profiles()))
+                raise ConfigError(f"{where}: unknown profile {self.profile!r} (known: {names}, or none)")
         for phrase in self.extend_vendor_phrases:
             if len(phrase.strip()) < 2:
                 raise ConfigError(f"{where}: extend-vendor-phrases entries need 2 or more characters")
@@ -134,9 +143,9 @@ def from_mapping(data: dict[str, Any], source: str, root: str) -> Config:
             if not isinstance(value, int) or isinstance(value, bool) or not low <= value <= high:
                 raise ConfigError(f"{source}: {key} must be a whole number from {low} to {high}")
             kwargs[attr] = value
-        elif attr == "segmenter":
+        elif attr in ("segmenter", "profile"):
             if not isinstance(value, str):
-                raise ConfigError(f"{source}: segmenter must be a string")
+                raise ConfigError(f"{source}: {key} must be a string")
             kwargs[attr] = value
         else:
             kwargs[attr] = _string_list(value, key, source)

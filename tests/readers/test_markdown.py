@@ -32,7 +32,7 @@ XX = 1
 
 
 def test_code_and_comments_are_skipped(lint):
-    diags = lint(MD, format="md")
+    diags = [d for d in lint(MD, format="md") if d.category == "placeholder"]
     assert [(d.line, d.column, d.match) for d in diags] == [(5, 5, "X"), (13, 14, "XX")]
 
 

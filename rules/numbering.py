@@ -1,0 +1,128 @@
+"""Numbering rules: the outline's sequence and punctuation (category ``structure``).
+
+Markers are found by :mod:`reportlint.outline` (一、 → （一） → 1. → （1） → ①,
+Word's automatic numbers included).  A sequence is the run of markers of one
+kind under one parent: it starts again under each new marker of a higher level.
+
+RL401 numbering-gap (error)
+    A number is skipped within one sequence: ``一、二、四、``.
+
+    PASS: 一、主要成绩\\n二、存在问题\\n三、下一步打算
+    FAIL: 一、主要成绩\\n二、存在问题\\n四、下一步打算
+
+RL402 numbering-duplicate (error)
+    A number repeats within one sequence: ``三、…三、``.
+
+    PASS: （一）抓学习\\n（二）抓落实
+    FAIL: （一）抓学习\\n（一）抓落实
+
+RL403 marker-punctuation (error)
+    The wrong punctuation after a marker (GB/T 15834-2011 4.5.3.3 and
+    office practice): ``一.`` ``一，`` → ``一、``; ``（一）、`` → ``（一）``;
+    ``1、`` ``1，`` → ``1.``; ``（1）、`` → ``（1）``; ``①、`` → ``①``.
+
+    PASS: 一、总体情况\\n（一）基本做法\\n1.加强领导
+    FAIL: 一．总体情况 | （二）、加强领导 | 3、完善制度
+
+RL404 numbering-restart (warning)
+    Under a new parent the first child does not start at one: under 二、 the
+    first sub-heading is （三）.
+
+    PASS: 一、成绩\\n（一）经济\\n（二）民生\\n二、问题\\n（一）短板
+    FAIL: 一、成绩\\n（一）经济\\n（二）民生\\n二、问题\\n（三）短板
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from reportlint.diagnostics import Diagnostic, Example, Rule
+from reportlint.document import Document
+from reportlint.outline import CORRECT, Marker, outline
+
+CATEGORY = "structure"
+
+_DISPLAY = {
+    "cn": lambda n: _cn(n) + "、",
+    "bracket-cn": lambda n: f"（{_cn(n)}）",
+    "arabic": lambda n: f"{n}.",
+    "bracket-arabic": lambda n: f"（{n}）",
+    "circled": lambda n: "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"[n - 1] if 0 < n <= 20 else str(n),
+}
+
+
+def _cn(n: int) -> str:
+    from reportlint.readers.numbering import chinese_number
+
+    return chinese_number(n)
+
+
+def sequences(markers: list[Marker]) -> list[tuple[Marker | None, list[Marker]]]:
+    """(parent, run) pairs: the markers of one kind directly under one parent, in order."""
+    runs: dict[tuple[int, str], tuple[Marker | None, list[Marker]]] = {}
+    stack: list[Marker] = []
+    for m in markers:
+        while stack and stack[-1].level >= m.level:
+            stack.pop()
+        parent = stack[-1] if stack else None
+        runs.setdefault((id(parent), m.kind), (parent, []))[1].append(m)
+        stack.append(m)
+    return list(runs.values())
+
+
+def _gaps(doc: Document, config) -> Iterator[Diagnostic]:
+    return (d for d in _gaps_and_duplicates(doc) if d.code == GAP.code)
+
+
+def _duplicates(doc: Document, config) -> Iterator[Diagnostic]:
+    return (d for d in _gaps_and_duplicates(doc) if d.code == DUPLICATE.code)
+
+
+def _gaps_and_duplicates(doc: Document) -> Iterator[Diagnostic]:
+    for _parent, run in sequences(outline(doc)):
+        for prev, cur in zip(run, run[1:]):
+            if cur.value == prev.value:
+                yield DUPLICATE.diagnostic(
+                    cur.block, cur.start, cur.end, f"'{cur.text}' repeats the number of the heading before"
+                )
+            elif cur.value > prev.value + 1:
+                missing = _DISPLAY[cur.kind](prev.value + 1)
+                yield GAP.diagnostic(
+                    cur.block, cur.start, cur.end, f"numbering skips from '{prev.text}' to '{cur.text}': {missing} is missing"
+                )
+
+
+def _punctuation(doc: Document, config) -> Iterator[Diagnostic]:
+    for m in outline(doc):
+        if m.punctuation not in CORRECT[m.kind]:
+            want = _DISPLAY[m.kind](m.value)
+            yield PUNCTUATION.diagnostic(m.block, m.start, m.end, f"'{m.text}' should be written '{want}'")
+
+
+def _restarts(doc: Document, config) -> Iterator[Diagnostic]:
+    for parent, run in sequences(outline(doc)):
+        if parent is not None and run[0].value != 1:
+            first = run[0]
+            yield RESTART.diagnostic(
+                first.block, first.start, first.end,
+                f"'{first.text}' is the first sub-heading under '{parent.text}': numbering should start again at "
+                f"'{_DISPLAY[first.kind](1)}'",
+            )
+
+
+def _ex(passing: list[str], failing: list[str]) -> tuple[Example, ...]:
+    return tuple(Example(t, False) for t in passing) + tuple(Example(t, True) for t in failing)
+
+
+GAP = Rule("RL401", "numbering-gap", CATEGORY, "error", "Skipped number in a heading sequence",
+           _gaps, _ex(["一、主要成绩\n二、存在问题\n三、下一步打算"], ["一、主要成绩\n二、存在问题\n四、下一步打算"]))
+DUPLICATE = Rule("RL402", "numbering-duplicate", CATEGORY, "error", "Repeated number in a heading sequence",
+                 _duplicates,
+                 _ex(["（一）抓学习\n（二）抓落实"], ["（一）抓学习\n（一）抓落实"]))
+PUNCTUATION = Rule("RL403", "marker-punctuation", CATEGORY, "error", "Wrong punctuation after a heading number",
+                   _punctuation, _ex(["一、总体情况\n（一）基本做法\n1.加强领导"], ["一．总体情况", "（二）、加强领导", "3、完善制度"]))
+RESTART = Rule("RL404", "numbering-restart", CATEGORY, "warning", "Sub-headings do not start again at one",
+               _restarts, _ex(["一、成绩\n（一）经济\n（二）民生\n二、问题\n（一）短板"],
+                              ["一、成绩\n（一）经济\n（二）民生\n二、问题\n（三）短板"]))
+
+RULES = (GAP, DUPLICATE, PUNCTUATION, RESTART)

@@ -1,0 +1,135 @@
+"""Section rules: the parts a report of its type must have (category ``structure``).
+
+The report type is read from the title (the first lines of the body): the
+longest profile title it contains wins, so 述职述廉述效报告 is not taken for a
+plain 述职报告.  ``--profile NAME`` (or ``profile`` in the config) chooses a
+profile by name, ``--profile none`` turns the check off.  Profiles are data:
+``rules/data/profiles/*.toml``, one per report type, each a list of section
+groups with the words that show a group is there.
+
+A group is found when one of its words occurs in a heading (with the first
+sentence of its section) or in an unnumbered paragraph (the whole paragraph
+when it is short, its first two sentences otherwise): headings are free-form
+in practice (``四、清正廉洁，政府形象实现新提升``), so words, not exact titles,
+decide.
+
+RL405 missing-section (warning)
+    A required part of the report type is missing, for example a 述职述廉述效报告
+    with no 述廉 part.  The message names the profile and what was expected;
+    profiles inferred rather than published (述职述廉述效报告) say so.
+
+    PASS: 2023年度述职述廉报告\\n一、履职情况\\n全年完成各项工作。\\n二、廉洁自律情况\\n严格执行八项规定。\\n三、存在的不足\\n四、今后打算
+    FAIL: 2023年度述职述廉报告\\n一、履职情况\\n全年完成各项工作。\\n二、存在的不足\\n三、今后打算
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterator
+from functools import lru_cache
+
+from reportlint.diagnostics import Diagnostic, Example, Rule
+from reportlint.document import HEADING, Block, Document
+from reportlint.outline import find_marker
+
+from ._data import DATA_DIR, load_toml
+
+CATEGORY = "structure"
+TITLE_LINES = 8
+SHORT_PARAGRAPH = 300
+_SENTENCE = re.compile(r"(?<=[。！？；])")
+
+
+@lru_cache(maxsize=1)
+def profiles() -> dict[str, dict]:
+    """Profiles by name, from rules/data/profiles/*.toml."""
+    folder = os.path.join(DATA_DIR, "profiles")
+    found = {}
+    for name in sorted(os.listdir(folder)):
+        if name.endswith(".toml"):
+            data = load_toml(f"profiles/{name}")
+            found[data["name"]] = {**data, "key": name[:-5]}
+    return found
+
+
+def profile_by_name(name: str) -> dict | None:
+    for profile in profiles().values():
+        if name in (profile["name"], profile["key"]):
+            return profile
+    return None
+
+
+def detect(doc: Document) -> tuple[dict, Block] | None:
+    """The profile named by the title, and the title block."""
+    body = [b for b in doc.blocks if b.part == "body" and b.text.strip()][:TITLE_LINES]
+    best: tuple[int, dict, Block] | None = None
+    for block in body:
+        text = block.text.strip()
+        if block.kind != HEADING and (len(text) > 40 or "。" in text):
+            continue  # only title-like lines name the report type
+        for profile in profiles().values():
+            for title in profile["titles"]:
+                if title in block.text and (best is None or len(title) > best[0]):
+                    best = (len(title), profile, block)
+        if best is not None:
+            break
+    return (best[1], best[2]) if best else None
+
+
+def _evidence(doc: Document, title: Block) -> list[str]:
+    """Texts in which section words count: headings with their first sentence, short paragraphs."""
+    out = []
+    for block in doc.blocks:
+        if block.part != "body" or block is title or not block.text.strip():
+            continue
+        sentences = [s for s in _SENTENCE.split(block.text) if s]
+        if block.kind == HEADING:
+            out.append(block.text)
+        elif find_marker(block) is not None:
+            out.append("".join(sentences[:2]))
+        elif len(block.text) <= SHORT_PARAGRAPH:
+            out.append(block.text)
+        else:
+            out.append("".join(sentences[:2]))
+    return out
+
+
+def _missing(doc: Document, config) -> Iterator[Diagnostic]:
+    choice = getattr(config, "profile", None)
+    if choice == "none":
+        return
+    detected = detect(doc)
+    if choice:
+        profile = profile_by_name(choice)
+        if profile is None:
+            return
+        title = detected[1] if detected else next((b for b in doc.blocks if b.text.strip()), None)
+    elif detected:
+        profile, title = detected
+    else:
+        return
+    if title is None:
+        return
+    evidence = "\n".join(_evidence(doc, title))
+    for group in profile["groups"]:
+        if not group.get("required") or any(word in evidence for word in group["any"]):
+            continue
+        words = "/".join(group["any"][:4])
+        note = " (profile inferred from the report type's name)" if profile.get("inferred") else ""
+        start = len(title.text) - len(title.text.lstrip())
+        yield MISSING.diagnostic(
+            title, start, len(title.text.rstrip()),
+            f"{profile['name']} has no {group['label']} part: expected a section about {words}{note}",
+        )
+
+
+MISSING = Rule(
+    "RL405", "missing-section", CATEGORY, "warning", "Required part of the report type missing", _missing,
+    (
+        Example("2023年度述职述廉报告\n一、履职情况\n全年完成各项工作。\n二、廉洁自律情况\n严格执行八项规定。\n三、存在的不足\n四、今后打算", False),
+        Example("2023年度述职述廉报告\n一、履职情况\n全年完成各项工作。\n二、存在的不足\n三、今后打算", True),
+    ),
+)
+
+RULES = (MISSING,)

@@ -1,0 +1,80 @@
+"""Structure rules: numbering (RL401–RL404) and required sections (RL405)."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import SEED, requires_shared
+
+
+def structure(lint, text, **settings):
+    return [(d.code, d.line, d.match) for d in lint(text, **settings) if d.category == "structure"]
+
+
+@pytest.fixture
+def seed_lines():
+    with open(SEED, encoding="utf-8") as fh:
+        return fh.read().split("\n")
+
+
+@requires_shared(SEED)
+def test_seed_as_is_has_no_structure_finding(lint, seed_lines):
+    assert structure(lint, "\n".join(seed_lines)) == []
+
+
+@requires_shared(SEED)
+def test_seed_without_section_three_has_a_gap_at_four(lint, seed_lines):
+    text = "\n".join(line for line in seed_lines if not line.startswith("三、"))
+    assert structure(lint, text) == [("RL401", 10, "四、")]
+
+
+@requires_shared(SEED)
+def test_seed_without_the_clean_section_misses_shulian(lint, seed_lines):
+    text = "\n".join(line for line in seed_lines if not line.startswith("四、"))
+    found = [d for d in lint(text) if d.code == "RL405"]
+    assert len(found) == 1
+    assert found[0].message.startswith("述职述廉述效报告 has no 述廉（廉洁自律） part: expected a section about 廉洁")
+    assert "inferred" in found[0].message
+
+
+def test_numbering_in_a_real_looking_report(lint):
+    text = "\n".join([
+        "关于2024年上半年工作情况的报告",
+        "一、主要工作",
+        "（一）抓经济发展。全年完成生产总值12亿元。",
+        "1.工业。规上工业增加值增长6%。",
+        "2.农业。粮食总产量稳定。",
+        "（二）抓民生保障。",
+        "二、存在问题",
+        "（一）产业结构不优。",
+        "三、下一步打算",
+        "全市一、二班学生参加活动，增长1.5倍。",
+        "附件：1.重点项目清单",
+        "2.责任分工表",
+    ])
+    assert structure(lint, text) == []
+
+
+def test_numbering_faults(lint):
+    text = "一、成绩\n（一）经济\n（一）民生\n（三）社会\n二、问题\n（二）短板\n四、打算\n3、措施\n"
+    assert structure(lint, text, profile="none") == [
+        ("RL402", 3, "（一）"),
+        ("RL401", 4, "（三）"),
+        ("RL404", 6, "（二）"),
+        ("RL401", 7, "四、"),
+        ("RL403", 8, "3、"),
+        ("RL404", 8, "3、"),
+    ]
+
+
+def test_table_of_contents_is_skipped(lint):
+    text = "目录\n一、总体情况……1\n二、主要做法……3\n一、总体情况\n二、主要做法\n"
+    assert structure(lint, text, profile="none") == []
+
+
+def test_profile_option(run_cli, tmp_path):
+    path = tmp_path / "r.txt"
+    path.write_text("一、履职情况\n全年完成各项工作。\n二、存在的不足\n三、今后打算\n", encoding="utf-8")
+    assert [d["code"] for d in run_cli("--format", "json", str(path)).diagnostics()] == []
+    forced = run_cli("--format", "json", "--profile", "述职述廉报告", str(path)).diagnostics()
+    assert [d["code"] for d in forced] == ["RL405"]
+    assert run_cli("--profile", "不存在的报告", str(path)).code == 2
