@@ -1,0 +1,218 @@
+"""Claim rules: percentages and numbers that do not hold up (category ``claim``).
+
+Percentages that are themselves slots (``增长X%``) are placeholder findings only.
+
+RL501 rate-over-100 (error)
+    A rate that cannot exceed 100% is stated above it: ``覆盖率达105%``,
+    ``群众满意度102%``.  Rates that may exceed 100% (完成率, 增长率, 为上年的N%)
+    are not checked.  Rates are listed in ``data/claims.toml``.
+
+    PASS: 农村自来水覆盖率达98.5% | 计划完成率达112%
+    FAIL: 农村自来水覆盖率达105% | 群众满意度为102%
+
+RL502 percentage-point (error)
+    A change between two percentages written in % where it is a difference of
+    percentage points: ``由65%提高到82%，提高了17%`` → ``17个百分点``.
+
+    PASS: 由65%提高到82%，提高了17个百分点 | 由100万吨增至112万吨，增长12%
+    FAIL: 由65%提高到82%，提高了17%
+
+RL503 inconsistent-rate (error)
+    A rate that does not follow from the figures beside it: value, change and
+    rate (``收入792.22万元，同比增加189.25万元，增长31.39%`` holds) or base,
+    value and rate (``由120万元增加到150万元，增长25%`` holds).  Tolerance:
+    half a unit in the last printed digit of the rate, at least 0.1.
+
+    PASS: 收入792.22万元，同比增加189.25万元，增长31.39% | 由120万元增加到150万元，增长25%
+    FAIL: 收入792.22万元，同比增加189.25万元，增长35.2% | 由120万元增加到150万元，增长20%
+
+RL504 respectively-mismatch (error)
+    A 分别 list whose items and values differ in number: ``工业、农业、服务业分别
+    增长5.1%、6.3%`` (three items, two values).
+
+    PASS: 工业、农业分别增长5.1%、6.3%
+    FAIL: 工业、农业、服务业分别增长5.1%、6.3%
+
+RL505 multiple-decrease (error)
+    A decrease stated in multiples: ``成本降低了2倍`` (say 降低了N%).
+
+    PASS: 成本降低了20% | 产量增长了2倍
+    FAIL: 成本降低了2倍
+
+RL506 range-percent (warning)
+    A range with % on one end only: ``67～89%`` → ``67%～89%``.
+
+    PASS: 增幅在67%～89%之间
+    FAIL: 增幅在67～89%之间
+
+RL507 contradictory-approximation (warning)
+    Two approximators around one number: ``将近400余人``, ``至少30家以上``.
+
+    PASS: 将近400人 | 400余人
+    FAIL: 将近400余人参加 | 至少30家以上
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import lru_cache
+
+from reportlint.diagnostics import Diagnostic, Example, Rule
+from reportlint.document import Block, Document
+
+from ._data import load_toml
+
+CATEGORY = "claim"
+NUM = r"\d+(?:\.\d+)?"
+
+
+@lru_cache(maxsize=1)
+def _data() -> dict:
+    return load_toml("claims.toml")
+
+
+def _alternation(words) -> str:
+    return "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> dict[str, re.Pattern]:
+    d = _data()
+    return {
+        "rate": re.compile(rf"(?:{_alternation(d['bounded_rates'])})(?:{_alternation(d['rate_links'])})?({NUM})\s*[%％]"),
+        "pp": re.compile(
+            rf"由({NUM})[%％](?:提高|上升|增长|增加|下降|降低|减少|回落)[到至]({NUM})[%％][，,]?"
+            rf"(?:提高|上升|增长|增加|下降|降低|减少|回落)了?({NUM})([%％])"
+        ),
+        "vdr": re.compile(
+            rf"({NUM})(万元|亿元|元|万人|人|万吨|吨|户|家|个|件|万)[^。；\d]{{0,12}}?(?:增加|增长|多|减少|下降)了?({NUM})\2"
+            rf"[，,、]?(?:同比)?(?:增长|增加|下降|减少|提高)了?({NUM})[%％]"
+        ),
+        "bvr": re.compile(
+            rf"由({NUM})(万元|亿元|元|万人|人|万吨|吨|户|家|个|件|万)?(?:增加|增长|提高|上升|减少|下降|降低)[到至]({NUM})\2"
+            rf"[，,]?(?:同比)?(?:增长|增加|下降|减少|提高|降低)了?({NUM})[%％]"
+        ),
+        "respectively": re.compile(r"([^，。；：,]{2,60}?)分别(?:为|是|达到|达|增长|下降|提高|减少|增加|占)?((?:[^。；]{0,6}?" + NUM + r"[^。；、和及与]{0,6}?[、和及与]){0,9}[^。；]{0,6}?" + NUM + r"(?:[%％‰]|个百分点)?)"),
+        "decrease": re.compile(rf"(?:{_alternation(d['decrease_words'])})了?({NUM}|[一两二三四五六七八九十])倍"),
+        "range": re.compile(rf"(?<![\d.%％])({NUM})\s*[～~—\-至到]\s*({NUM})\s*[%％]"),
+        "approx": re.compile(
+            "|".join(rf"{re.escape(a)}{NUM}[^\d，。；]{{0,3}}?{re.escape(b)}" for a, b in d["approximators"])
+        ),
+    }
+
+
+def _decimals(number: str) -> int:
+    return len(number.split(".")[1]) if "." in number else 0
+
+
+def _tolerance(rate: str) -> float:
+    return max(0.1, 0.5 * 10 ** -_decimals(rate))
+
+
+def _scan(doc: Document, key: str) -> Iterator[tuple[Block, re.Match]]:
+    pattern = _patterns()[key]
+    for block in doc.blocks:
+        if block.part == "glossary" or not any(ch.isdigit() for ch in block.text):
+            continue
+        for m in pattern.finditer(block.text):
+            yield block, m
+
+
+def _over_100(doc: Document, config) -> Iterator[Diagnostic]:
+    for block, m in _scan(doc, "rate"):
+        if float(m.group(1)) > 100:
+            yield RATE_OVER_100.diagnostic(block, m.start(), m.end(), f"'{m.group()}': this rate cannot exceed 100%")
+
+
+def _percentage_points(doc: Document, config) -> Iterator[Diagnostic]:
+    for block, m in _scan(doc, "pp"):
+        before, after, change = (float(m.group(i)) for i in (1, 2, 3))
+        if abs(abs(after - before) - change) <= _tolerance(m.group(3)):
+            yield PERCENTAGE_POINT.diagnostic(
+                block, m.start(3), m.end(4),
+                f"a change from {m.group(1)}% to {m.group(2)}% is {m.group(3)} 个百分点, not {m.group(3)}%",
+            )
+
+
+def _inconsistent(doc: Document, config) -> Iterator[Diagnostic]:
+    for block, m in _scan(doc, "vdr"):
+        value, delta, rate = float(m.group(1)), float(m.group(3)), float(m.group(4))
+        text = m.group()
+        sign = -1 if any(w in text for w in ("减少", "下降")) else 1
+        base = value - sign * delta
+        if base > 0:
+            implied = delta / base * 100
+            if abs(implied - rate) > _tolerance(m.group(4)):
+                yield INCONSISTENT.diagnostic(
+                    block, m.start(4), m.end(), f"{m.group(1)}{m.group(2)} with a change of {m.group(3)}{m.group(2)} "
+                    f"is {implied:.2f}%, not {m.group(4)}%",
+                )
+    for block, m in _scan(doc, "bvr"):
+        base, value, rate = float(m.group(1)), float(m.group(3)), float(m.group(4))
+        if base > 0:
+            implied = abs(value - base) / base * 100
+            if abs(implied - rate) > _tolerance(m.group(4)):
+                yield INCONSISTENT.diagnostic(
+                    block, m.start(4), m.end(), f"from {m.group(1)} to {m.group(3)} is {implied:.2f}%, not {m.group(4)}%"
+                )
+
+
+_ITEM_SPLIT = re.compile(r"[、和及与]")
+_VALUE = re.compile(NUM + r"\s*(?:[%％‰]|个百分点|万元|亿元|元|万|亿|人|家|个|项|倍)?")
+
+
+def _respectively(doc: Document, config) -> Iterator[Diagnostic]:
+    for block, m in _scan(doc, "respectively"):
+        head = re.split(r"[，,：:（(]", m.group(1))[-1]
+        items = [p for p in _ITEM_SPLIT.split(head) if p.strip()]
+        values = _VALUE.findall(m.group(2))
+        if len(items) >= 2 and len(values) >= 2 and len(items) != len(values):
+            yield RESPECTIVELY.diagnostic(
+                block, m.start(), m.end(), f"分别 pairs {len(items)} items with {len(values)} values"
+            )
+
+
+def _multiple_decrease(doc: Document, config) -> Iterator[Diagnostic]:
+    for block, m in _scan(doc, "decrease"):
+        yield MULTIPLE_DECREASE.diagnostic(
+            block, m.start(), m.end(), f"'{m.group()}': a decrease cannot be a multiple; state it in %"
+        )
+
+
+def _range(doc: Document, config) -> Iterator[Diagnostic]:
+    for block, m in _scan(doc, "range"):
+        if float(m.group(1)) <= float(m.group(2)):
+            yield RANGE_PERCENT.diagnostic(
+                block, m.start(), m.end(), f"'{m.group()}': write % on both ends ({m.group(1)}%～{m.group(2)}%)"
+            )
+
+
+def _approx(doc: Document, config) -> Iterator[Diagnostic]:
+    for block, m in _scan(doc, "approx"):
+        yield APPROXIMATION.diagnostic(block, m.start(), m.end(), f"'{m.group()}': two approximations of one number")
+
+
+def _ex(passing: list[str], failing: list[str]) -> tuple[Example, ...]:
+    return tuple(Example(t, False) for t in passing) + tuple(Example(t, True) for t in failing)
+
+
+RATE_OVER_100 = Rule("RL501", "rate-over-100", CATEGORY, "error", "Bounded rate above 100%", _over_100,
+                     _ex(["农村自来水覆盖率达98.5%", "计划完成率达112%"], ["农村自来水覆盖率达105%", "群众满意度为102%"]))
+PERCENTAGE_POINT = Rule("RL502", "percentage-point", CATEGORY, "error", "Change between percentages stated in %",
+                        _percentage_points,
+                        _ex(["由65%提高到82%，提高了17个百分点", "由100万吨增至112万吨，增长12%"], ["由65%提高到82%，提高了17%"]))
+INCONSISTENT = Rule("RL503", "inconsistent-rate", CATEGORY, "error", "Rate that does not follow from the figures",
+                    _inconsistent,
+                    _ex(["收入792.22万元，同比增加189.25万元，增长31.39%", "由120万元增加到150万元，增长25%"],
+                        ["收入792.22万元，同比增加189.25万元，增长35.2%", "由120万元增加到150万元，增长20%"]))
+RESPECTIVELY = Rule("RL504", "respectively-mismatch", CATEGORY, "error", "分别 list with unequal items and values",
+                    _respectively, _ex(["工业、农业分别增长5.1%、6.3%"], ["工业、农业、服务业分别增长5.1%、6.3%"]))
+MULTIPLE_DECREASE = Rule("RL505", "multiple-decrease", CATEGORY, "error", "Decrease stated in multiples",
+                         _multiple_decrease, _ex(["成本降低了20%", "产量增长了2倍"], ["成本降低了2倍"]))
+RANGE_PERCENT = Rule("RL506", "range-percent", CATEGORY, "warning", "Range with % on one end only", _range,
+                     _ex(["增幅在67%～89%之间"], ["增幅在67～89%之间"]))
+APPROXIMATION = Rule("RL507", "contradictory-approximation", CATEGORY, "warning", "Two approximations of one number",
+                     _approx, _ex(["将近400人", "400余人"], ["将近400余人参加", "至少30家以上"]))
+
+RULES = (RATE_OVER_100, PERCENTAGE_POINT, INCONSISTENT, RESPECTIVELY, MULTIPLE_DECREASE, RANGE_PERCENT, APPROXIMATION)

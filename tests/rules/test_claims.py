@@ -1,0 +1,45 @@
+"""Claim rules on real-looking report text, in both directions."""
+
+from __future__ import annotations
+
+
+def claims(lint, text):
+    return [(d.code, d.match) for d in lint(text) if d.category == "claim"]
+
+
+def test_a_sound_government_report_excerpt_is_quiet(lint):
+    text = (
+        "全年地区生产总值增长5.6%，城镇调查失业率5.2%，居民消费价格上涨0.2%。\n"
+        "规上工业增加值占GDP比重由31.2%提高到32.5%，提高1.3个百分点。\n"
+        "一般公共预算收入792.22万元，同比增加189.25万元，增长31.39%。\n"
+        "粮食产量由120万吨增加到126万吨，增长5%。计划完成率达112%，为上年的105%。\n"
+        "第一、二、三产业增加值分别增长3.1%、5.2%、6.3%。\n"
+        "农村自来水普及率达到98.6%，群众满意度为96.5%。工业产值增长1.2倍。\n"
+        "预计2024～2025年投资保持在8%左右，参加培训400余人。\n"
+    )
+    assert claims(lint, text) == []
+
+
+def test_faults_in_a_filled_report(lint):
+    text = (
+        "农村自来水覆盖率达105%，群众满意度为102%。\n"
+        "贫困发生率由12.5%下降到3.2%，下降了9.3%。\n"
+        "税收收入1500万元，同比增加300万元，增长30%。\n"
+        "工业、农业、服务业分别增长5.1%、6.3%。\n"
+        "单位能耗降低了2倍，增幅在67～89%之间，将近400余人参会。\n"
+    )
+    assert claims(lint, text) == [
+        ("RL501", "覆盖率达105%"),
+        ("RL501", "满意度为102%"),
+        ("RL502", "9.3%"),
+        ("RL503", "30%"),
+        ("RL504", "工业、农业、服务业分别增长5.1%、6.3%"),
+        ("RL505", "降低了2倍"),
+        ("RL506", "67～89%"),
+        ("RL507", "将近400余"),
+    ]
+
+
+def test_slots_are_not_claims(lint):
+    text = "覆盖率达X%，由X%提高到XX%，提高了X%，工业、农业分别增长X%、X%。"
+    assert claims(lint, text) == []
