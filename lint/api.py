@@ -159,3 +159,21 @@ def _lint_parallel(paths: list[str], config: Config, workers: int) -> list[FileR
     chunk = max(1, len(paths) // (workers * 16))
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
         return list(pool.map(partial(lint_path, config=config), paths, chunksize=chunk))
+
+
+def outline_report(path: str, config: Config | None = None) -> dict:
+    """The outline of one file and how it matches its report-type profile (for --outline)."""
+    from reportlint.rules.sections import choose_profile, group_matches
+
+    from .outline import outline
+    from .readers import read_path
+
+    config = config or Config()
+    doc = read_path(path, None, config.limits())
+    chosen = choose_profile(doc, config)
+    groups = group_matches(doc, *chosen) if chosen else []
+    return {
+        "markers": outline(doc),
+        "profile": chosen[0] if chosen else None,
+        "groups": groups,
+    }

@@ -50,6 +50,8 @@ def cli() -> None:
 @click.option("--statistics", is_flag=True, help="Print a table of counts per rule instead of each finding.")
 @click.option("--list-rules", is_flag=True, help="Print the table of rules and exit.")
 @click.option("--dump-text", is_flag=True, help="Print the text the rules see, one block per line with its location.")
+@click.option("--outline", "show_outline", is_flag=True,
+              help="Print the numbered headings and how they match the report-type profile.")
 @click.option("-q", "--quiet", is_flag=True, help="Print findings only: no source excerpts, no summary.")
 @click.option("--config", "config_path", type=click.Path(dir_okay=False), help="Use this config file.")
 @click.option("--isolated", is_flag=True, help="Ignore all config files.")
@@ -63,7 +65,7 @@ def cli() -> None:
 @click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True,
               help="Colour in text output (auto: only on a terminal).")
 @click.version_option(__version__, "--version", prog_name="reportlint", message="%(prog)s %(version)s")
-def check(paths, fmt, select, ignore, exclude, statistics, list_rules, dump_text, quiet, config_path,
+def check(paths, fmt, select, ignore, exclude, statistics, list_rules, dump_text, show_outline, quiet, config_path,
           isolated, profile, segmenter, fail_on, exit_zero, jobs, color) -> None:
     """Lint PATHS (.docx, .md, .txt files; directories are searched recursively).
 
@@ -96,6 +98,8 @@ def check(paths, fmt, select, ignore, exclude, statistics, list_rules, dump_text
         raise SystemExit(EXIT_ERROR) from None
     if dump_text:
         raise SystemExit(_dump(paths))
+    if show_outline:
+        raise SystemExit(_outline(paths, config))
     from .api import lint_paths
 
     result = lint_paths(paths, config, jobs=jobs)
@@ -133,6 +137,25 @@ def _dump(paths) -> int:
             click.echo(f"==> {path} <==")
         for block in doc.blocks:
             click.echo(f"{block.line}:{block.column}\t{block.location_label()}\t{block.text}")
+    return status
+
+
+def _outline(paths, config) -> int:
+    from .api import outline_report
+    from .errors import ReportlintError
+    from .formatters.table import outline_table
+
+    status = EXIT_CLEAN
+    for path in paths:
+        try:
+            report = outline_report(path, config)
+        except ReportlintError as exc:
+            _err(f"{path}: {exc}")
+            status = EXIT_ERROR
+            continue
+        if len(paths) > 1:
+            click.echo(f"==> {path} <==")
+        click.echo(outline_table(report), nl=False)
     return status
 
 

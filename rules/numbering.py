@@ -24,6 +24,14 @@ RL403 marker-punctuation (error)
     PASS: 一、总体情况\\n（一）基本做法\\n1.加强领导
     FAIL: 一．总体情况 | （二）、加强领导 | 3、完善制度
 
+RL406 enumeration-sequence (warning)
+    In-paragraph enumerations ``一是…二是…三是`` (GB/T 15834 B.3.7 usage) with a
+    gap, a repeat, or a lone ``一是`` with no ``二是``.  A sequence runs until the
+    next heading; a new ``一是`` starts another.
+
+    PASS: 一是加强领导；二是完善制度；三是强化督查。
+    FAIL: 一是加强领导；二是完善制度；四是强化督查。 | 一是加强领导，确保落实。
+
 RL404 numbering-restart (warning)
     Under a new parent the first child does not start at one: under 二、 the
     first sub-heading is （三）.
@@ -34,10 +42,11 @@ RL404 numbering-restart (warning)
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from reportlint.diagnostics import Diagnostic, Example, Rule
-from reportlint.document import Document
+from reportlint.document import HEADING, Document
 from reportlint.outline import CORRECT, Marker, outline
 
 CATEGORY = "structure"
@@ -125,4 +134,48 @@ RESTART = Rule("RL404", "numbering-restart", CATEGORY, "warning", "Sub-headings 
                _restarts, _ex(["一、成绩\n（一）经济\n（二）民生\n二、问题\n（一）短板"],
                               ["一、成绩\n（一）经济\n（二）民生\n二、问题\n（三）短板"]))
 
-RULES = (GAP, DUPLICATE, PUNCTUATION, RESTART)
+_ENUM = re.compile(r"(?:^|(?<=[，。；：:、！？\s“”]))([一二三四五六七八九十]{1,3})是(?![否非])")
+
+
+def _enumerations(doc: Document, config) -> Iterator[Diagnostic]:
+    from reportlint.outline import chinese_value, find_marker
+
+    run: list[tuple] = []
+
+    def close() -> Iterator[Diagnostic]:
+        if len(run) == 1 and run[0][2] == 1:
+            block, m, _value = run[0]
+            yield ENUMERATION.diagnostic(block, m.start(1), m.end(), "'一是' with no '二是': a list of one")
+
+    for block in doc.blocks:
+        if block.part != "body":
+            continue
+        if block.kind == HEADING or find_marker(block) is not None and len(block.text) <= 40:
+            yield from close()
+            run = []
+        for m in _ENUM.finditer(block.text):
+            value = chinese_value(m.group(1))
+            if not value:
+                continue
+            if value == 1:
+                yield from close()
+                run = [(block, m, 1)]
+                continue
+            if not run:
+                continue  # a list that started before what we can see
+            prev = run[-1][2]
+            if value == prev:
+                yield ENUMERATION.diagnostic(block, m.start(1), m.end(), f"'{m.group()}' repeats the item before")
+            elif value > prev + 1:
+                yield ENUMERATION.diagnostic(
+                    block, m.start(1), m.end(), f"'{m.group()}' follows '{_cn(prev)}是': '{_cn(prev + 1)}是' is missing"
+                )
+            run.append((block, m, value))
+    yield from close()
+
+
+ENUMERATION = Rule("RL406", "enumeration-sequence", CATEGORY, "warning", "一是/二是 list with a gap, repeat or one item",
+                   _enumerations, _ex(["一是加强领导；二是完善制度；三是强化督查。"],
+                                      ["一是加强领导；二是完善制度；四是强化督查。", "一是加强领导，确保落实。"]))
+
+RULES = (GAP, DUPLICATE, PUNCTUATION, RESTART, ENUMERATION)

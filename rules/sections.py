@@ -77,43 +77,52 @@ def detect(doc: Document) -> tuple[dict, Block] | None:
     return (best[1], best[2]) if best else None
 
 
-def _evidence(doc: Document, title: Block) -> list[str]:
+def _evidence(doc: Document, title: Block) -> list[tuple[Block, str]]:
     """Texts in which section words count: headings with their first sentence, short paragraphs."""
     out = []
     for block in doc.blocks:
         if block.part != "body" or block is title or not block.text.strip():
             continue
         sentences = [s for s in _SENTENCE.split(block.text) if s]
-        if block.kind == HEADING:
-            out.append(block.text)
-        elif find_marker(block) is not None:
-            out.append("".join(sentences[:2]))
-        elif len(block.text) <= SHORT_PARAGRAPH:
-            out.append(block.text)
+        if block.kind == HEADING or len(block.text) <= SHORT_PARAGRAPH and find_marker(block) is None:
+            out.append((block, block.text))
         else:
-            out.append("".join(sentences[:2]))
+            out.append((block, "".join(sentences[:2])))
+    return out
+
+
+def choose_profile(doc: Document, config) -> tuple[dict, Block] | None:
+    """The profile to check and the title block, following --profile / config / the title."""
+    choice = getattr(config, "profile", None)
+    if choice == "none":
+        return None
+    detected = detect(doc)
+    if not choice:
+        return detected
+    profile = profile_by_name(choice)
+    title = detected[1] if detected else next((b for b in doc.blocks if b.text.strip()), None)
+    if profile is None or title is None:
+        return None
+    return profile, title
+
+
+def group_matches(doc: Document, profile: dict, title: Block) -> list[tuple[dict, Block | None, str]]:
+    """Each group of the profile with the first block that shows it and the word that did."""
+    evidence = _evidence(doc, title)
+    out = []
+    for group in profile["groups"]:
+        hit = next(((b, w) for b, text in evidence for w in group["any"] if w in text), None)
+        out.append((group, hit[0] if hit else None, hit[1] if hit else ""))
     return out
 
 
 def _missing(doc: Document, config) -> Iterator[Diagnostic]:
-    choice = getattr(config, "profile", None)
-    if choice == "none":
+    chosen = choose_profile(doc, config)
+    if chosen is None:
         return
-    detected = detect(doc)
-    if choice:
-        profile = profile_by_name(choice)
-        if profile is None:
-            return
-        title = detected[1] if detected else next((b for b in doc.blocks if b.text.strip()), None)
-    elif detected:
-        profile, title = detected
-    else:
-        return
-    if title is None:
-        return
-    evidence = "\n".join(_evidence(doc, title))
-    for group in profile["groups"]:
-        if not group.get("required") or any(word in evidence for word in group["any"]):
+    profile, title = chosen
+    for group, block, _word in group_matches(doc, profile, title):
+        if block is not None or not group.get("required"):
             continue
         words = "/".join(group["any"][:4])
         note = " (profile inferred from the report type's name)" if profile.get("inferred") else ""

@@ -18,3 +18,21 @@ def rules_table(rules) -> str:
 
     rows = [[r.code, r.name, r.category, r.severity, r.summary] for r in rules]
     return tabulate(rows, headers=["code", "name", "category", "severity", "summary"]) + "\n"
+
+
+def outline_table(report: dict) -> str:
+    from tabulate import tabulate
+
+    rows = [[m.block.line, m.level, m.text, m.title[:40]] for m in report["markers"]]
+    out = tabulate(rows, headers=["line", "level", "marker", "heading"]) if rows else "(no numbered headings)"
+    profile = report["profile"]
+    if profile is None:
+        return out + "\n\nprofile: none (no report type named in the title; use --profile NAME)\n"
+    inferred = " (inferred from the name)" if profile.get("inferred") else ""
+    groups = [
+        [g["label"], "required" if g.get("required") else "optional",
+         f"line {b.line}: {w}" if b is not None else "MISSING"]
+        for g, b, w in report["groups"]
+    ]
+    table = tabulate(groups, headers=["section", "", "found"])
+    return f"{out}\n\nprofile: {profile['name']}{inferred}\n{table}\n"

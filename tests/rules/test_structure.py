@@ -78,3 +78,20 @@ def test_profile_option(run_cli, tmp_path):
     forced = run_cli("--format", "json", "--profile", "述职述廉报告", str(path)).diagnostics()
     assert [d["code"] for d in forced] == ["RL405"]
     assert run_cli("--profile", "不存在的报告", str(path)).code == 2
+
+
+def test_enumerations_across_paragraphs(lint):
+    text = "（一）加强领导\n一是健全机制。\n二是压实责任。\n四是强化督查。\n（二）完善制度\n一是建立台账。\n（三）强化保障\n统一是前提，唯一是标准。"
+    assert structure(lint, text, profile="none") == [("RL406", 4, "四是"), ("RL406", 6, "一是")]
+
+
+@requires_shared(SEED)
+def test_outline_command_shows_headings_and_profile(run_cli, tmp_path, seed_lines):
+    path = tmp_path / "no4.txt"
+    path.write_text("\n".join(line for line in seed_lines if not line.startswith("四、")), encoding="utf-8")
+    result = run_cli("--outline", str(path))
+    assert result.code == 0
+    assert "勤学善思，担当本领得到新加强" in result.out
+    assert "profile: 述职述廉述效报告 (inferred from the name)" in result.out
+    missing = [line for line in result.out.splitlines() if "MISSING" in line]
+    assert len(missing) == 1 and "述廉" in missing[0]
