@@ -14,8 +14,11 @@ RL502 percentage-point (error)
     A change between two percentages written in % where it is a difference of
     percentage points: ``由65%提高到82%，提高了17%`` → ``17个百分点``.
 
+    Also 百分点 used for a change that is not between percentages:
+    ``由100万吨增至112万吨，增加12个百分点`` → ``增长12%``.
+
     PASS: 由65%提高到82%，提高了17个百分点 | 由100万吨增至112万吨，增长12%
-    FAIL: 由65%提高到82%，提高了17%
+    FAIL: 由65%提高到82%，提高了17% | 由100万吨增至112万吨，增加12个百分点
 
 RL503 inconsistent-rate (error)
     A rate that does not follow from the figures beside it: value, change and
@@ -44,6 +47,29 @@ RL506 range-percent (warning)
 
     PASS: 增幅在67%～89%之间
     FAIL: 增幅在67～89%之间
+
+RL508 shares-over-100 (error)
+    Shares of one whole (占比, 比重, 构成) listed with 分别 add up to over 100%
+    (tolerance 0.1 per share for rounding).
+
+    PASS: 一、二、三产业占比分别为9%、41%、50%
+    FAIL: 一、二、三产业占比分别为9%、45%、50%
+
+RL509 doubling-mismatch (error)
+    翻番 against stated endpoints: 翻一番 is ×2, 翻两番 ×4 (within 5%).
+
+    PASS: 产量翻一番，由3.6万吨增加到7.2万吨
+    FAIL: 产量翻两番，由3.6万吨增加到7.2万吨
+
+RL510 growth-without-basis (warning)
+    A growth or decline in % with no comparison basis in its clause or the one
+    before: 同比, 环比, 比上年, 较年初, 由…到 …, or a period that implies it
+    (全年, 上半年, 一季度, 1-9月 …).  A report whose title names its period
+    (``2024年度工作总结``, ``上半年…``) implies the basis for all its figures and is
+    not checked.  The message says what is missing.
+
+    PASS: 全年税收收入同比增长12.5% | 上半年地区生产总值增长5.6%
+    FAIL: 税收收入增长12.5%
 
 RL507 contradictory-approximation (warning)
     Two approximators around one number: ``将近400余人``, ``至少30家以上``.
@@ -85,12 +111,22 @@ def _patterns() -> dict[str, re.Pattern]:
             rf"由({NUM})[%％](?:提高|上升|增长|增加|下降|降低|减少|回落)[到至]({NUM})[%％][，,]?"
             rf"(?:提高|上升|增长|增加|下降|降低|减少|回落)了?({NUM})([%％])"
         ),
+        "pp_misused": re.compile(
+            rf"由({NUM})(万元|亿元|元|万人|人|万吨|吨|户|家|个|件|万|亿)(?:提高|上升|增长|增加|下降|降低|减少|增|降)[到至]"
+            rf"({NUM})\2[，,]?(?:提高|上升|增长|增加|下降|降低|减少)了?({NUM})个?百分点"
+        ),
+        "fanfan": re.compile(
+            rf"翻(一|两|二|三|四|五)番[^。；]{{0,8}}?由({NUM})(万元|亿元|元|万吨|吨|万人|人|亿|万)?"
+            rf"(?:增加|增长|提高|扩大)?[到至]({NUM})|由({NUM})(万元|亿元|元|万吨|吨|万人|人|亿|万)?"
+            rf"(?:增加|增长|提高|扩大)?[到至]({NUM})[^。；]{{0,8}}?翻了?(一|两|二|三|四|五)番"
+        ),
+        "growth": re.compile(rf"(?:增长|下降|提高|增加|减少|降低|上升|回落)了?({NUM})\s*[%％]"),
         "vdr": re.compile(
             rf"({NUM})(万元|亿元|元|万人|人|万吨|吨|户|家|个|件|万)[^。；\d]{{0,12}}?(?:增加|增长|多|减少|下降)了?({NUM})\2"
             rf"[，,、]?(?:同比)?(?:增长|增加|下降|减少|提高)了?({NUM})[%％]"
         ),
         "bvr": re.compile(
-            rf"由({NUM})(万元|亿元|元|万人|人|万吨|吨|户|家|个|件|万)?(?:增加|增长|提高|上升|减少|下降|降低)[到至]({NUM})\2"
+            rf"由({NUM})(万元|亿元|元|万人|人|万吨|吨|户|家|个|件|万)?(?:增加|增长|提高|上升|减少|下降|降低|增|降)[到至]({NUM})\2"
             rf"[，,]?(?:同比)?(?:增长|增加|下降|减少|提高|降低)了?({NUM})[%％]"
         ),
         "respectively": re.compile(r"([^，。；：,]{2,60}?)分别(?:为|是|达到|达|增长|下降|提高|减少|增加|占)?((?:[^。；]{0,6}?" + NUM + r"[^。；、和及与]{0,6}?[、和及与]){0,9}[^。；]{0,6}?" + NUM + r"(?:[%％‰]|个百分点)?)"),
@@ -126,6 +162,14 @@ def _over_100(doc: Document, config) -> Iterator[Diagnostic]:
 
 
 def _percentage_points(doc: Document, config) -> Iterator[Diagnostic]:
+    for block, m in _scan(doc, "pp_misused"):
+        base, value = float(m.group(1)), float(m.group(3))
+        if base > 0:
+            rate = abs(value - base) / base * 100
+            yield PERCENTAGE_POINT.diagnostic(
+                block, m.start(4), m.end(),
+                f"{m.group(1)}{m.group(2)} to {m.group(3)}{m.group(2)} is not a percentage: say 增长{rate:.1f}%, not 百分点",
+            )
     for block, m in _scan(doc, "pp"):
         before, after, change = (float(m.group(i)) for i in (1, 2, 3))
         if abs(abs(after - before) - change) <= _tolerance(m.group(3)):
@@ -173,6 +217,70 @@ def _respectively(doc: Document, config) -> Iterator[Diagnostic]:
             )
 
 
+_SHARE_WORDS = ("占比", "比重", "占", "构成", "结构")
+
+
+def _shares(doc: Document, config) -> Iterator[Diagnostic]:
+    for block, m in _scan(doc, "respectively"):
+        if not any(w in m.group(1)[-12:] + m.group(2)[:4] for w in _SHARE_WORDS):
+            continue
+        values = re.findall(NUM + r"(?=\s*[%％])", m.group(2))
+        if len(values) >= 2:
+            total = sum(float(v) for v in values)
+            if total > 100 + 0.1 * len(values):
+                yield SHARES.diagnostic(block, m.start(), m.end(), f"shares of one whole add up to {total:g}%")
+
+
+_FAN = {"一": 1, "两": 2, "二": 2, "三": 3, "四": 4, "五": 5}
+
+
+def _fanfan(doc: Document, config) -> Iterator[Diagnostic]:
+    for block, m in _scan(doc, "fanfan"):
+        if m.group(1):
+            times, base, value = _FAN[m.group(1)], float(m.group(2)), float(m.group(4))
+        else:
+            times, base, value = _FAN[m.group(8)], float(m.group(5)), float(m.group(7))
+        if base <= 0:
+            continue
+        expected = base * 2**times
+        if abs(value - expected) > 0.05 * expected:
+            actual = value / base
+            yield FANFAN.diagnostic(
+                block, m.start(), m.end(),
+                f"翻{'一两三四五'[times - 1] if times <= 5 else times}番 means ×{2**times}; the figures give ×{actual:.2f}",
+            )
+
+
+@lru_cache(maxsize=1)
+def _basis() -> re.Pattern:
+    return re.compile(_alternation(_data()["comparison_basis"]))
+
+
+_PERIOD_TITLE = re.compile(r"\d{4}年|年度|半年|季度|月份|年终|年中|工作总结|政府工作报告")
+
+
+def _period_in_title(doc: Document) -> bool:
+    """A report titled with its period (2024年度…, 上半年…) compares its figures with the
+    same period before, as statistical practice does: the basis is implied."""
+    titles = [b.text for b in doc.blocks if b.part == "body" and b.text.strip()][:3]
+    return any(len(t) <= 60 and _PERIOD_TITLE.search(t) for t in titles)
+
+
+def _no_basis(doc: Document, config) -> Iterator[Diagnostic]:
+    if _period_in_title(doc):
+        return
+    basis = _basis()
+    for block, m in _scan(doc, "growth"):
+        clause_start = max(block.text.rfind(p, 0, m.start()) for p in "。；！？")
+        previous = max(block.text.rfind(p, 0, max(0, clause_start)) for p in "。；！？")
+        context = block.text[max(0, previous) : m.end()]
+        if basis.search(context) or _patterns()["range"].search(m.group()):
+            continue
+        yield NO_BASIS.diagnostic(
+            block, m.start(), m.end(), f"'{m.group()}' compared with what? Name the basis (同比, 比上年, 较年初 …)"
+        )
+
+
 def _multiple_decrease(doc: Document, config) -> Iterator[Diagnostic]:
     for block, m in _scan(doc, "decrease"):
         yield MULTIPLE_DECREASE.diagnostic(
@@ -201,7 +309,8 @@ RATE_OVER_100 = Rule("RL501", "rate-over-100", CATEGORY, "error", "Bounded rate 
                      _ex(["农村自来水覆盖率达98.5%", "计划完成率达112%"], ["农村自来水覆盖率达105%", "群众满意度为102%"]))
 PERCENTAGE_POINT = Rule("RL502", "percentage-point", CATEGORY, "error", "Change between percentages stated in %",
                         _percentage_points,
-                        _ex(["由65%提高到82%，提高了17个百分点", "由100万吨增至112万吨，增长12%"], ["由65%提高到82%，提高了17%"]))
+                        _ex(["由65%提高到82%，提高了17个百分点", "由100万吨增至112万吨，增长12%"],
+                            ["由65%提高到82%，提高了17%", "由100万吨增至112万吨，增加12个百分点"]))
 INCONSISTENT = Rule("RL503", "inconsistent-rate", CATEGORY, "error", "Rate that does not follow from the figures",
                     _inconsistent,
                     _ex(["收入792.22万元，同比增加189.25万元，增长31.39%", "由120万元增加到150万元，增长25%"],
@@ -215,4 +324,14 @@ RANGE_PERCENT = Rule("RL506", "range-percent", CATEGORY, "warning", "Range with 
 APPROXIMATION = Rule("RL507", "contradictory-approximation", CATEGORY, "warning", "Two approximations of one number",
                      _approx, _ex(["将近400人", "400余人"], ["将近400余人参加", "至少30家以上"]))
 
-RULES = (RATE_OVER_100, PERCENTAGE_POINT, INCONSISTENT, RESPECTIVELY, MULTIPLE_DECREASE, RANGE_PERCENT, APPROXIMATION)
+SHARES = Rule("RL508", "shares-over-100", CATEGORY, "error", "Shares of one whole adding up to over 100%", _shares,
+               _ex(["一、二、三产业占比分别为9%、41%、50%"], ["一、二、三产业占比分别为9%、45%、50%"]))
+FANFAN = Rule("RL509", "doubling-mismatch", CATEGORY, "error", "翻番 that the stated figures do not bear out", _fanfan,
+              _ex(["产量翻一番，由3.6万吨增加到7.2万吨"], ["产量翻两番，由3.6万吨增加到7.2万吨"]))
+NO_BASIS = Rule("RL510", "growth-without-basis", CATEGORY, "warning", "Growth or decline with no comparison basis",
+                _no_basis, _ex(["全年税收收入同比增长12.5%", "上半年地区生产总值增长5.6%"], ["税收收入增长12.5%"]))
+
+RULES = (
+    RATE_OVER_100, PERCENTAGE_POINT, INCONSISTENT, RESPECTIVELY, MULTIPLE_DECREASE, RANGE_PERCENT, APPROXIMATION,
+    SHARES, FANFAN, NO_BASIS,
+)
