@@ -102,9 +102,7 @@ def outline(doc: Document) -> list[Marker]:
         marker = find_marker(block)
         if marker is None:
             continue
-        if skipping and not (marker.kind == "cn" and marker.punctuation == "、" and len(block.text) > 4):
-            continue
-        if skipping and _is_toc_entry(block.text):
+        if skipping and (_is_toc_entry(block.text) or not (marker.kind == "cn" and len(block.text) > 4)):
             continue
         skipping = False
         markers.append(marker)
@@ -113,4 +111,4 @@ def outline(doc: Document) -> list[Marker]:
 
 
 def _is_toc_entry(text: str) -> bool:
-    return bool(re.search(r"[.…·]{3,}\s*\d+\s*$", text))
+    return bool(re.search(r"(?:[.·]{3,}|…{2,}|…)\s*\d+\s*$", text))

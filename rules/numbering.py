@@ -32,6 +32,16 @@ RL406 enumeration-sequence (warning)
     PASS: 一是加强领导；二是完善制度；三是强化督查。
     FAIL: 一是加强领导；二是完善制度；四是强化督查。 | 一是加强领导，确保落实。
 
+RL407 empty-section (warning)
+    A level-1 heading (一、, or a heading-styled paragraph) with nothing under
+    it: the next heading is of the same or a higher level, or the document
+    ends.  Run-in headings that carry their own text (``一、强化组织领导。成立……``)
+    and ``label：value`` lines are never empty; short lower-level items are
+    treated as lists, not sections.
+
+    PASS: 一、主要成绩\n全年完成各项任务。\n二、存在问题\n短板依然明显。
+    FAIL: 一、主要成绩\n全年完成各项任务。\n二、存在问题\n三、下一步打算\n继续努力。
+
 RL404 numbering-restart (warning)
     Under a new parent the first child does not start at one: under 二、 the
     first sub-heading is （三）.
@@ -178,4 +188,38 @@ ENUMERATION = Rule("RL406", "enumeration-sequence", CATEGORY, "warning", "一是
                    _enumerations, _ex(["一是加强领导；二是完善制度；三是强化督查。"],
                                       ["一是加强领导；二是完善制度；四是强化督查。", "一是加强领导，确保落实。"]))
 
-RULES = (GAP, DUPLICATE, PUNCTUATION, RESTART, ENUMERATION)
+def _standalone(m: Marker) -> bool:
+    """A heading that stands alone: level 1 (一、) or a heading-styled paragraph, short, and
+    not a ``label：value`` line.  Shorter levels are as often list items as headings."""
+    rest = m.block.text[m.end :].strip()
+    if m.level != 1 and m.block.kind != HEADING:
+        return False
+    return len(rest) <= 40 and not any(p in rest for p in "。！？；：:")
+
+
+def _empty_sections(doc: Document, config) -> Iterator[Diagnostic]:
+    body = [b for b in doc.blocks if b.part == "body" and b.text.strip()]
+    index = {id(b): i for i, b in enumerate(body)}
+    markers = {id(m.block): m for m in outline(doc)}
+    for m in markers.values():
+        if not _standalone(m) or id(m.block) not in index:
+            continue
+        i = index[id(m.block)]
+        nxt = body[i + 1] if i + 1 < len(body) else None
+        if m.block.kind == HEADING:
+            # a heading-styled paragraph: only a heading of the same or a higher rank ends it
+            empty = nxt is None or (nxt.kind == HEADING and nxt.level <= m.block.level)
+        else:
+            following = markers.get(id(nxt)) if nxt is not None else None
+            empty = nxt is None or (following is not None and following.level <= m.level)
+        if empty:
+            yield EMPTY_SECTION.diagnostic(
+                m.block, m.start, len(m.block.text.rstrip()), f"section '{m.block.text.strip()}' has no content"
+            )
+
+
+EMPTY_SECTION = Rule("RL407", "empty-section", CATEGORY, "warning", "Heading with nothing under it", _empty_sections,
+                     _ex(["一、主要成绩\n全年完成各项任务。\n二、存在问题\n短板依然明显。"],
+                         ["一、主要成绩\n全年完成各项任务。\n二、存在问题\n三、下一步打算\n继续努力。"]))
+
+RULES = (GAP, DUPLICATE, PUNCTUATION, RESTART, ENUMERATION, EMPTY_SECTION)
