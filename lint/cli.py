@@ -121,42 +121,40 @@ def check(paths, fmt, select, ignore, exclude, statistics, list_rules, dump_text
     raise SystemExit(EXIT_FINDINGS if failing and not exit_zero else EXIT_CLEAN)
 
 
-def _dump(paths) -> int:
+def _each_file(paths, show) -> int:
+    """Run ``show(path)`` for each path, with a header when there are several; a file that
+    cannot be read gets its one-line error and exit status 2, the others still run."""
     from .errors import ReportlintError
-    from .readers import read_path
 
     status = EXIT_CLEAN
     for path in paths:
         try:
-            doc = read_path(path)
+            text = show(path)
         except ReportlintError as exc:
             _err(f"{path}: {exc}")
             status = EXIT_ERROR
             continue
         if len(paths) > 1:
             click.echo(f"==> {path} <==")
-        for block in doc.blocks:
-            click.echo(f"{block.line}:{block.column}\t{block.location_label()}\t{block.text}")
+        click.echo(text, nl=False)
     return status
+
+
+def _dump(paths) -> int:
+    from .readers import read_path
+
+    def show(path: str) -> str:
+        doc = read_path(path)
+        return "".join(f"{b.line}:{b.column}\t{b.location_label()}\t{b.text}\n" for b in doc.blocks)
+
+    return _each_file(paths, show)
 
 
 def _outline(paths, config) -> int:
     from .api import outline_report
-    from .errors import ReportlintError
     from .formatters.table import outline_table
 
-    status = EXIT_CLEAN
-    for path in paths:
-        try:
-            report = outline_report(path, config)
-        except ReportlintError as exc:
-            _err(f"{path}: {exc}")
-            status = EXIT_ERROR
-            continue
-        if len(paths) > 1:
-            click.echo(f"==> {path} <==")
-        click.echo(outline_table(report), nl=False)
-    return status
+    return _each_file(paths, lambda path: outline_table(outline_report(path, config)))
 
 
 def main(argv: list[str] | None = None) -> int:

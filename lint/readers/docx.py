@@ -33,6 +33,10 @@ from ..document import (
 )
 from ..errors import ReadError
 from . import docx_parts as parts
+from .ooxml import attr as _attr
+from .ooxml import child as _child
+from .ooxml import is_on as _is_on
+from .ooxml import local as _local
 from .numbering import Numbering
 from .package import DEFAULT_LIMITS, Limits, Package, sniff
 
@@ -80,24 +84,7 @@ class Styles:
         return self.levels.get(style_id)
 
 
-def _local(tag) -> str:
-    if not isinstance(tag, str):
-        return ""
-    return tag.rsplit("}", 1)[-1]
 
-
-def _attr(el, name: str) -> str | None:
-    for key, value in el.attrib.items():
-        if key.rsplit("}", 1)[-1] == name:
-            return value
-    return None
-
-
-def _child(el, name: str):
-    for c in el:
-        if _local(c.tag) == name:
-            return c
-    return None
 
 
 def load_styles(root) -> Styles:
@@ -567,12 +554,6 @@ def _namespace(tag) -> str:
         return tag[1:].split("}", 1)[0]
     return ""
 
-
-def _is_on(el) -> bool:
-    if el is None:
-        return False
-    val = _attr(el, "val")
-    return val is None or val.lower() not in ("0", "false", "off")
 
 
 def read_docx(path: str, data: bytes, limits: Limits | None = None) -> Document:

@@ -13,6 +13,9 @@ import posixpath
 from collections.abc import Callable
 
 from ..document import Block, Document, Feature
+from .ooxml import attr as _attr
+from .ooxml import is_on as _on
+from .ooxml import local as _local
 from .package import Package
 
 CORE_FIELDS = ("title", "subject", "creator", "keywords", "description", "lastModifiedBy", "category")
@@ -22,22 +25,7 @@ PERSONAL = {"creator", "lastModifiedBy", "Company", "Manager"}
 NOTE_SKIP = {"separator", "continuationSeparator", "continuationNotice"}
 
 
-def _local(tag) -> str:
-    return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
 
-
-def _attr(el, name: str) -> str | None:
-    for key, value in el.attrib.items():
-        if key.rsplit("}", 1)[-1] == name:
-            return value
-    return None
-
-
-def _on(el) -> bool:
-    if el is None:
-        return False
-    val = _attr(el, "val")
-    return val is None or val.lower() not in ("0", "false", "off")
 
 
 def header_footer_usage(body, settings) -> dict[str, list[str]]:

@@ -11,27 +11,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from .ooxml import attr as _attr
+from .ooxml import child as _child
+from .ooxml import local as _local
+
 _CN_DIGITS = "零一二三四五六七八九"
 _TIANGAN = "甲乙丙丁戊己庚辛壬癸"
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 
 
-def _local(tag) -> str:
-    return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
 
-
-def _attr(el, name: str) -> str | None:
-    for key, value in el.attrib.items():
-        if key.rsplit("}", 1)[-1] == name:
-            return value
-    return None
-
-
-def _child(el, name: str):
-    for c in el:
-        if _local(c.tag) == name:
-            return c
-    return None
 
 
 def chinese_number(n: int) -> str:
