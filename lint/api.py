@@ -134,7 +134,7 @@ def lint_paths(paths: Iterable[str], config: Config | None = None, jobs: int | N
         done = _lint_parallel([p for _, p in todo], config, workers)
     else:
         done = [lint_path(p, config) for _, p in todo]
-    for (index, _path), file_result in zip(todo, done):
+    for (index, _path), file_result in zip(todo, done, strict=True):
         slots[index] = file_result
     result.files = [f for f in slots if f is not None]
     return result

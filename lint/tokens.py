@@ -26,9 +26,8 @@ a rule asks for them.
 
 from __future__ import annotations
 
-from typing import NamedTuple
-
 import re
+from typing import NamedTuple
 
 SLOT_CHARS = "XxＸｘ×╳✕✖"
 MULTIPLY_CHARS = "×xｘ✕✖"

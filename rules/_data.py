@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
-from functools import lru_cache
+from functools import cache
 from typing import Any
 
 if sys.version_info >= (3, 11):
@@ -19,7 +19,7 @@ def data_path(name: str) -> str:
     return os.path.join(DATA_DIR, name)
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_lines(name: str) -> tuple[tuple[str, str], ...]:
     """Entries of a line list as (entry, reason); blank and comment lines skipped."""
     entries = []
@@ -33,7 +33,7 @@ def load_lines(name: str) -> tuple[tuple[str, str], ...]:
     return tuple(entries)
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_toml(name: str) -> dict[str, Any]:
     with open(data_path(name), "rb") as fh:
         return tomllib.load(fh)

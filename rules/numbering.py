@@ -54,6 +54,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from itertools import pairwise
 
 from reportlint.diagnostics import Diagnostic, Example, Rule
 from reportlint.document import HEADING, Document
@@ -99,7 +100,7 @@ def _duplicates(doc: Document, config) -> Iterator[Diagnostic]:
 
 def _gaps_and_duplicates(doc: Document) -> Iterator[Diagnostic]:
     for _parent, run in sequences(outline(doc)):
-        for prev, cur in zip(run, run[1:]):
+        for prev, cur in pairwise(run):
             if cur.value == prev.value:
                 yield DUPLICATE.diagnostic(
                     cur.block, cur.start, cur.end, f"'{cur.text}' repeats the number of the heading before"

@@ -83,6 +83,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
+from itertools import pairwise
 
 from reportlint.diagnostics import Diagnostic, Example, Rule
 from reportlint.document import HEADING, Block, Document
@@ -475,7 +476,7 @@ def _form_start(doc: Document) -> int:
 
 def _blank_slots(doc: Document, config) -> Iterator[Diagnostic]:
     for block, tok in _candidates(doc, "blank"):
-        if block.line > _form_start(doc) and not tok.text[:1] in _DIGITS:
+        if block.line > _form_start(doc) and tok.text[:1] not in _DIGITS:
             continue  # a field of a form the reader fills in
         if _blank_slot(block, tok):
             expects = expected_value(block.text, tok.end) or "a value"
@@ -488,7 +489,7 @@ def _blank_slots(doc: Document, config) -> Iterator[Diagnostic]:
 
 
 def _empty_dates(doc: Document, config) -> Iterator[Diagnostic]:
-    previous = {b.line: a.text for a, b in zip(doc.blocks, doc.blocks[1:])}
+    previous = {b.line: a.text for a, b in pairwise(doc.blocks)}
     for block, tok in _candidates(doc, "date"):
         if _form_line(block.text) or _form_line(previous.get(block.line, "")) or block.line > _form_start(doc):
             continue

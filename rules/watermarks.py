@@ -46,9 +46,9 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Iterator
-from itertools import accumulate
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import accumulate, pairwise
 
 from reportlint.diagnostics import Diagnostic, Example, Rule
 from reportlint.document import Block, Document
@@ -281,7 +281,7 @@ def _propagate_names(verdicts: Verdicts) -> None:
 
 def _absorb_blocks(verdicts: Verdicts) -> None:
     flagged = [k for k, v in verdicts.known() if v.code]
-    for a, b in zip(flagged, flagged[1:]):
+    for a, b in pairwise(flagged):
         if b - a - 1 > BLOCK_GAP or b - a < 2:
             continue
         gap = [verdicts.get(k) for k in range(a + 1, b)]

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-
 from reportlint.config import Config, load_config
 from reportlint.errors import ConfigError
 

@@ -33,11 +33,11 @@ from ..document import (
 )
 from ..errors import ReadError
 from . import docx_parts as parts
+from .numbering import Numbering
 from .ooxml import attr as _attr
 from .ooxml import child as _child
 from .ooxml import is_on as _is_on
 from .ooxml import local as _local
-from .numbering import Numbering
 from .package import DEFAULT_LIMITS, Limits, Package, sniff
 
 W_NAMESPACES = (

@@ -19,7 +19,6 @@ from docx_builder import (
     title,
     write_docx,
 )
-
 from reportlint.document import HEADING
 from reportlint.errors import ReadError
 from reportlint.readers import read_path

@@ -5,7 +5,6 @@ Every case runs in its own process so its time and peak memory can be measured.
 
 from __future__ import annotations
 
-import os
 import struct
 import subprocess
 import sys

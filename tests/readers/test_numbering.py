@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pytest
 from docx_builder import write_docx
-
 from reportlint.readers import read_path
 from reportlint.readers.numbering import chinese_number, format_number
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import codecs
 
 import pytest
-
 from reportlint.errors import ReadError
 from reportlint.readers import read_document
 

@@ -54,9 +54,9 @@ def test_high_tier_phrases_are_findings_anywhere(lint):
 def test_context_lists_have_no_duplicates():
     for name in ("placeholder_context.toml", "vendor_context.toml", "choices.toml"):
         data = load_toml(name)
-        for key, value in data.items():
+        for value in data.values():
             if isinstance(value, dict):
-                for sub, items in value.items():
+                for items in value.values():
                     _no_duplicates(items)
             else:
                 _no_duplicates(value)

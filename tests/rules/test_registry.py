@@ -7,7 +7,6 @@ import os
 import pkgutil
 
 import pytest
-
 from reportlint import rules
 from reportlint.config import Config
 from reportlint.diagnostics import CATEGORIES, SEVERITIES
