@@ -103,39 +103,56 @@ def _alternation(words) -> str:
 
 
 @lru_cache(maxsize=1)
-def _patterns() -> dict[str, re.Pattern]:
+def _sources() -> dict[str, str]:
+    """Pattern sources by key; each is compiled on first use (compiling all costs ~25 ms)."""
     d = _data()
     return {
-        "rate": re.compile(rf"(?:{_alternation(d['bounded_rates'])})(?:{_alternation(d['rate_links'])})?({NUM})\s*[%％]"),
-        "pp": re.compile(
+        "rate": (rf"(?:{_alternation(d['bounded_rates'])})(?:{_alternation(d['rate_links'])})?({NUM})\s*[%％]"),
+        "pp": (
             rf"由({NUM})[%％](?:提高|上升|增长|增加|下降|降低|减少|回落)[到至]({NUM})[%％][，,]?"
             rf"(?:提高|上升|增长|增加|下降|降低|减少|回落)了?({NUM})([%％])"
         ),
-        "pp_misused": re.compile(
+        "pp_misused": (
             rf"由({NUM})(万元|亿元|元|万人|人|万吨|吨|户|家|个|件|万|亿)(?:提高|上升|增长|增加|下降|降低|减少|增|降)[到至]"
             rf"({NUM})\2[，,]?(?:提高|上升|增长|增加|下降|降低|减少)了?({NUM})个?百分点"
         ),
-        "fanfan": re.compile(
+        "fanfan": (
             rf"翻(一|两|二|三|四|五)番[^。；]{{0,8}}?由({NUM})(万元|亿元|元|万吨|吨|万人|人|亿|万)?"
             rf"(?:增加|增长|提高|扩大)?[到至]({NUM})|由({NUM})(万元|亿元|元|万吨|吨|万人|人|亿|万)?"
             rf"(?:增加|增长|提高|扩大)?[到至]({NUM})[^。；]{{0,8}}?翻了?(一|两|二|三|四|五)番"
         ),
-        "growth": re.compile(rf"(?:增长|下降|提高|增加|减少|降低|上升|回落)了?({NUM})\s*[%％]"),
-        "vdr": re.compile(
+        "growth": (rf"(?:增长|下降|提高|增加|减少|降低|上升|回落)了?({NUM})\s*[%％]"),
+        # value, change and rate: found from the rate backwards (the rate is the rare part)
+        "vdr_rate": (rf"(?:增长|增加|下降|减少|提高)了?({NUM})[%％]"),
+        "vdr": (
             rf"({NUM})(万元|亿元|元|万人|人|万吨|吨|户|家|个|件|万)[^。；\d]{{0,12}}?(?:增加|增长|多|减少|下降)了?({NUM})\2"
-            rf"[，,、]?(?:同比)?(?:增长|增加|下降|减少|提高)了?({NUM})[%％]"
+            rf"[，,、]?(?:同比)?(?:增长|增加|下降|减少|提高)了?({NUM})[%％]$"
         ),
-        "bvr": re.compile(
+        "bvr": (
             rf"由({NUM})(万元|亿元|元|万人|人|万吨|吨|户|家|个|件|万)?(?:增加|增长|提高|上升|减少|下降|降低|增|降)[到至]({NUM})\2"
             rf"[，,]?(?:同比)?(?:增长|增加|下降|减少|提高|降低)了?({NUM})[%％]"
         ),
-        "respectively": re.compile(r"([^，。；：,]{2,60}?)分别(?:为|是|达到|达|增长|下降|提高|减少|增加|占)?((?:[^。；]{0,6}?" + NUM + r"[^。；、和及与]{0,6}?[、和及与]){0,9}[^。；]{0,6}?" + NUM + r"(?:[%％‰]|个百分点)?)"),
-        "decrease": re.compile(rf"(?:{_alternation(d['decrease_words'])})了?({NUM}|[一两二三四五六七八九十])倍"),
-        "range": re.compile(rf"(?<![\d.%％])({NUM})\s*[～~—\-至到]\s*({NUM})\s*[%％]"),
-        "approx": re.compile(
+        "respectively": (r"([^，。；：,]{2,60}?)分别(?:为|是|达到|达|增长|下降|提高|减少|增加|占)?((?:[^。；]{0,6}?" + NUM + r"[^。；、和及与]{0,6}?[、和及与]){0,9}[^。；]{0,6}?" + NUM + r"(?:[%％‰]|个百分点)?)"),
+        "decrease": (rf"(?:{_alternation(d['decrease_words'])})了?({NUM}|[一两二三四五六七八九十])倍"),
+        "range": (rf"(?<![\d.%％])({NUM})\s*[～~—\-至到]\s*({NUM})\s*[%％]"),
+        "approx": (
             "|".join(rf"{re.escape(a)}{NUM}[^\d，。；]{{0,3}}?{re.escape(b)}" for a, b in d["approximators"])
         ),
     }
+
+
+class _Patterns:
+    def __getitem__(self, key: str) -> re.Pattern:
+        return _compiled(key)
+
+
+@lru_cache(maxsize=None)
+def _compiled(key: str) -> re.Pattern:
+    return re.compile(_sources()[key])
+
+
+def _patterns() -> _Patterns:
+    return _Patterns()
 
 
 def _decimals(number: str) -> int:
@@ -146,13 +163,46 @@ def _tolerance(rate: str) -> float:
     return max(0.1, 0.5 * 10 ** -_decimals(rate))
 
 
-def _scan(doc: Document, key: str) -> Iterator[tuple[Block, re.Match]]:
-    pattern = _patterns()[key]
-    for block in doc.blocks:
-        if block.part == "glossary" or not any(ch.isdigit() for ch in block.text):
-            continue
-        for m in pattern.finditer(block.text):
-            yield block, m
+# Strings a block must contain for a pattern to be tried (a cheap test before the regex).
+_NEEDS = {
+    "rate": ("率", "度", "比重", "占比"),
+    "pp": ("由",),
+    "pp_misused": ("百分点",),
+    "vdr_rate": ("%", "％"),
+    "bvr": ("由",),
+    "respectively": ("分别",),
+    "decrease": ("倍",),
+    "range": ("～", "~", "—", "-", "至", "到"),
+    "approx": ("将近", "近", "至少", "最多", "不到", "超过", "约", "大概", "多达"),
+    "fanfan": ("番",),
+    "growth": ("%", "％"),
+}
+
+
+_DIGIT = re.compile(r"\d")
+
+
+@lru_cache(maxsize=None)
+def _need_pattern(key: str) -> re.Pattern:
+    return re.compile("|".join(map(re.escape, _NEEDS[key])))
+
+
+def _numeric_blocks(doc: Document) -> list[Block]:
+    cache = doc.meta.setdefault("_claims", {})
+    if "_numeric" not in cache:
+        cache["_numeric"] = [b for b in doc.blocks if b.part != "glossary" and _DIGIT.search(b.text)]
+    return cache["_numeric"]
+
+
+def _scan(doc: Document, key: str) -> list[tuple[Block, re.Match]]:
+    """Matches of one claim pattern, computed once per document."""
+    cache = doc.meta.setdefault("_claims", {})
+    if key not in cache:
+        need = _need_pattern(key)
+        blocks = [b for b in _numeric_blocks(doc) if need.search(b.text)]
+        pattern = _patterns()[key] if blocks else None
+        cache[key] = [(block, m) for block in blocks for m in pattern.finditer(block.text)]
+    return cache[key]
 
 
 def _over_100(doc: Document, config) -> Iterator[Diagnostic]:
@@ -179,8 +229,18 @@ def _percentage_points(doc: Document, config) -> Iterator[Diagnostic]:
             )
 
 
+def _value_change_rate(doc: Document) -> Iterator[tuple[Block, re.Match, int]]:
+    """value/change/rate triples, matched in the 60 characters that end at each rate."""
+    for block, rate in _scan(doc, "vdr_rate"):
+        pattern = _patterns()["vdr"]
+        offset = max(0, rate.end() - 60)
+        m = pattern.search(block.text[offset : rate.end()])
+        if m is not None:
+            yield block, m, offset
+
+
 def _inconsistent(doc: Document, config) -> Iterator[Diagnostic]:
-    for block, m in _scan(doc, "vdr"):
+    for block, m, offset in _value_change_rate(doc):
         value, delta, rate = float(m.group(1)), float(m.group(3)), float(m.group(4))
         text = m.group()
         sign = -1 if any(w in text for w in ("减少", "下降")) else 1
@@ -189,7 +249,8 @@ def _inconsistent(doc: Document, config) -> Iterator[Diagnostic]:
             implied = delta / base * 100
             if abs(implied - rate) > _tolerance(m.group(4)):
                 yield INCONSISTENT.diagnostic(
-                    block, m.start(4), m.end(), f"{m.group(1)}{m.group(2)} with a change of {m.group(3)}{m.group(2)} "
+                    block, offset + m.start(4), offset + m.end(),
+                    f"{m.group(1)}{m.group(2)} with a change of {m.group(3)}{m.group(2)} "
                     f"is {implied:.2f}%, not {m.group(4)}%",
                 )
     for block, m in _scan(doc, "bvr"):

@@ -149,7 +149,7 @@ _ENUM = re.compile(r"(?:^|(?<=[，。；：:、！？\s“”]))([一二三四�
 
 
 def _enumerations(doc: Document, config) -> Iterator[Diagnostic]:
-    from reportlint.outline import chinese_value, find_marker
+    from reportlint.outline import chinese_value
 
     run: list[tuple] = []
 
@@ -158,12 +158,15 @@ def _enumerations(doc: Document, config) -> Iterator[Diagnostic]:
             block, m, _value = run[0]
             yield ENUMERATION.diagnostic(block, m.start(1), m.end(), "'一是' with no '二是': a list of one")
 
+    headings = {id(m.block) for m in outline(doc) if len(m.block.text) <= 40}
     for block in doc.blocks:
         if block.part != "body":
             continue
-        if block.kind == HEADING or find_marker(block) is not None and len(block.text) <= 40:
+        if block.kind == HEADING or id(block) in headings:
             yield from close()
             run = []
+        if "是" not in block.text:
+            continue
         for m in _ENUM.finditer(block.text):
             value = chinese_value(m.group(1))
             if not value:
