@@ -87,7 +87,7 @@ class Config:
                 raise ConfigError(f"{where}: extend-vendor-phrases entries need 2 or more characters")
 
     def limits(self):
-        from .readers.package import Limits
+        from .readers.limits import Limits
 
         mib = 1024 * 1024
         return Limits(

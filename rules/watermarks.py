@@ -119,8 +119,27 @@ def phrase_pack(extra: tuple[str, ...] = ()) -> PhrasePack:
             (tier, tuple(fold(n) for n in e["need"]), re.compile(e["pattern"], re.MULTILINE))
             for e in data[tier]["regex"]
         )
-    literal = re.compile("|".join(map(re.escape, sorted(tiers, key=len, reverse=True))))
-    return PhrasePack(tiers, literal, tuple(patterns))
+    return PhrasePack(tiers, re.compile(_trie_pattern(tiers)), tuple(patterns))
+
+
+def _trie_pattern(words) -> str:
+    """One regex for many literals, shared prefixes merged (about twice as fast to scan
+    as a plain alternation); greedy optional tails make the longest phrase win."""
+    root: dict = {}
+    for word in words:
+        node = root
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        branches = [re.escape(ch) + build(sub) for ch, sub in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return build(root)
 
 
 @lru_cache(maxsize=1)

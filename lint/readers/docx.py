@@ -33,12 +33,13 @@ from ..document import (
 )
 from ..errors import ReadError
 from . import docx_parts as parts
+from .limits import DEFAULT_LIMITS, Limits
 from .numbering import Numbering
 from .ooxml import attr as _attr
 from .ooxml import child as _child
 from .ooxml import is_on as _is_on
 from .ooxml import local as _local
-from .package import DEFAULT_LIMITS, Limits, Package, sniff
+from .package import Package, sniff
 
 W_NAMESPACES = (
     "http://schemas.openxmlformats.org/wordprocessingml/2006/main",

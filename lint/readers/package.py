@@ -14,25 +14,15 @@ import posixpath
 import struct
 import zipfile
 import zlib
-from dataclasses import dataclass
 from functools import lru_cache
 
 from ..errors import ReadError
+from .limits import DEFAULT_LIMITS, Limits
 
 CFB_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
 
 
-@dataclass(frozen=True)
-class Limits:
-    max_members: int = 5000
-    max_part_bytes: int = 32 * 1024 * 1024
-    max_total_xml: int = 128 * 1024 * 1024
-    max_ratio: int = 100
-    ratio_floor: int = 1024 * 1024  # the ratio is checked for parts larger than this
-
-
-DEFAULT_LIMITS = Limits()
 
 
 def _utf16(name: str) -> bytes:
