@@ -111,4 +111,4 @@ def outline(doc: Document) -> list[Marker]:
 
 
 def _is_toc_entry(text: str) -> bool:
-    return bool(re.search(r"(?:[.·]{3,}|…{2,}|…)\s*\d+\s*$", text))
+    return bool(re.search(r"(?:[.·]{3,}|…+|\t+| {2,})\s*\d+\s*$", text))

@@ -34,3 +34,18 @@ def test_corpus_precision_and_recall(report, category):
 def test_corpus_is_large_enough():
     docs = [n for n in os.listdir(CORPUS) if n.endswith((".txt", ".md")) and n != "README.md"]
     assert len(docs) >= 40
+
+
+STRUCTURE_CLAIMS = os.path.join(ROOT, "fixtures", "structure_claims")
+
+
+def test_structure_and_claims_precision_per_rule():
+    import accuracy
+
+    report = accuracy.score_rules(STRUCTURE_CLAIMS, accuracy.rule_labels(STRUCTURE_CLAIMS))
+    for code, st in report["rules"].items():
+        precision = st["tp"] / st["found"] if st["found"] else 1.0
+        assert precision >= 0.95, (code, report["false"])
+    found = sum(st["tp"] for st in report["rules"].values())
+    labels = sum(st["labels"] for st in report["rules"].values())
+    assert found / labels >= 0.9, report["missed"]
