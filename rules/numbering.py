@@ -42,6 +42,34 @@ RL407 empty-section (warning)
     PASS: 一、主要成绩\n全年完成各项任务。\n二、存在问题\n短板依然明显。
     FAIL: 一、主要成绩\n全年完成各项任务。\n二、存在问题\n三、下一步打算\n继续努力。
 
+RL408 inverted-nesting (error)
+    A higher-rank marker used below a lower-rank one under the same heading:
+    ``一、`` then ``1.`` then ``（一）`` (（一） ranks above 1.).
+
+    PASS: 一、成绩\n（一）经济\n1.工业\n（二）民生
+    FAIL: 一、成绩\n1.工业\n2.农业\n（一）经济
+
+RL409 mixed-marker-style (warning)
+    One kind of marker written two ways in one document: ``(一)`` and ``（一）``,
+    ``1.`` and ``1．``.
+
+    PASS: （一）经济\n（二）民生
+    FAIL: （一）经济\n（二）民生\n(三)社会
+
+RL410 outline-too-deep (info)
+    More than four numbered levels (GB/T 9704 uses four; deeper points belong
+    in the paragraph as 一是…二是…).
+
+    PASS: 一、甲\n（一）乙\n1.丙\n（1）丁
+    FAIL: 一、甲\n（一）乙\n1.丙\n（1）丁\n①戊
+
+RL411 mixed-ordinal-set (warning)
+    Two ordinal sets mixed in one paragraph: 首先…第二…, 第一…其次… (use one set:
+    第一/第二/第三, 其一/其二, or 首先/其次/最后).
+
+    PASS: 首先，统一思想。其次，完善制度。最后，狠抓落实。
+    FAIL: 首先，统一思想。第二，完善制度。第三，狠抓落实。
+
 RL404 numbering-restart (warning)
     Under a new parent the first child does not start at one: under 二、 the
     first sub-heading is （三）.
@@ -226,4 +254,85 @@ EMPTY_SECTION = Rule("RL407", "empty-section", CATEGORY, "warning", "Heading wit
                      _ex(["一、主要成绩\n全年完成各项任务。\n二、存在问题\n短板依然明显。"],
                          ["一、主要成绩\n全年完成各项任务。\n二、存在问题\n三、下一步打算\n继续努力。"]))
 
-RULES = (GAP, DUPLICATE, PUNCTUATION, RESTART, ENUMERATION, EMPTY_SECTION)
+def _inverted(doc: Document, config) -> Iterator[Diagnostic]:
+    seen_levels: dict[int, set[int]] = {}  # id(parent) -> levels of child runs met so far
+    for parent, run in sequences(outline(doc)):
+        levels = seen_levels.setdefault(id(parent), set())
+        first = run[0]
+        deeper = [lv for lv in levels if lv > first.level]
+        if deeper:
+            yield INVERTED.diagnostic(
+                first.block, first.start, first.end,
+                f"'{first.text}' ranks above the level-{max(deeper)} markers used before it under the same heading",
+            )
+        levels.add(first.level)
+
+
+_STYLE = re.compile(r"[（(）)．.、]")
+
+
+def _mixed_styles(doc: Document, config) -> Iterator[Diagnostic]:
+    by_kind: dict[str, dict[str, list[Marker]]] = {}
+    for m in outline(doc):
+        if m.punctuation not in CORRECT[m.kind]:
+            continue  # wrong punctuation is RL403's finding, not a second style
+        signature = "".join(_STYLE.findall(m.text))
+        by_kind.setdefault(m.kind, {}).setdefault(signature, []).append(m)
+    for styles in by_kind.values():
+        if len(styles) < 2:
+            continue
+        majority = max(styles.values(), key=len)
+        for group in styles.values():
+            if group is majority:
+                continue
+            for m in group:
+                yield MIXED_STYLE.diagnostic(
+                    m.block, m.start, m.end, f"'{m.text}' is written differently from '{majority[0].text}' elsewhere"
+                )
+
+
+def _too_deep(doc: Document, config) -> Iterator[Diagnostic]:
+    stack: list[Marker] = []
+    for m in outline(doc):
+        while stack and stack[-1].level >= m.level:
+            stack.pop()
+        stack.append(m)
+        if len(stack) > 4:
+            yield TOO_DEEP.diagnostic(
+                m.block, m.start, m.end, f"'{m.text}' is a fifth numbered level: move the points into the paragraph"
+            )
+
+
+_ORDINALS = re.compile(r"(?:^|(?<=[。；！？\s]))(首先|其次|再次|最后|第[一二三四五六七八九十]|其[一二三四五])[，,：:]")
+_SET = {"首先": "首", "其次": "首", "再次": "首", "最后": "首"}
+
+
+def _ordinal_sets(doc: Document, config) -> Iterator[Diagnostic]:
+    for block in doc.blocks:
+        if block.part != "body" or not any(w in block.text for w in ("首先", "其次", "第二", "其二")):
+            continue
+        found = [(m, _SET.get(m.group(1), m.group(1)[0])) for m in _ORDINALS.finditer(block.text)]
+        sets = {s for _m, s in found}
+        if len(sets) > 1 and "最" not in sets:
+            first_set = found[0][1]
+            for m, s in found:
+                if s != first_set:
+                    yield ORDINAL_SET.diagnostic(
+                        block, m.start(1), m.end(1),
+                        f"'{m.group(1)}' mixes ordinal sets with '{found[0][0].group(1)}' in one paragraph",
+                    )
+
+
+INVERTED = Rule("RL408", "inverted-nesting", CATEGORY, "error", "Higher-rank marker nested below a lower one",
+                _inverted, _ex(["一、成绩\n（一）经济\n1.工业\n（二）民生"], ["一、成绩\n1.工业\n2.农业\n（一）经济"]))
+MIXED_STYLE = Rule("RL409", "mixed-marker-style", CATEGORY, "warning", "One kind of marker written two ways",
+                   _mixed_styles, _ex(["（一）经济\n（二）民生"], ["（一）经济\n（二）民生\n(三)社会"]))
+TOO_DEEP = Rule("RL410", "outline-too-deep", CATEGORY, "info", "More than four numbered levels", _too_deep,
+                _ex(["一、甲\n（一）乙\n1.丙\n（1）丁"], ["一、甲\n（一）乙\n1.丙\n（1）丁\n①戊"]))
+ORDINAL_SET = Rule("RL411", "mixed-ordinal-set", CATEGORY, "warning", "首先/第一/其一 sets mixed in a paragraph",
+                   _ordinal_sets, _ex(["首先，统一思想。其次，完善制度。最后，狠抓落实。"],
+                                      ["首先，统一思想。第二，完善制度。第三，狠抓落实。"]))
+
+RULES = (
+    GAP, DUPLICATE, PUNCTUATION, RESTART, ENUMERATION, EMPTY_SECTION, INVERTED, MIXED_STYLE, TOO_DEEP, ORDINAL_SET,
+)

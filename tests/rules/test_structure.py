@@ -100,3 +100,24 @@ def test_outline_command_shows_headings_and_profile(run_cli, tmp_path, seed_line
 def test_empty_sections(lint):
     text = "一、主要成绩\n全年完成各项任务。\n二、存在问题\n三、下一步打算\n（一）加强学习\n（二）改进作风。坚持问题导向。\n"
     assert structure(lint, text, profile="none") == [("RL407", 3, "二、存在问题")]
+
+
+def test_nesting_style_depth_and_ordinal_sets(lint):
+    text = "\n".join([
+        "一、主要工作",
+        "1.抓学习",
+        "（一）抓落实",
+        "（二）抓作风",
+        "(三)抓廉政",
+        "1.建章立制",
+        "（1）制度一",
+        "①细则",
+        "首先，统一思想。第二，完善制度。",
+    ])
+    found = [f for f in structure(lint, text, profile="none") if f[0] in ("RL408", "RL409", "RL410", "RL411")]
+    assert found == [
+        ("RL408", 3, "（一）"),
+        ("RL409", 5, "(三)"),
+        ("RL410", 8, "①"),
+        ("RL411", 9, "第二"),
+    ]
