@@ -28,6 +28,7 @@ _KEYS = {
     "extend-allow": "extend_allow",
     "extend-vendor-phrases": "extend_vendor_phrases",
     "profile": "profile",
+    "profiles": "profiles",
     "max-members": "max_members",
     "max-part-mib": "max_part_mib",
     "max-total-xml-mib": "max_total_xml_mib",
@@ -47,6 +48,8 @@ class Config:
     extend_vendor_phrases: tuple[str, ...] = ()
     # Report-type profile for the section rules: a name, "none", or None to detect from the title
     profile: str | None = None
+    # The user's own report-type profiles (same form as rules/data/profiles/*.toml)
+    profiles: tuple = ()
     # Word package limits (defaults from OOXML practice: Apache POI, libxml2)
     max_members: int = 5000
     max_part_mib: int = 32
@@ -77,10 +80,10 @@ class Config:
             for selector in getattr(self, key):
                 check_selector(selector, where)
         if self.profile not in (None, "none"):
-            from reportlint.rules.sections import profile_by_name, profiles
+            from reportlint.rules.sections import all_profiles, profile_by_name
 
-            if profile_by_name(self.profile) is None:
-                names = ", ".join(sorted(profiles()))
+            if profile_by_name(self.profile, self) is None:
+                names = ", ".join(sorted(all_profiles(self)))
                 raise ConfigError(f"{where}: unknown profile {self.profile!r} (known: {names}, or none)")
         for phrase in self.extend_vendor_phrases:
             if len(phrase.strip()) < 2:
@@ -143,6 +146,8 @@ def from_mapping(data: dict[str, Any], source: str, root: str) -> Config:
             if not isinstance(value, int) or isinstance(value, bool) or not low <= value <= high:
                 raise ConfigError(f"{source}: {key} must be a whole number from {low} to {high}")
             kwargs[attr] = value
+        elif attr == "profiles":
+            kwargs[attr] = _profiles(value, source)
         elif attr in ("segmenter", "profile"):
             if not isinstance(value, str):
                 raise ConfigError(f"{source}: {key} must be a string")
@@ -152,6 +157,34 @@ def from_mapping(data: dict[str, Any], source: str, root: str) -> Config:
     cfg = Config(source=source, root=root, **kwargs)
     cfg.validate()
     return cfg
+
+
+_PROFILE_KEYS = {"titles", "groups", "inferred"}
+_GROUP_KEYS = {"id", "label", "required", "any"}
+
+
+def _profiles(value: Any, source: str) -> tuple:
+    """User profiles: {name: {titles = [...], groups = [{label, any, required}]}}."""
+    if not isinstance(value, dict):
+        raise ConfigError(f"{source}: profiles must be a table of report types")
+    out = []
+    for name, body in value.items():
+        where = f"{source}: profiles.{name}"
+        if not isinstance(body, dict) or set(body) - _PROFILE_KEYS:
+            raise ConfigError(f"{where}: allowed keys are {', '.join(sorted(_PROFILE_KEYS))}")
+        titles = _string_list(body.get("titles", [name]), "titles", where)
+        groups = body.get("groups")
+        if not isinstance(groups, list) or not groups:
+            raise ConfigError(f"{where}: groups must be a non-empty list of tables")
+        checked = []
+        for i, group in enumerate(groups, 1):
+            if not isinstance(group, dict) or set(group) - _GROUP_KEYS or "any" not in group:
+                raise ConfigError(f"{where}: group {i} needs 'any' (words) and may have id, label, required")
+            words = _string_list(group["any"], "any", where)
+            checked.append({"id": str(group.get("id", i)), "label": str(group.get("label", words[0])),
+                            "required": bool(group.get("required", True)), "any": list(words)})
+        out.append({"name": name, "titles": list(titles), "groups": checked, "inferred": bool(body.get("inferred"))})
+    return tuple(out)
 
 
 def _load_toml(path: str) -> dict[str, Any]:

@@ -53,14 +53,22 @@ def profiles() -> dict[str, dict]:
     return found
 
 
-def profile_by_name(name: str) -> dict | None:
-    for profile in profiles().values():
+def all_profiles(config=None) -> dict[str, dict]:
+    """Built-in profiles plus the user's (``profiles`` in the config; same name replaces)."""
+    found = dict(profiles())
+    for profile in getattr(config, "profiles", ()) or ():
+        found[profile["name"]] = {**profile, "key": profile["name"]}
+    return found
+
+
+def profile_by_name(name: str, config=None) -> dict | None:
+    for profile in all_profiles(config).values():
         if name in (profile["name"], profile["key"]):
             return profile
     return None
 
 
-def detect(doc: Document) -> tuple[dict, Block] | None:
+def detect(doc: Document, config=None) -> tuple[dict, Block] | None:
     """The profile named by the title, and the title block."""
     body = [b for b in doc.blocks if b.part == "body" and b.text.strip()][:TITLE_LINES]
     best: tuple[int, dict, Block] | None = None
@@ -68,7 +76,7 @@ def detect(doc: Document) -> tuple[dict, Block] | None:
         text = block.text.strip()
         if block.kind != HEADING and (len(text) > 40 or "。" in text):
             continue  # only title-like lines name the report type
-        for profile in profiles().values():
+        for profile in all_profiles(config).values():
             for title in profile["titles"]:
                 if title in block.text and (best is None or len(title) > best[0]):
                     best = (len(title), profile, block)
@@ -96,10 +104,10 @@ def choose_profile(doc: Document, config) -> tuple[dict, Block] | None:
     choice = getattr(config, "profile", None)
     if choice == "none":
         return None
-    detected = detect(doc)
+    detected = detect(doc, config)
     if not choice:
         return detected
-    profile = profile_by_name(choice)
+    profile = profile_by_name(choice, config)
     title = detected[1] if detected else next((b for b in doc.blocks if b.text.strip()), None)
     if profile is None or title is None:
         return None

@@ -110,3 +110,22 @@ def test_bad_limit_is_a_config_error(tmp_path):
     path.write_text('max-part-mib = "big"\n', encoding="utf-8")
     with pytest.raises(ConfigError, match="max-part-mib must be a whole number"):
         load_config(str(path))
+
+
+def test_user_profiles(run_cli, tmp_path, monkeypatch):
+    (tmp_path / ".reportlint.toml").write_text(
+        '[profiles."季度汇报"]\ntitles = ["季度工作汇报"]\n'
+        'groups = [{ label = "风险提示", any = ["风险"] }, { label = "下季度安排", any = ["下季度"] }]\n',
+        encoding="utf-8",
+    )
+    (tmp_path / "r.txt").write_text("第三季度工作汇报\n一、完成情况\n各项工作稳步推进。\n二、下季度安排\n继续推进。\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    diags = run_cli("--format", "json", "--select", "RL405", "r.txt").diagnostics()
+    assert [d["message"].split(":")[0] for d in diags] == ["季度汇报 has no 风险提示 part"]
+
+
+def test_bad_user_profile(tmp_path):
+    path = tmp_path / ".reportlint.toml"
+    path.write_text('[profiles.x]\ngroups = [{ words = ["a"] }]\n', encoding="utf-8")
+    with pytest.raises(ConfigError, match="group 1 needs 'any'"):
+        load_config(str(path))
