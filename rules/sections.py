@@ -18,6 +18,13 @@ RL405 missing-section (warning)
     with no 述廉 part.  The message names the profile and what was expected;
     profiles inferred rather than published (述职述廉述效报告) say so.
 
+RL412 plan-too-long (info)
+    For the 述职 family: the 今后打算 part (from the heading that opens it to
+    the end) is over a fifth of the text ([010-sz] in the reference;
+    ``plan_max_share`` in the profile).  A convention, not a rule: info.
+
+RL405 examples:
+
     PASS: 2023年度述职述廉报告\\n一、履职情况\\n全年完成各项工作。\\n二、廉洁自律情况\\n严格执行八项规定。\\n三、存在的不足\\n四、今后打算
     FAIL: 2023年度述职述廉报告\\n一、履职情况\\n全年完成各项工作。\\n二、存在的不足\\n三、今后打算
 """
@@ -124,6 +131,30 @@ def group_matches(doc: Document, profile: dict, title: Block) -> list[tuple[dict
     return out
 
 
+def _plan_share(doc: Document, config) -> Iterator[Diagnostic]:
+    chosen = choose_profile(doc, config)
+    if chosen is None or "plan_group" not in chosen[0]:
+        return
+    profile, title = chosen
+    group = next((g for g in profile["groups"] if g["id"] == profile["plan_group"]), None)
+    body = [b for b in doc.blocks if b.part == "body" and b is not title and b.text.strip()]
+    total = sum(len(b.text) for b in body)
+    start = next((i for i, b in enumerate(body) if group and (
+        (b.kind == HEADING and any(w in b.text for w in group["any"]))
+        or (find_marker(b) is not None and any(w in find_marker(b).title for w in group["any"]))
+    )), None)
+    if start is None or not total:
+        return
+    share = sum(len(b.text) for b in body[start:]) / total
+    if share > profile["plan_max_share"]:
+        block = body[start]
+        yield PLAN_SHARE.diagnostic(
+            block, 0, len(block.text.rstrip()),
+            f"the {group['label']} part is {share:.0%} of the text; a {profile['name']} keeps it under "
+            f"{profile['plan_max_share']:.0%}",
+        )
+
+
 def _missing(doc: Document, config) -> Iterator[Diagnostic]:
     chosen = choose_profile(doc, config)
     if chosen is None:
@@ -149,4 +180,11 @@ MISSING = Rule(
     ),
 )
 
-RULES = (MISSING,)
+PLAN_SHARE = Rule(
+    "RL412", "plan-too-long", CATEGORY, "info", "今后打算 part over its share of the text", _plan_share,
+    (
+        Example("2023年度述职报告\n一、履职情况\n" + "全年完成各项工作任务，成效明显。" * 10 + "\n二、今后打算\n继续努力。", False),
+        Example("2023年度述职报告\n一、履职情况\n全年完成各项工作。\n二、今后打算\n" + "下一步将继续努力。" * 10, True),
+    ),
+)
+RULES = (MISSING, PLAN_SHARE)
