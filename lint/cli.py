@@ -56,6 +56,8 @@ def cli() -> None:
 @click.option("--config", "config_path", type=click.Path(dir_okay=False), help="Use this config file.")
 @click.option("--isolated", is_flag=True, help="Ignore all config files.")
 @click.option("--profile", metavar="NAME", help="Report type for the section rules (default: from the title; 'none' turns them off).")
+@click.option("--report-year", type=click.IntRange(1900, 2200), metavar="YEAR",
+              help="The year the report covers, when its title does not say.")
 @click.option("--segmenter", type=click.Choice(["rjieba", "jieba"]), help="Word segmenter backend.")
 @click.option("--fail-on", type=click.Choice(["error", "warning", "info"]), default="warning", show_default=True,
               help="Lowest severity that makes the exit status 1 (info findings are shown but pass by default).")
@@ -66,7 +68,7 @@ def cli() -> None:
               help="Colour in text output (auto: only on a terminal).")
 @click.version_option(__version__, "--version", prog_name="reportlint", message="%(prog)s %(version)s")
 def check(paths, fmt, select, ignore, exclude, statistics, list_rules, dump_text, show_outline, quiet, config_path,
-          isolated, profile, segmenter, fail_on, exit_zero, jobs, color) -> None:
+          isolated, profile, report_year, segmenter, fail_on, exit_zero, jobs, color) -> None:
     """Lint PATHS (.docx, .md, .txt files; directories are searched recursively).
 
     \b
@@ -92,6 +94,7 @@ def check(paths, fmt, select, ignore, exclude, statistics, list_rules, dump_text
             extend_exclude=list(exclude) or None,
             segmenter=segmenter,
             profile=profile,
+            report_year=report_year,
         )
     except ConfigError as exc:
         _err(str(exc))

@@ -29,12 +29,13 @@ _KEYS = {
     "extend-vendor-phrases": "extend_vendor_phrases",
     "profile": "profile",
     "profiles": "profiles",
+    "report-year": "report_year",
     "max-members": "max_members",
     "max-part-mib": "max_part_mib",
     "max-total-xml-mib": "max_total_xml_mib",
     "max-ratio": "max_ratio",
 }
-_INT_KEYS = {"max_members": (1, 1_000_000), "max_part_mib": (1, 4096), "max_total_xml_mib": (1, 16384), "max_ratio": (2, 100_000)}
+_INT_KEYS = {"report_year": (1900, 2200), "max_members": (1, 1_000_000), "max_part_mib": (1, 4096), "max_total_xml_mib": (1, 16384), "max_ratio": (2, 100_000)}
 
 
 @dataclass(frozen=True)
@@ -50,6 +51,8 @@ class Config:
     profile: str | None = None
     # The user's own report-type profiles (same form as rules/data/profiles/*.toml)
     profiles: tuple = ()
+    # The year a report covers, when its title does not say (RL511)
+    report_year: int | None = None
     # Word package limits (defaults from OOXML practice: Apache POI, libxml2)
     max_members: int = 5000
     max_part_mib: int = 32

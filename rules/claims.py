@@ -71,6 +71,17 @@ RL510 growth-without-basis (warning)
     PASS: 全年税收收入同比增长12.5% | 上半年地区生产总值增长5.6%
     FAIL: 税收收入增长12.5%
 
+RL511 year-mismatch (warning)
+    Years that do not fit the report: the year in the title (``2020年度``, or
+    ``report-year`` / ``--report-year``) is not the year of the signing date or
+    the one before it, or the body names a year two or more years after the
+    signing date outside a plan or target (``到2030年``, ``力争…``; the next year
+    is where a year-end report's plans live).  Either is the mark of an old
+    template copied forward.
+
+    PASS: 2023年度工作总结\n全年完成各项任务，力争到2025年再上新台阶。\n2024年1月5日
+    FAIL: 2020年度工作总结\n全年完成各项任务。\n2024年1月5日 | 2023年度工作总结\n2026年新建学校3所。\n2024年1月5日
+
 RL507 contradictory-approximation (warning)
     Two approximators around one number: ``将近400余人``, ``至少30家以上``.
 
@@ -342,6 +353,48 @@ def _no_basis(doc: Document, config) -> Iterator[Diagnostic]:
         )
 
 
+_TITLE_YEAR = re.compile(r"(20\d{2}|19\d{2})年")
+_SIGN_DATE = re.compile(r"^\s*(20\d{2})年\d{1,2}月\d{1,2}日\s*$")
+_BODY_YEAR = re.compile(r"(20\d{2})年")
+_FORWARD = ("到", "至", "力争", "预计", "计划", "目标", "规划", "争取", "确保", "前", "远景", "展望", "—", "-", "～")
+
+
+def _years(doc: Document, config) -> Iterator[Diagnostic]:
+    body = [b for b in doc.blocks if b.part == "body" and b.text.strip()]
+    if not body:
+        return
+    sign = next((b for b in reversed(body[-6:]) if _SIGN_DATE.match(b.text)), None)
+    if sign is None:
+        return
+    sign_year = int(_SIGN_DATE.match(sign.text).group(1))
+    title = next(
+        (b for b in body[:3] if b is not sign and len(b.text.strip()) <= 60 and _TITLE_YEAR.search(b.text)), None
+    )
+    report_year = getattr(config, "report_year", None)
+    if report_year is None and title is not None:
+        report_year = int(_TITLE_YEAR.search(title.text).group(1))
+    if report_year is not None and report_year not in (sign_year, sign_year - 1):
+        # point at the title's year, or at the signing date when the year came from the settings
+        where = title if title is not None and getattr(config, "report_year", None) is None else sign
+        m = _TITLE_YEAR.search(where.text)
+        yield YEARS.diagnostic(
+            where, m.start(), m.end(),
+            f"the report is for {report_year} but signed in {sign_year}: an old template copied forward?",
+        )
+    for block in body:
+        if block is sign or block is title:
+            continue
+        for m in _BODY_YEAR.finditer(block.text):
+            year = int(m.group(1))
+            before = block.text[max(0, m.start() - 6) : m.start()]
+            # The next year is where a year-end report's plans live (2025年工作打算 signed in 2024).
+            if year > sign_year + 1 and not any(w in before for w in _FORWARD):
+                yield YEARS.diagnostic(
+                    block, m.start(), m.end(),
+                    f"{year} is more than a year after the signing date ({sign_year}) and is not a target",
+                )
+
+
 def _multiple_decrease(doc: Document, config) -> Iterator[Diagnostic]:
     for block, m in _scan(doc, "decrease"):
         yield MULTIPLE_DECREASE.diagnostic(
@@ -392,7 +445,11 @@ FANFAN = Rule("RL509", "doubling-mismatch", CATEGORY, "error", "翻番 that the 
 NO_BASIS = Rule("RL510", "growth-without-basis", CATEGORY, "warning", "Growth or decline with no comparison basis",
                 _no_basis, _ex(["全年税收收入同比增长12.5%", "上半年地区生产总值增长5.6%"], ["税收收入增长12.5%"]))
 
+YEARS = Rule("RL511", "year-mismatch", CATEGORY, "warning", "Years that do not fit the report's date", _years,
+             _ex(["2023年度工作总结\n全年完成各项任务，力争到2025年再上新台阶。\n2024年1月5日"],
+                 ["2020年度工作总结\n全年完成各项任务。\n2024年1月5日", "2023年度工作总结\n2026年新建学校3所。\n2024年1月5日"]))
+
 RULES = (
     RATE_OVER_100, PERCENTAGE_POINT, INCONSISTENT, RESPECTIVELY, MULTIPLE_DECREASE, RANGE_PERCENT, APPROXIMATION,
-    SHARES, FANFAN, NO_BASIS,
+    SHARES, FANFAN, NO_BASIS, YEARS,
 )

@@ -59,3 +59,14 @@ def test_shares_doubling_and_basis(lint):
         ("RL502", "12个百分点"),
         ("RL510", "增长12.5%"),
     ]
+
+
+def test_years_against_the_signing_date(lint, run_cli, tmp_path):
+    old = "2020年度工作总结\n全年完成各项任务。\n2025年工作打算：继续推进。\n2024年1月5日\n"
+    assert claims(lint, old) == [("RL511", "2020年")]
+    later = "2023年度工作总结\n2026年新建学校3所，力争到2030年全面达标。\n2024年1月5日\n"
+    assert claims(lint, later) == [("RL511", "2026年")]
+    path = tmp_path / "r.txt"
+    path.write_text("工作总结\n全年完成各项任务。\n2024年1月5日\n", encoding="utf-8")
+    diags = run_cli("--format", "json", "--select", "RL511", "--report-year", "2019", str(path)).diagnostics()
+    assert [(d["line"], d["match"]) for d in diags] == [(3, "2024年")]  # the year from --report-year vs the signing date
