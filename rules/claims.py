@@ -82,6 +82,13 @@ RL511 year-mismatch (warning)
     PASS: 2023年度工作总结\n全年完成各项任务，力争到2025年再上新台阶。\n2024年1月5日
     FAIL: 2020年度工作总结\n全年完成各项任务。\n2024年1月5日 | 2023年度工作总结\n2026年新建学校3所。\n2024年1月5日
 
+RL512 unsupported-intensifier (info)
+    显著/大幅/明显/跨越式 + 提升/增长/改善 … with no figure in the same or the next
+    sentence, in retrospective report types (述职, 总结, 整改 … by profile).
+
+    PASS: 2023年度工作总结\n服务质量显著提升，群众满意度达96.5%。
+    FAIL: 2023年度工作总结\n服务质量显著提升。各项工作有序推进。
+
 RL507 contradictory-approximation (warning)
     Two approximators around one number: ``将近400余人``, ``至少30家以上``.
 
@@ -395,6 +402,28 @@ def _years(doc: Document, config) -> Iterator[Diagnostic]:
                 )
 
 
+_INTENSIFIER = re.compile(r"(?:显著|大幅|明显|跨越式|大大|极大)(?:地)?(?:提升|增长|提高|改善|增强|下降|减少|降低|加快)")
+_SENTENCES = re.compile(r"[^。！？；]*[。！？；]?")
+_RETROSPECTIVE = ("述职", "述廉", "述责", "总结", "整改", "汇报", "报告")
+
+
+def _intensifiers(doc: Document, config) -> Iterator[Diagnostic]:
+    titles = " ".join(b.text for b in doc.blocks[:3] if b.part == "body")
+    if not any(w in titles for w in _RETROSPECTIVE) or "计划" in titles or "讲话" in titles:
+        return
+    for block in doc.blocks:
+        if block.part != "body" or not _INTENSIFIER.search(block.text):
+            continue
+        sentences = [(m.start(), m.group()) for m in _SENTENCES.finditer(block.text) if m.group()]
+        for i, (start, sentence) in enumerate(sentences):
+            for m in _INTENSIFIER.finditer(sentence):
+                nearby = sentence + (sentences[i + 1][1] if i + 1 < len(sentences) else "")
+                if not _DIGIT.search(nearby):
+                    yield INTENSIFIER.diagnostic(
+                        block, start + m.start(), start + m.end(), f"'{m.group()}' with no figure to show it"
+                    )
+
+
 def _multiple_decrease(doc: Document, config) -> Iterator[Diagnostic]:
     for block, m in _scan(doc, "decrease"):
         yield MULTIPLE_DECREASE.diagnostic(
@@ -445,11 +474,14 @@ FANFAN = Rule("RL509", "doubling-mismatch", CATEGORY, "error", "翻番 that the 
 NO_BASIS = Rule("RL510", "growth-without-basis", CATEGORY, "warning", "Growth or decline with no comparison basis",
                 _no_basis, _ex(["全年税收收入同比增长12.5%", "上半年地区生产总值增长5.6%"], ["税收收入增长12.5%"]))
 
+INTENSIFIER = Rule("RL512", "unsupported-intensifier", CATEGORY, "info", "显著/大幅 claims with no figure nearby",
+                   _intensifiers, _ex(["2023年度工作总结\n服务质量显著提升，群众满意度达96.5%。"],
+                                      ["2023年度工作总结\n服务质量显著提升。各项工作有序推进。"]))
 YEARS = Rule("RL511", "year-mismatch", CATEGORY, "warning", "Years that do not fit the report's date", _years,
              _ex(["2023年度工作总结\n全年完成各项任务，力争到2025年再上新台阶。\n2024年1月5日"],
                  ["2020年度工作总结\n全年完成各项任务。\n2024年1月5日", "2023年度工作总结\n2026年新建学校3所。\n2024年1月5日"]))
 
 RULES = (
     RATE_OVER_100, PERCENTAGE_POINT, INCONSISTENT, RESPECTIVELY, MULTIPLE_DECREASE, RANGE_PERCENT, APPROXIMATION,
-    SHARES, FANFAN, NO_BASIS, YEARS,
+    SHARES, FANFAN, NO_BASIS, YEARS, INTENSIFIER,
 )

@@ -70,6 +70,16 @@ RL411 mixed-ordinal-set (warning)
     PASS: 首先，统一思想。其次，完善制度。最后，狠抓落实。
     FAIL: 首先，统一思想。第二，完善制度。第三，狠抓落实。
 
+RL413 heading-end-punctuation (warning)
+    A heading that stands alone as its own line ends with 。, ： or ；
+    (office practice: standalone headings take no closing mark).  Level 1 and
+    heading-styled paragraphs are checked for all three, level 2 only for ： and
+    ； (``（一）强化组织领导。`` may be a run-in heading); 1. and (1) items are
+    lists and are not checked.
+
+    PASS: 一、主要工作\n（一）强化组织领导。成立领导小组。
+    FAIL: 一、主要工作：\n（一）强化组织领导。
+
 RL404 numbering-restart (warning)
     Under a new parent the first child does not start at one: under 二、 the
     first sub-heading is （三）.
@@ -333,6 +343,24 @@ ORDINAL_SET = Rule("RL411", "mixed-ordinal-set", CATEGORY, "warning", "首先/�
                    _ordinal_sets, _ex(["首先，统一思想。其次，完善制度。最后，狠抓落实。"],
                                       ["首先，统一思想。第二，完善制度。第三，狠抓落实。"]))
 
+def _heading_end(doc: Document, config) -> Iterator[Diagnostic]:
+    for m in outline(doc):
+        if m.level > 2 and m.block.kind != HEADING:
+            continue  # 1. and (1) items are list items more often than headings
+        text = m.block.text.rstrip()
+        rest = text[m.end :]
+        # （一）强化组织领导。 may be a run-in heading whose text follows on the next line
+        closing = "。：:；;" if m.level == 1 or m.block.kind == HEADING else "：:；;"
+        if rest and rest[-1] in closing and not any(p in rest[:-1] for p in "。！？；：:，,"):
+            if len(rest) <= 20:  # longer numbered lines are clauses (承诺书, 通知), not headings
+                yield HEADING_END.diagnostic(
+                    m.block, len(text) - 1, len(text), f"heading '{text}' ends with '{rest[-1]}': drop it"
+                )
+
+
+HEADING_END = Rule("RL413", "heading-end-punctuation", CATEGORY, "warning", "Standalone heading ends with 。/：/；",
+                   _heading_end, _ex(["一、主要工作\n（一）强化组织领导。成立领导小组。"], ["一、主要工作：\n（一）强化组织领导。"]))
+
 RULES = (
-    GAP, DUPLICATE, PUNCTUATION, RESTART, ENUMERATION, EMPTY_SECTION, INVERTED, MIXED_STYLE, TOO_DEEP, ORDINAL_SET,
+    HEADING_END, GAP, DUPLICATE, PUNCTUATION, RESTART, ENUMERATION, EMPTY_SECTION, INVERTED, MIXED_STYLE, TOO_DEEP, ORDINAL_SET,
 )
