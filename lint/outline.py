@@ -67,8 +67,13 @@ class Marker(NamedTuple):
         return re.split(r"[。！？]", rest, maxsplit=1)[0].strip()
 
 
+_MARKER_START = frozenset(_CN + _CIRCLED + "0123456789（(")
+
+
 def find_marker(block: Block) -> Marker | None:
     text = block.text
+    if text[:1] not in _MARKER_START and text.lstrip(" \t\u3000")[:1] not in _MARKER_START:
+        return None
     for kind, level, pattern in _KINDS:
         m = pattern.match(text)
         if m is None:

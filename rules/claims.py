@@ -99,6 +99,7 @@ RL507 contradictory-approximation (warning)
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator
 from functools import lru_cache
 
@@ -205,19 +206,18 @@ def _need_pattern(key: str) -> re.Pattern:
     return re.compile("|".join(map(re.escape, _NEEDS[key])))
 
 
-def _numeric_blocks(doc: Document) -> list[Block]:
-    cache = doc.meta.setdefault("_claims", {})
-    if "_numeric" not in cache:
-        cache["_numeric"] = [b for b in doc.blocks if b.part != "glossary" and _DIGIT.search(b.text)]
-    return cache["_numeric"]
+def _blocks_with(doc: Document, pattern: re.Pattern) -> list[Block]:
+    """Blocks in which ``pattern`` occurs, found with one scan of the whole document."""
+    text, starts = doc.joined()
+    indices = sorted({bisect_right(starts, m.start()) - 1 for m in pattern.finditer(text)})
+    return [doc.blocks[i] for i in indices if doc.blocks[i].part != "glossary"]
 
 
 def _scan(doc: Document, key: str) -> list[tuple[Block, re.Match]]:
     """Matches of one claim pattern, computed once per document."""
     cache = doc.meta.setdefault("_claims", {})
     if key not in cache:
-        need = _need_pattern(key)
-        blocks = [b for b in _numeric_blocks(doc) if need.search(b.text)]
+        blocks = [b for b in _blocks_with(doc, _need_pattern(key)) if _DIGIT.search(b.text)]
         pattern = _patterns()[key] if blocks else None
         cache[key] = [(block, m) for block in blocks for m in pattern.finditer(block.text)]
     return cache[key]

@@ -314,12 +314,13 @@ def _too_deep(doc: Document, config) -> Iterator[Diagnostic]:
 
 
 _ORDINALS = re.compile(r"(?:^|(?<=[。；！？\s]))(首先|其次|再次|最后|第[一二三四五六七八九十]|其[一二三四五])[，,：:]")
+_ORDINAL_HINT = re.compile("首先|其次|第二|其二")
 _SET = {"首先": "首", "其次": "首", "再次": "首", "最后": "首"}
 
 
 def _ordinal_sets(doc: Document, config) -> Iterator[Diagnostic]:
     for block in doc.blocks:
-        if block.part != "body" or not any(w in block.text for w in ("首先", "其次", "第二", "其二")):
+        if block.part != "body" or not _ORDINAL_HINT.search(block.text):
             continue
         found = [(m, _SET.get(m.group(1), m.group(1)[0])) for m in _ORDINALS.finditer(block.text)]
         sets = {s for _m, s in found}
