@@ -25,8 +25,9 @@ RL403 marker-punctuation (error)
     FAIL: 一．总体情况 | （二）、加强领导 | 3、完善制度
 
 RL406 enumeration-sequence (warning)
-    In-paragraph enumerations ``一是…二是…三是`` (GB/T 15834 B.3.7 usage) with a
-    gap, a repeat, or a lone ``一是`` with no ``二是``.  A sequence runs until the
+    In-paragraph enumerations ``一是…二是…三是`` (GB/T 15834 B.3.7 usage) and
+    ``第一，…第二，…`` with a gap, a repeat, or a lone first item (``一是`` with no
+    ``二是``).  A sequence runs until the
     next heading; a new ``一是`` starts another.
 
     PASS: 一是加强领导；二是完善制度；三是强化督查。
@@ -186,7 +187,20 @@ RESTART = Rule("RL404", "numbering-restart", CATEGORY, "warning", "Sub-headings 
 _ENUM = re.compile(r"(?:^|(?<=[，。；：:、！？\s“”]))([一二三四五六七八九十]{1,3})是(?![否非])")
 
 
+# In-paragraph ordinal lists: (pattern, hint, how an item is written)
+_LISTS = (
+    (_ENUM, "是", lambda n: f"{_cn(n)}是"),
+    (re.compile(r"(?:^|(?<=[。；！？\s“”]))第([一二三四五六七八九十]{1,3})[，,：:]"), "第", lambda n: f"第{_cn(n)}"),
+)
+
+
 def _enumerations(doc: Document, config) -> Iterator[Diagnostic]:
+    headings = {id(m.block) for m in outline(doc) if len(m.block.text) <= 40}
+    for pattern, hint, show in _LISTS:
+        yield from _enumeration_runs(doc, headings, pattern, hint, show)
+
+
+def _enumeration_runs(doc: Document, headings: set[int], pattern: re.Pattern, hint: str, show) -> Iterator[Diagnostic]:
     from reportlint.outline import chinese_value
 
     run: list[tuple] = []
@@ -194,21 +208,24 @@ def _enumerations(doc: Document, config) -> Iterator[Diagnostic]:
     def close() -> Iterator[Diagnostic]:
         if len(run) == 1 and run[0][2] == 1:
             block, m, _value = run[0]
-            yield ENUMERATION.diagnostic(block, m.start(1), m.end(), "'一是' with no '二是': a list of one")
+            yield ENUMERATION.diagnostic(
+                block, m.start(), m.end(1) + (1 if hint == "是" else 0),
+                f"'{show(1)}' with no '{show(2)}': a list of one",
+            )
 
-    headings = {id(m.block) for m in outline(doc) if len(m.block.text) <= 40}
     for block in doc.blocks:
         if block.part != "body":
             continue
         if block.kind == HEADING or id(block) in headings:
             yield from close()
             run = []
-        if "是" not in block.text:
+        if hint not in block.text:
             continue
-        for m in _ENUM.finditer(block.text):
+        for m in pattern.finditer(block.text):
             value = chinese_value(m.group(1))
             if not value:
                 continue
+            end = m.end(1) + (1 if hint == "是" else 0)
             if value == 1:
                 yield from close()
                 run = [(block, m, 1)]
@@ -217,10 +234,10 @@ def _enumerations(doc: Document, config) -> Iterator[Diagnostic]:
                 continue  # a list that started before what we can see
             prev = run[-1][2]
             if value == prev:
-                yield ENUMERATION.diagnostic(block, m.start(1), m.end(), f"'{m.group()}' repeats the item before")
+                yield ENUMERATION.diagnostic(block, m.start(), end, f"'{show(value)}' repeats the item before")
             elif value > prev + 1:
                 yield ENUMERATION.diagnostic(
-                    block, m.start(1), m.end(), f"'{m.group()}' follows '{_cn(prev)}是': '{_cn(prev + 1)}是' is missing"
+                    block, m.start(), end, f"'{show(value)}' follows '{show(prev)}': '{show(prev + 1)}' is missing"
                 )
             run.append((block, m, value))
     yield from close()

@@ -23,6 +23,16 @@ RL412 plan-too-long (info)
     the end) is over a fifth of the text ([010-sz] in the reference;
     ``plan_max_share`` in the profile).  A convention, not a rule: info.
 
+RL414 section-order (warning)
+    For report types with a conventional order (``ordered = true`` in the
+    profile: 述职报告, 述职述廉报告, 述责述廉报告, 工作总结, 调研报告, 整改报告, 对照检查材料):
+    a level-1 heading that names one section group comes after a heading of a
+    later group (存在问题 before 履职情况).  Headings that name no group or two
+    groups are not evidence either way.
+
+    PASS: 2023年度述职报告\n一、履职情况\n…\n二、存在的不足\n…\n三、今后打算
+    FAIL: 2023年度述职报告\n一、存在的不足\n…\n二、履职情况\n…\n三、今后打算
+
 RL405 examples:
 
     PASS: 2023年度述职述廉报告\\n一、履职情况\\n全年完成各项工作。\\n二、廉洁自律情况\\n严格执行八项规定。\\n三、存在的不足\\n四、今后打算
@@ -38,7 +48,7 @@ from functools import lru_cache
 
 from reportlint.diagnostics import Diagnostic, Example, Rule
 from reportlint.document import HEADING, Block, Document
-from reportlint.outline import find_marker
+from reportlint.outline import find_marker, outline
 
 from ._data import DATA_DIR, load_toml
 
@@ -131,6 +141,42 @@ def group_matches(doc: Document, profile: dict, title: Block) -> list[tuple[dict
     return out
 
 
+def _level_one_headings(doc: Document, title: Block) -> list[tuple[Block, str]]:
+    """Level-1 headings (from the outline, so a table of contents is left out) and
+    level-1 heading styles, in document order."""
+    markers = {id(m.block): m for m in outline(doc) if m.level == 1}
+    out = []
+    for block in doc.blocks:
+        if block.part != "body" or block is title:
+            continue
+        if id(block) in markers:
+            out.append((block, markers[id(block)].title))
+        elif block.kind == HEADING and block.level == 1 and find_marker(block) is None:
+            out.append((block, block.text))
+    return out
+
+
+def _order(doc: Document, config) -> Iterator[Diagnostic]:
+    chosen = choose_profile(doc, config)
+    if chosen is None or not chosen[0].get("ordered"):
+        return
+    profile, title = chosen
+    groups = profile["groups"]
+    latest = -1
+    for block, head in _level_one_headings(doc, title):
+        hits = [i for i, g in enumerate(groups) if any(w in head for w in g["any"])]
+        if len(hits) != 1:
+            continue  # no group, or a heading that names two (问题产生的原因): no evidence of order
+        index = hits[0]
+        if index < latest:
+            yield ORDER.diagnostic(
+                block, 0, len(block.text.rstrip()),
+                f"{profile['name']}: the {groups[index]['label']} part comes after {groups[latest]['label']}; "
+                f"the usual order is {' → '.join(g['label'] for g in groups)}",
+            )
+        latest = max(latest, index)
+
+
 def _plan_share(doc: Document, config) -> Iterator[Diagnostic]:
     chosen = choose_profile(doc, config)
     if chosen is None or "plan_group" not in chosen[0]:
@@ -187,4 +233,12 @@ PLAN_SHARE = Rule(
         Example("2023年度述职报告\n一、履职情况\n全年完成各项工作。\n二、今后打算\n" + "下一步将继续努力。" * 10, True),
     ),
 )
-RULES = (MISSING, PLAN_SHARE)
+ORDER = Rule(
+    "RL414", "section-order", CATEGORY, "warning", "Sections out of their conventional order", _order,
+    (
+        Example("2023年度述职报告\n一、履职情况\n全年完成各项工作。\n二、存在的不足\n短板明显。\n三、今后打算\n继续努力。", False),
+        Example("2023年度述职报告\n一、存在的不足\n短板明显。\n二、履职情况\n全年完成各项工作。\n三、今后打算\n继续努力。", True),
+    ),
+)
+
+RULES = (MISSING, PLAN_SHARE, ORDER)

@@ -121,3 +121,9 @@ def test_nesting_style_depth_and_ordinal_sets(lint):
         ("RL410", 8, "①"),
         ("RL411", 9, "第二"),
     ]
+
+
+def test_ordinal_lists_with_di(lint):
+    text = "第一，统一思想。第二，完善制度。第四，狠抓落实。\n二、其他\n第一，只有一项。\n"
+    found = [f for f in structure(lint, text, profile="none") if f[0] == "RL406"]
+    assert found == [("RL406", 1, "第四"), ("RL406", 3, "第一")]
