@@ -81,6 +81,13 @@ RL413 heading-end-punctuation (warning)
     PASS: 一、主要工作\n（一）强化组织领导。成立领导小组。
     FAIL: 一、主要工作：\n（一）强化组织领导。
 
+RL416 list-separator (warning)
+    In a 一是/二是 list, an item holds a full stop (。) but the items are
+    separated by ；: then every separator must be 。.
+
+    PASS: 一是完善制度；二是强化督查。
+    FAIL: 一是完善制度。建立台账；二是强化督查。
+
 RL404 numbering-restart (warning)
     Under a new parent the first child does not start at one: under 二、 the
     first sub-heading is （三）.
@@ -379,6 +386,24 @@ def _heading_end(doc: Document, config) -> Iterator[Diagnostic]:
 HEADING_END = Rule("RL413", "heading-end-punctuation", CATEGORY, "warning", "Standalone heading ends with 。/：/；",
                    _heading_end, _ex(["一、主要工作\n（一）强化组织领导。成立领导小组。"], ["一、主要工作：\n（一）强化组织领导。"]))
 
+def _separators(doc: Document, config) -> Iterator[Diagnostic]:
+    for block in doc.blocks:
+        if block.part != "body" or "是" not in block.text or "；" not in block.text:
+            continue
+        items = list(_ENUM.finditer(block.text))
+        for a, b in pairwise(items):
+            segment = block.text[a.start() : b.start()].rstrip()
+            if segment.endswith("；") and "。" in segment[:-1]:
+                at = a.start() + len(segment) - 1
+                yield SEPARATOR.diagnostic(
+                    block, at, at + 1, f"an item of this list holds '。', so '；' before '{b.group()}' should be '。'"
+                )
+
+
+SEPARATOR = Rule("RL416", "list-separator", CATEGORY, "warning", "一是-list items with 。 separated by ；",
+                 _separators, _ex(["一是完善制度；二是强化督查。"], ["一是完善制度。建立台账；二是强化督查。"]))
+
 RULES = (
+    SEPARATOR,
     HEADING_END, GAP, DUPLICATE, PUNCTUATION, RESTART, ENUMERATION, EMPTY_SECTION, INVERTED, MIXED_STYLE, TOO_DEEP, ORDINAL_SET,
 )
