@@ -89,6 +89,20 @@ RL512 unsupported-intensifier (info)
     PASS: 2023年度工作总结\n服务质量显著提升，群众满意度达96.5%。
     FAIL: 2023年度工作总结\n服务质量显著提升。各项工作有序推进。
 
+RL513 percent-precision (info)
+    A rate with more than two decimals (``增长12.3456%``), or one 分别 list whose
+    rates are given to different numbers of decimals (``5%、6.27%、7.1%``).
+
+    PASS: 分别增长5.1%、6.3%、7.0%
+    FAIL: 增长12.3456% | 工业、农业、服务业分别增长5%、6.27%、7.1%
+
+RL514 percent-form (info)
+    Percentages written in words (百分之三十) and in figures (30%) in one document
+    (GB/T 15835-2011 §4.1.1 and §4.3: figures, and one form throughout).
+
+    PASS: 增长30%，占比45%。
+    FAIL: 增长百分之三十，占比45%。
+
 RL507 contradictory-approximation (warning)
     Two approximators around one number: ``将近400余人``, ``至少30家以上``.
 
@@ -424,6 +438,36 @@ def _intensifiers(doc: Document, config) -> Iterator[Diagnostic]:
                     )
 
 
+_PRECISE = re.compile(r"(?<![\d.])\d+\.(\d{3,})\s*[%％]")
+_RATE_VALUE = re.compile(r"\d+(?:\.(\d+))?\s*[%％]")
+_WORD_PERCENT = re.compile(r"百分之[零一二三四五六七八九十百点]+")
+
+
+def _precision(doc: Document, config) -> Iterator[Diagnostic]:
+    for block in doc.blocks:
+        if block.part != "body" or "%" not in block.text and "％" not in block.text:
+            continue
+        for m in _PRECISE.finditer(block.text):
+            yield PRECISION.diagnostic(block, m.start(), m.end(), f"'{m.group()}': more than two decimals")
+    for block, m in _scan(doc, "respectively"):
+        places = {len(v.group(1) or "") for v in _RATE_VALUE.finditer(m.group(2))}
+        if len(places) > 1 and len(_RATE_VALUE.findall(m.group(2))) >= 2:
+            yield PRECISION.diagnostic(block, m.start(2), m.end(2), "rates in one list given to different decimals")
+
+
+def _percent_forms(doc: Document, config) -> Iterator[Diagnostic]:
+    text, _starts = doc.joined()
+    if not _WORD_PERCENT.search(text) or not _RATE_VALUE.search(text):
+        return
+    for block in doc.blocks:
+        if block.part != "body":
+            continue
+        for m in _WORD_PERCENT.finditer(block.text):
+            yield PERCENT_FORM.diagnostic(
+                block, m.start(), m.end(), f"'{m.group()}' in words while the document writes percentages in figures"
+            )
+
+
 def _multiple_decrease(doc: Document, config) -> Iterator[Diagnostic]:
     for block, m in _scan(doc, "decrease"):
         yield MULTIPLE_DECREASE.diagnostic(
@@ -477,11 +521,15 @@ NO_BASIS = Rule("RL510", "growth-without-basis", CATEGORY, "warning", "Growth or
 INTENSIFIER = Rule("RL512", "unsupported-intensifier", CATEGORY, "info", "显著/大幅 claims with no figure nearby",
                    _intensifiers, _ex(["2023年度工作总结\n服务质量显著提升，群众满意度达96.5%。"],
                                       ["2023年度工作总结\n服务质量显著提升。各项工作有序推进。"]))
+PRECISION = Rule("RL513", "percent-precision", CATEGORY, "info", "Rates over-precise or unevenly precise",
+                 _precision, _ex(["分别增长5.1%、6.3%、7.0%"], ["增长12.3456%", "工业、农业、服务业分别增长5%、6.27%、7.1%"]))
+PERCENT_FORM = Rule("RL514", "percent-form", CATEGORY, "info", "百分之N in words beside N% in figures", _percent_forms,
+                    _ex(["增长30%，占比45%。"], ["增长百分之三十，占比45%。"]))
 YEARS = Rule("RL511", "year-mismatch", CATEGORY, "warning", "Years that do not fit the report's date", _years,
              _ex(["2023年度工作总结\n全年完成各项任务，力争到2025年再上新台阶。\n2024年1月5日"],
                  ["2020年度工作总结\n全年完成各项任务。\n2024年1月5日", "2023年度工作总结\n2026年新建学校3所。\n2024年1月5日"]))
 
 RULES = (
     RATE_OVER_100, PERCENTAGE_POINT, INCONSISTENT, RESPECTIVELY, MULTIPLE_DECREASE, RANGE_PERCENT, APPROXIMATION,
-    SHARES, FANFAN, NO_BASIS, YEARS, INTENSIFIER,
+    SHARES, FANFAN, NO_BASIS, YEARS, INTENSIFIER, PRECISION, PERCENT_FORM,
 )
