@@ -37,10 +37,11 @@ RL504 respectively-mismatch (error)
     FAIL: 工业、农业、服务业分别增长5.1%、6.3%
 
 RL505 multiple-decrease (error)
-    A decrease stated in multiples: ``成本降低了2倍`` (say 降低了N%).
+    A decrease stated in multiples, ``成本降低了2倍`` (say 降低了N%), or by 100%
+    or more, ``发案率下降了120%``.
 
     PASS: 成本降低了20% | 产量增长了2倍
-    FAIL: 成本降低了2倍
+    FAIL: 成本降低了2倍 | 发案率下降了120%
 
 RL506 range-percent (warning)
     A range with % on one end only: ``67～89%`` → ``67%～89%``.
@@ -166,7 +167,9 @@ def _sources() -> dict[str, str]:
             rf"[，,]?(?:同比)?(?:增长|增加|下降|减少|提高|降低)了?({NUM})[%％]"
         ),
         "respectively": (r"([^，。；：,]{2,60}?)分别(?:为|是|达到|达|增长|下降|提高|减少|增加|占)?((?:[^。；]{0,12}?" + NUM + r"[^。；、和及与]{0,6}?[、和及与]){0,9}[^。；]{0,6}?" + NUM + r"(?:[%％‰]|个百分点)?)"),
-        "decrease": (rf"(?:{_alternation(d['decrease_words'])})了?({NUM}|[一两二三四五六七八九十])倍"),
+        "decrease": (
+            rf"(?:{_alternation(d['decrease_words'])})了?(?:({NUM}|[一两二三四五六七八九十])倍|(\d{{3,}}(?:\.\d+)?)[%％])"
+        ),
         "range": (rf"(?<![\d.%％])({NUM})\s*[～~—\-至到]\s*({NUM})\s*[%％]"),
         "approx": (
             "|".join(rf"{re.escape(a)}{NUM}[^\d，。；]{{0,3}}?{re.escape(b)}" for a, b in d["approximators"])
@@ -204,7 +207,7 @@ _NEEDS = {
     "vdr_rate": ("%", "％"),
     "bvr": ("由",),
     "respectively": ("分别",),
-    "decrease": ("倍",),
+    "decrease": ("倍", "%", "％"),
     "range": ("～", "~", "—", "-", "至", "到"),
     "approx": ("将近", "近", "至少", "最多", "不到", "超过", "约", "大概", "多达"),
     "fanfan": ("番",),
@@ -470,6 +473,12 @@ def _percent_forms(doc: Document, config) -> Iterator[Diagnostic]:
 
 def _multiple_decrease(doc: Document, config) -> Iterator[Diagnostic]:
     for block, m in _scan(doc, "decrease"):
+        if m.group(2) is not None:
+            if float(m.group(2)) >= 100:
+                yield MULTIPLE_DECREASE.diagnostic(
+                    block, m.start(), m.end(), f"'{m.group()}': a quantity cannot fall by 100% or more"
+                )
+            continue
         yield MULTIPLE_DECREASE.diagnostic(
             block, m.start(), m.end(), f"'{m.group()}': a decrease cannot be a multiple; state it in %"
         )
@@ -505,7 +514,7 @@ INCONSISTENT = Rule("RL503", "inconsistent-rate", CATEGORY, "error", "Rate that 
 RESPECTIVELY = Rule("RL504", "respectively-mismatch", CATEGORY, "error", "分别 list with unequal items and values",
                     _respectively, _ex(["工业、农业分别增长5.1%、6.3%"], ["工业、农业、服务业分别增长5.1%、6.3%"]))
 MULTIPLE_DECREASE = Rule("RL505", "multiple-decrease", CATEGORY, "error", "Decrease stated in multiples",
-                         _multiple_decrease, _ex(["成本降低了20%", "产量增长了2倍"], ["成本降低了2倍"]))
+                         _multiple_decrease, _ex(["成本降低了20%", "产量增长了2倍"], ["成本降低了2倍", "发案率下降了120%"]))
 RANGE_PERCENT = Rule("RL506", "range-percent", CATEGORY, "warning", "Range with % on one end only", _range,
                      _ex(["增幅在67%～89%之间"], ["增幅在67～89%之间"]))
 APPROXIMATION = Rule("RL507", "contradictory-approximation", CATEGORY, "warning", "Two approximations of one number",
