@@ -154,6 +154,7 @@ class _Para:
     features: list[tuple[str, str, int, int]] = field(default_factory=list)
     watermarks: list[str] = field(default_factory=list)
     links: list[str] = field(default_factory=list)
+    alt: list[str] = field(default_factory=list)
 
     def offset(self) -> int:
         return sum(len(p) for p in self.parts)
@@ -197,7 +198,8 @@ class StoryWalker:
         self.heading: str | None = None
         self.deferred: list = []
         self.nested: dict[Cell, int] = {}
-        self.link_targets: list[tuple[str, str]] = []
+        # text that belongs to the story but is not on the page: link targets, alt text
+        self.link_targets: list[tuple[str, str, str]] = []
 
     # -- block structure --------------------------------------------------------------------
 
@@ -213,8 +215,8 @@ class StoryWalker:
             self.part, self.paragraph, self.story = saved
         # Link targets come after the story's text, so they never split a run of lines.
         saved = (self.part, self.story)
-        for number, (target, story) in enumerate(self.link_targets, start=1):
-            self.part, self.story = "hyperlink", story
+        for number, (target, story, part) in enumerate(self.link_targets, start=1):
+            self.part, self.story = part, story
             self._emit(target, "paragraph", number, 0, None, frozenset())
         self.part, self.story = saved
 
@@ -320,7 +322,9 @@ class StoryWalker:
                 b = self._emit(hidden, base, number, 0, cell, frozenset(para.flags | {flag}))
                 self.doc.features.append(Feature(flag, hidden.strip(), b, 0, len(hidden), self.part))
         for target in dict.fromkeys(para.links):
-            self.link_targets.append((target, f"link target in {self.story or self.part} ¶{number}"))
+            self.link_targets.append((target, f"link target in {self.story or self.part} ¶{number}", "hyperlink"))
+        for alt in dict.fromkeys(para.alt):
+            self.link_targets.append((alt, f"alt text of a picture or shape in {self.story or self.part} ¶{number}", "alttext"))
         for mark in para.watermarks:
             kind = "watermark-text" if self.part in ("header", "footer") else "wordart"
             b = self._emit(mark, base, number, 0, cell, frozenset({FLAG_WATERMARK} if kind == "watermark-text" else ()))
@@ -391,6 +395,13 @@ class StoryWalker:
                 mark = (_attr(child, "string") or "").strip()
                 if mark:
                     para.watermarks.append(mark)
+            elif name == "docPr" or (name == "shape" and child.get("alt")):
+                for key in ("descr", "title", "alt"):
+                    value = (child.get(key) or "").strip()
+                    if value:
+                        para.alt.append(value)
+                if name == "shape":
+                    self._inline(child, para, hidden)
             elif name == "imagedata" and self.part in ("header", "footer"):
                 shape = child.getparent()
                 if "WaterMark" in (shape.get("id") or "") or (_attr(child, "gain") is not None):

@@ -177,3 +177,16 @@ def test_links_to_a_vendor_site_are_vendor_text(run_cli, tmp_path):
     assert [(d["code"], d["part"], d["match"]) for d in diags] == [
         ("RL202", "hyperlink", "http://www.moxiang-wenku.example.com/vip")
     ]
+
+
+def test_alt_text_is_read(run_cli, tmp_path):
+    path = str(tmp_path / "alt.docx")
+    wp = 'xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"'
+    drawing = (
+        f'<w:p><w:r><w:drawing><wp:inline {wp}><wp:docPr id="1" name="图片 1" '
+        'descr="墨香文库整理，咨询QQ12345678"/></wp:inline></w:drawing></w:r></w:p>'
+    )
+    write_docx(path, [paragraph("正文。"), drawing])
+    diags = run_cli("--format", "json", path).diagnostics()
+    assert [(d["code"], d["part"], d["match"]) for d in diags] == [("RL201", "alttext", "墨香文库整理，咨询QQ12345678")]
+    assert diags[0]["story"].startswith("alt text of a picture or shape in body")
