@@ -60,6 +60,7 @@ class Rule:
             heading=block.heading,
             cell=block.cell.label() if block.cell else None,
             story=block.story,
+            section=block.section,
             snippet=find_snippet(block.text, start, end),
             source=block.text,
             source_column=block.column,
@@ -106,6 +107,7 @@ class Diagnostic(NamedTuple):
     heading: str | None = None
     cell: str | None = None
     story: str | None = None
+    section: int = 0
     # Text around the match to paste into Word's Find box (search the document for it)
     snippet: str = ""
     # The block text the match sits in and the column of its first character:
@@ -137,6 +139,8 @@ class Diagnostic(NamedTuple):
             out["cell"] = self.cell
         if self.story:
             out["story"] = self.story
+        if self.section:
+            out["section"] = self.section
         if self.snippet:
             out["snippet"] = self.snippet
         if self.fix:

@@ -62,6 +62,8 @@ class Block(NamedTuple):
     flags: frozenset[str] = frozenset()
     # Which story of a Word file, for people: "section 1 first-page header (word/header2.xml)".
     story: str | None = None
+    # Word section (1-based) of a body paragraph; 0 where sections do not apply
+    section: int = 0
 
     def position(self, offset: int) -> tuple[int, int]:
         """Line and 1-based column of ``text[offset]`` (blocks never span lines)."""
@@ -69,6 +71,8 @@ class Block(NamedTuple):
 
     def location_label(self) -> str:
         bits = [self.part]
+        if self.section > 1:
+            bits.append(f"§{self.section}")
         if self.paragraph:
             bits.append(f"¶{self.paragraph}")
         if self.story:

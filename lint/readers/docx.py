@@ -189,6 +189,7 @@ class StoryWalker:
     ) -> None:
         self.numbering = numbering
         self.links = links or {}
+        self.section = 1
         self.doc = doc
         self.styles = styles
         self.part = part
@@ -315,6 +316,8 @@ class StoryWalker:
             block = self._emit(text, kind, number, level or 0, cell, frozenset(para.flags))
         for kind, detail, start, end in para.features:
             self.doc.features.append(Feature(kind, detail, block, start, end, self.part))
+        if ppr is not None and _child(ppr, "sectPr") is not None:
+            self.section += 1  # this paragraph's mark ends a section
         base = CELL if cell else "paragraph"
         for layer, flag in ((para.hidden, FLAG_HIDDEN), (para.invisible, FLAG_INVISIBLE)):
             hidden = "".join(layer)
@@ -344,6 +347,7 @@ class StoryWalker:
             cell=cell,
             flags=flags,
             story=self.story,
+            section=self.section if self.part == "body" else 0,
         )
         self.doc.blocks.append(block)
         return block

@@ -209,3 +209,10 @@ def test_text_box_text_is_read_once():
 def test_block_level_content_controls_in_real_file():
     doc = read_path(os.path.join(DOCX_CORPUS, "pandoc__nested_sdt.docx"))
     assert len(doc.blocks) > 0
+
+
+def test_body_paragraphs_know_their_section(tmp_path):
+    end_of_section = '<w:p><w:pPr><w:sectPr><w:pgSz w:w="11906" w:h="16838"/></w:sectPr></w:pPr><w:r><w:t>第一节末</w:t></w:r></w:p>'
+    doc = read_path(build(tmp_path, [paragraph("第一节"), end_of_section, paragraph("第二节XX")]))
+    assert [(b.text, b.section) for b in doc.blocks] == [("第一节", 1), ("第一节末", 1), ("第二节XX", 2)]
+    assert "§2" in doc.blocks[-1].location_label()
