@@ -155,6 +155,7 @@ class _Para:
     watermarks: list[str] = field(default_factory=list)
     links: list[str] = field(default_factory=list)
     alt: list[str] = field(default_factory=list)
+    background: str | None = None  # shading behind the paragraph (its own or its cell's)
 
     def offset(self) -> int:
         return sum(len(p) for p in self.parts)
@@ -190,6 +191,7 @@ class StoryWalker:
         self.numbering = numbering
         self.links = links or {}
         self.section = 1
+        self.fills: list[str | None] = []  # shading of the enclosing table cells
         self.doc = doc
         self.styles = styles
         self.part = part
@@ -273,7 +275,10 @@ class StoryWalker:
             for tc in self._cells(tr):
                 parents = () if parent is None else (*parent.parents, parent)
                 cell = Cell(index, row_no, col, parents)
+                fill = _fill(_child(tc, "tcPr"))
+                self.fills.append(fill or (self.fills[-1] if self.fills else None))
                 self._blocks(tc, cell, row_flags)
+                self.fills.pop()
                 span = 1
                 tcpr = _child(tc, "tcPr")
                 if tcpr is not None:
@@ -295,6 +300,7 @@ class StoryWalker:
         number = self.paragraph
         para = _Para(flags=set(flags))
         ppr = _child(p, "pPr")
+        para.background = _fill(ppr) or (self.fills[-1] if self.fills else None)
         style = _child(ppr, "pStyle") if ppr is not None else None
         if self.numbering is not None:
             num = _num_pr(ppr) or self.styles.numbering.get(_attr(style, "val") if style is not None else "")
@@ -442,7 +448,7 @@ class StoryWalker:
         invisible = False
         if rpr is not None:
             hidden = hidden or _is_on(_child(rpr, "vanish")) or self.styles.hidden(_rstyle(rpr))
-            invisible = _invisible(rpr)
+            invisible = _invisible(rpr, para.background)
         for child in r:
             name = _local(child.tag)
             if name == "fldChar":
@@ -515,17 +521,25 @@ def _rstyle(rpr) -> str | None:
     return _attr(el, "val") if el is not None else None
 
 
-def _invisible(rpr) -> bool:
-    """White text or text of 2 points or less: in the file, not seen on the page."""
+def _fill(props) -> str | None:
+    """The shading fill of a pPr/tcPr/rPr, upper case, or None for none or automatic."""
+    shading = _child(props, "shd") if props is not None else None
+    fill = (_attr(shading, "fill") or "").upper() if shading is not None else ""
+    return fill if fill and fill != "AUTO" else None
+
+
+def _invisible(rpr, background: str | None = None) -> bool:
+    """Text the colour of what is behind it (white on a white page, or on a cell or run
+    shaded the same colour), or of 2 points or less: in the file, not seen on the page."""
     color = _child(rpr, "color")
-    if color is not None and (_attr(color, "val") or "").upper() == "FFFFFF":
-        shading = _child(rpr, "shd")
-        fill = (_attr(shading, "fill") or "auto").upper() if shading is not None else "AUTO"
-        if fill in ("AUTO", "FFFFFF"):
+    value = (_attr(color, "val") or "").upper() if color is not None else ""
+    if value and value != "AUTO":
+        behind = _fill(rpr) or background or "FFFFFF"
+        if value == behind:
             return True
     size = _child(rpr, "sz")
-    value = _attr(size, "val") if size is not None else None
-    return bool(value and value.isdigit() and int(value) <= 4)
+    points = _attr(size, "val") if size is not None else None
+    return bool(points and points.isdigit() and int(points) <= 4)
 
 
 def _form_default(fld_char) -> str | None:

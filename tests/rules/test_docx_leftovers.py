@@ -190,3 +190,14 @@ def test_alt_text_is_read(run_cli, tmp_path):
     diags = run_cli("--format", "json", path).diagnostics()
     assert [(d["code"], d["part"], d["match"]) for d in diags] == [("RL201", "alttext", "墨香文库整理，咨询QQ12345678")]
     assert diags[0]["story"].startswith("alt text of a picture or shape in body")
+
+
+def test_white_text_on_a_shaded_cell_is_visible(run_cli, tmp_path):
+    path = str(tmp_path / "shade.docx")
+    white = '<w:r><w:rPr><w:color w:val="FFFFFF"/></w:rPr><w:t>{}</w:t></w:r>'
+    dark = '<w:tc><w:tcPr><w:shd w:val="clear" w:fill="1F4E79"/></w:tcPr><w:p>' + white.format("表头：指标") + "</w:p></w:tc>"
+    plain = "<w:tc><w:p>" + white.format("墨香文库整理") + "</w:p></w:tc>"
+    tbl = f"<w:tbl><w:tblGrid><w:gridCol/><w:gridCol/></w:tblGrid><w:tr>{dark}{plain}</w:tr></w:tbl>"
+    write_docx(path, [paragraph("正文。"), tbl])
+    found = [(d["code"], d["match"]) for d in run_cli("--format", "json", path).diagnostics() if d["code"] == "RL304"]
+    assert found == [("RL304", "墨香文库整理")]
