@@ -21,11 +21,13 @@ RL303 hidden-text (warning)
     show or print it, but it is in the file.
 
 RL304 invisible-text (warning)
-    White text on a white page or text of 2 points or less.
+    Text the colour of what is behind it (white on a white page, or on a run,
+    paragraph or cell shaded the same colour) or text of 2 points or less.
 
 RL305 text-watermark (info)
-    A text watermark shape in a header (its text is also linted, so vendor
-    text in it is an RL201 finding too).
+    A text watermark in a header: Word's VML text-path shape, or a DrawingML
+    shape placed behind the text (its text is also linted, so vendor text in it
+    is an RL201 finding too).
 
 RL306 picture-watermark (info)
     A picture watermark in a header: its text, if any, is in the image and

@@ -405,6 +405,13 @@ class StoryWalker:
                 mark = (_attr(child, "string") or "").strip()
                 if mark:
                     para.watermarks.append(mark)
+            elif name == "anchor" and self.part in ("header", "footer") and child.get("behindDoc") in ("1", "true"):
+                # A DrawingML shape behind the text in a header: how other generators draw watermarks.
+                mark = "".join(t.text or "" for t in child.iter() if _local(t.tag) == "t").strip()
+                if mark:
+                    para.watermarks.append(mark)
+                else:
+                    self._inline(child, para, hidden)
             elif name == "docPr" or (name == "shape" and child.get("alt")):
                 for key in ("descr", "title", "alt"):
                     value = (child.get(key) or "").strip()

@@ -201,3 +201,23 @@ def test_white_text_on_a_shaded_cell_is_visible(run_cli, tmp_path):
     write_docx(path, [paragraph("正文。"), tbl])
     found = [(d["code"], d["match"]) for d in run_cli("--format", "json", path).diagnostics() if d["code"] == "RL304"]
     assert found == [("RL304", "墨香文库整理")]
+
+
+def test_drawingml_shape_behind_text_in_a_header_is_a_watermark(run_cli, tmp_path):
+    path = str(tmp_path / "dml.docx")
+    ns = ('xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" '
+          'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"')
+    shape = (
+        f'<w:p><w:r><w:drawing><wp:anchor behindDoc="1" {ns}><wps:wsp><wps:txbx><w:txbxContent>'
+        '<w:p><w:r><w:t>墨香文库 内部资料</w:t></w:r></w:p></w:txbxContent></wps:txbx></wps:wsp></wp:anchor>'
+        "</w:drawing></w:r></w:p>"
+    )
+    write_docx(
+        path,
+        [paragraph("正文。")],
+        parts={"word/header1.xml": story_xml("hdr", [shape])},
+        rels=[("rIdH1", "header", "header1.xml")],
+        sect='<w:headerReference w:type="default" r:id="rIdH1"/>',
+    )
+    diags = run_cli("--format", "json", path).diagnostics()
+    assert [(d["code"], d["part"], d["match"]) for d in diags] == [("RL305", "header", "墨香文库 内部资料")]
