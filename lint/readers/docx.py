@@ -242,6 +242,12 @@ class StoryWalker:
     def _sdt_flags(self, sdt) -> frozenset[str]:
         pr = _child(sdt, "sdtPr")
         flags = {FLAG_SDT}
+        binding = _child(pr, "dataBinding") if pr is not None else None
+        if binding is not None:
+            where = _attr(binding, "xpath") or "custom XML"
+            self.doc.features.append(
+                Feature("custom-xml", f"content control '{_sdt_label(sdt)}' bound to {where}", None, part=self.part)
+            )
         if pr is not None and _child(pr, "showingPlcHdr") is not None:
             flags.add(FLAG_PLACEHOLDER)
         content = _child(sdt, "sdtContent")

@@ -221,3 +221,14 @@ def test_drawingml_shape_behind_text_in_a_header_is_a_watermark(run_cli, tmp_pat
     )
     diags = run_cli("--format", "json", path).diagnostics()
     assert [(d["code"], d["part"], d["match"]) for d in diags] == [("RL305", "header", "墨香文库 内部资料")]
+
+
+def test_data_bound_content_control(run_cli, tmp_path):
+    path = str(tmp_path / "bound.docx")
+    sdt = (
+        '<w:p><w:sdt><w:sdtPr><w:alias w:val="公司名称"/><w:dataBinding w:xpath="/root/company" '
+        'w:storeItemID="{1}"/></w:sdtPr><w:sdtContent><w:r><w:t>青溪公司</w:t></w:r></w:sdtContent></w:sdt></w:p>'
+    )
+    write_docx(path, [sdt])
+    diags = run_cli("--format", "json", "--select", "RL313", path).diagnostics()
+    assert [d["match"] for d in diags] == ["content control '公司名称' bound to /root/company"]
