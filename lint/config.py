@@ -30,6 +30,7 @@ _KEYS = {
     "profile": "profile",
     "profiles": "profiles",
     "report-year": "report_year",
+    "severity": "severity",
     "max-members": "max_members",
     "max-part-mib": "max_part_mib",
     "max-total-xml-mib": "max_total_xml_mib",
@@ -53,6 +54,8 @@ class Config:
     profiles: tuple = ()
     # The year a report covers, when its title does not say (RL511)
     report_year: int | None = None
+    # Per-rule severity overrides: ((code, severity), ...)
+    severity: tuple[tuple[str, str], ...] = ()
     # Word package limits (defaults from OOXML practice: Apache POI, libxml2)
     max_members: int = 5000
     max_part_mib: int = 32
@@ -149,6 +152,8 @@ def from_mapping(data: dict[str, Any], source: str, root: str) -> Config:
             if not isinstance(value, int) or isinstance(value, bool) or not low <= value <= high:
                 raise ConfigError(f"{source}: {key} must be a whole number from {low} to {high}")
             kwargs[attr] = value
+        elif attr == "severity":
+            kwargs[attr] = _severities(value, source)
         elif attr == "profiles":
             kwargs[attr] = _profiles(value, source)
         elif attr in ("segmenter", "profile"):
@@ -160,6 +165,22 @@ def from_mapping(data: dict[str, Any], source: str, root: str) -> Config:
     cfg = Config(source=source, root=root, **kwargs)
     cfg.validate()
     return cfg
+
+
+def _severities(value: Any, source: str) -> tuple[tuple[str, str], ...]:
+    from .diagnostics import SEVERITIES
+    from .registry import rule_by_code
+
+    if not isinstance(value, dict):
+        raise ConfigError(f"{source}: severity must be a table of rule code = \"error\"|\"warning\"|\"info\"")
+    out = []
+    for code, level in value.items():
+        if rule_by_code(code.upper()) is None:
+            raise ConfigError(f"{source}: severity: unknown rule code {code!r}")
+        if level not in SEVERITIES:
+            raise ConfigError(f"{source}: severity.{code} must be one of {', '.join(SEVERITIES)}")
+        out.append((code.upper(), level))
+    return tuple(out)
 
 
 _PROFILE_KEYS = {"titles", "groups", "inferred"}

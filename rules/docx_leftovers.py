@@ -5,7 +5,7 @@ revisions, fields, package parts).  They never fire on .txt or .md files.
 Findings about the package as a whole (macros, embedded files …) have line
 and column 0.  Severities are defaults; ``ignore`` any code you do not want.
 
-Category ``hidden``:
+Category ``hidden`` (change any severity with the ``severity`` table in the config):
 
 RL301 comment-left (warning)
     A reviewer's comment is still in the document (``story`` names its number
@@ -17,8 +17,10 @@ RL302 tracked-change (warning)
     Accept or reject all changes: 审阅 → 接受 → 接受所有修订.
 
 RL303 hidden-text (warning)
-    Text formatted as hidden (directly or through its style): Word does not
-    show or print it, but it is in the file.
+    Text formatted as hidden (``w:vanish`` or ``w:specVanish``, directly or
+    through its style, or a hidden table row): Word does not show or print it,
+    but it is in the file.  ``w:webHidden`` text is printed, so it is not hidden
+    text.
 
 RL304 invisible-text (warning)
     Text the colour of what is behind it (white on a white page, or on a run,

@@ -129,3 +129,22 @@ def test_bad_user_profile(tmp_path):
     path.write_text('[profiles.x]\ngroups = [{ words = ["a"] }]\n', encoding="utf-8")
     with pytest.raises(ConfigError, match="group 1 needs 'any'"):
         load_config(str(path))
+
+
+def test_severity_overrides(run_cli, tmp_path, monkeypatch):
+    (tmp_path / ".reportlint.toml").write_text('[severity]\nRL105 = "info"\n', encoding="utf-8")
+    (tmp_path / "r.txt").write_text("本报告于2024年  月  日审议通过。\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    result = run_cli("--format", "json", "r.txt")
+    assert [(d["code"], d["severity"]) for d in result.diagnostics()] == [("RL105", "info")]
+    assert result.code == 0
+
+
+def test_bad_severity(tmp_path):
+    path = tmp_path / ".reportlint.toml"
+    path.write_text('[severity]\nRL999 = "info"\n', encoding="utf-8")
+    with pytest.raises(ConfigError, match="unknown rule code"):
+        load_config(str(path))
+    path.write_text('[severity]\nRL105 = "fatal"\n', encoding="utf-8")
+    with pytest.raises(ConfigError, match="must be one of"):
+        load_config(str(path))

@@ -460,7 +460,12 @@ class StoryWalker:
         rpr = _child(r, "rPr")
         invisible = False
         if rpr is not None:
-            hidden = hidden or _is_on(_child(rpr, "vanish")) or self.styles.hidden(_rstyle(rpr))
+            hidden = (
+                hidden
+                or _is_on(_child(rpr, "vanish"))
+                or _is_on(_child(rpr, "specVanish"))
+                or self.styles.hidden(_rstyle(rpr))
+            )
             invisible = _invisible(rpr, para.background)
         for child in r:
             name = _local(child.tag)
