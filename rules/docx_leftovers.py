@@ -64,7 +64,9 @@ Category ``placeholder``:
 
 RL109 control-placeholder (error)
     A content control still showing its placeholder (``w:showingPlcHdr`` or
-    Word's "Placeholder Text" style), such as "单击或点击此处输入文字。".
+    Word's "Placeholder Text" style), such as "单击或点击此处输入文字。".  A
+    ``DefaultPlaceholder_*`` reference alone is not taken as evidence: Word keeps
+    it after the user has typed over the prompt.
 
 RL111 unmerged-field (error)
     A mail-merge field (MERGEFIELD) never merged: the page shows ``«Name»``.
