@@ -39,6 +39,7 @@ from .ooxml import attr as _attr
 from .ooxml import child as _child
 from .ooxml import is_on as _is_on
 from .ooxml import local as _local
+from .ooxml import props as _props
 from .package import Package, sniff
 
 W_NAMESPACES = (
@@ -114,7 +115,7 @@ def load_styles(root) -> Styles:
             lvl = _child(ppr, "outlineLvl") if ppr is not None else None
             if lvl is not None and (_attr(lvl, "val") or "").isdigit() and int(_attr(lvl, "val")) < 9:
                 direct[sid] = int(_attr(lvl, "val")) + 1
-        num = _num_pr(_child(st, "pPr"))
+        num = _num_pr(_props(_child(st, "pPr")).get("numPr"))
         if num is not None:
             styles.numbering[sid] = num
         rpr = _child(st, "rPr")
@@ -157,8 +158,14 @@ class _Para:
     alt: list[str] = field(default_factory=list)
     background: str | None = None  # shading behind the paragraph (its own or its cell's)
 
+    length: int = 0  # characters in parts so far (kept, not recounted: paragraphs can have thousands of runs)
+
     def offset(self) -> int:
-        return sum(len(p) for p in self.parts)
+        return self.length
+
+    def add(self, text: str) -> None:
+        self.parts.append(text)
+        self.length += len(text)
 
     def in_field_code(self) -> bool:
         return bool(self.fields) and self.fields[-1].result_start is None
@@ -281,7 +288,7 @@ class StoryWalker:
             for tc in self._cells(tr):
                 parents = () if parent is None else (*parent.parents, parent)
                 cell = Cell(index, row_no, col, parents)
-                fill = _fill(_child(tc, "tcPr"))
+                fill = _fill(_props(_child(tc, "tcPr")))
                 self.fills.append(fill or (self.fills[-1] if self.fills else None))
                 self._blocks(tc, cell, row_flags)
                 self.fills.pop()
@@ -306,19 +313,20 @@ class StoryWalker:
         number = self.paragraph
         para = _Para(flags=set(flags))
         ppr = _child(p, "pPr")
-        para.background = _fill(ppr) or (self.fills[-1] if self.fills else None)
-        style = _child(ppr, "pStyle") if ppr is not None else None
+        pkids = _props(ppr)
+        para.background = _fill(pkids) or (self.fills[-1] if self.fills else None)
+        style = pkids.get("pStyle")
         if self.numbering is not None:
-            num = _num_pr(ppr) or self.styles.numbering.get(_attr(style, "val") if style is not None else "")
+            num = _num_pr(pkids.get("numPr")) or self.styles.numbering.get(_attr(style, "val") if style is not None else "")
             if num is not None:
                 label = self.numbering.render(*num)
                 if label:
-                    para.parts.append(label)
+                    para.add(label)
                     para.flags.add(FLAG_NUMBERED)
         para.flags.discard(HIDDEN_ROW)
         hidden = HIDDEN_ROW in flags or self.styles.hidden(_attr(style, "val") if style is not None else None)
         self._inline(p, para, hidden=hidden)
-        level = self._heading_level(p)
+        level = self._heading_level(pkids)
         text = "".join(para.parts)
         block = None
         if text.strip():
@@ -328,7 +336,7 @@ class StoryWalker:
             block = self._emit(text, kind, number, level or 0, cell, frozenset(para.flags))
         for kind, detail, start, end in para.features:
             self.doc.features.append(Feature(kind, detail, block, start, end, self.part))
-        if ppr is not None and _child(ppr, "sectPr") is not None:
+        if "sectPr" in pkids:
             self.section += 1  # this paragraph's mark ends a section
         base = CELL if cell else "paragraph"
         for layer, flag in ((para.hidden, FLAG_HIDDEN), (para.invisible, FLAG_INVISIBLE)):
@@ -364,14 +372,11 @@ class StoryWalker:
         self.doc.blocks.append(block)
         return block
 
-    def _heading_level(self, p) -> int | None:
-        ppr = _child(p, "pPr")
-        if ppr is None:
-            return None
-        lvl = _child(ppr, "outlineLvl")
+    def _heading_level(self, pkids: dict) -> int | None:
+        lvl = pkids.get("outlineLvl")
         if lvl is not None and (_attr(lvl, "val") or "").isdigit() and int(_attr(lvl, "val")) < 9:
             return int(_attr(lvl, "val")) + 1
-        style = _child(ppr, "pStyle")
+        style = pkids.get("pStyle")
         return self.styles.heading_level(_attr(style, "val") if style is not None else None)
 
     def _inline(self, el, para: _Para, hidden: bool) -> None:
@@ -379,13 +384,12 @@ class StoryWalker:
             name = _local(child.tag)
             if name == "r":
                 self._run(child, para, hidden)
-            elif name in ("del", "moveFrom"):
-                gone = "".join(t.text or "" for t in child.iter() if _local(t.tag) in ("delText", "t"))
-                if gone.strip():
-                    at = para.offset()
-                    para.features.append(("deletion", _revision(child, gone), at, at))
             elif name in _SKIP:
-                continue
+                if name in ("del", "moveFrom"):
+                    gone = "".join(t.text or "" for t in child.iter() if _local(t.tag) in ("delText", "t"))
+                    if gone.strip():
+                        at = para.offset()
+                        para.features.append(("deletion", _revision(child, gone), at, at))
             elif name == "sdt":
                 content = _child(child, "sdtContent")
                 sdt_flags = self._sdt_flags(child)
@@ -460,15 +464,21 @@ class StoryWalker:
         rpr = _child(r, "rPr")
         invisible = False
         if rpr is not None:
+            rkids = _props(rpr)
             hidden = (
                 hidden
-                or _is_on(_child(rpr, "vanish"))
-                or _is_on(_child(rpr, "specVanish"))
-                or self.styles.hidden(_rstyle(rpr))
+                or _is_on(rkids.get("vanish"))
+                or _is_on(rkids.get("specVanish"))
+                or self.styles.hidden(_rstyle(rkids))
             )
-            invisible = _invisible(rpr, para.background)
+            invisible = _invisible(rkids, para.background)
         for child in r:
             name = _local(child.tag)
+            if name == "t" and not para.fields:  # the common case first
+                self._text(para, child.text or "", hidden, invisible)
+                continue
+            if name == "rPr":
+                continue
             if name == "fldChar":
                 kind = _attr(child, "fldCharType")
                 if kind == "begin":
@@ -515,7 +525,7 @@ class StoryWalker:
         elif invisible:
             para.invisible.append(text)
         else:
-            para.parts.append(text)
+            para.add(text)
 
 
 def _revision(el, text: str) -> str:
@@ -534,28 +544,28 @@ def _sdt_label(sdt) -> str:
     return "content control"
 
 
-def _rstyle(rpr) -> str | None:
-    el = _child(rpr, "rStyle")
+def _rstyle(rkids: dict) -> str | None:
+    el = rkids.get("rStyle")
     return _attr(el, "val") if el is not None else None
 
 
-def _fill(props) -> str | None:
-    """The shading fill of a pPr/tcPr/rPr, upper case, or None for none or automatic."""
-    shading = _child(props, "shd") if props is not None else None
+def _fill(kids: dict) -> str | None:
+    """The shading fill of a pPr/tcPr/rPr (given as its children), upper case, or None."""
+    shading = kids.get("shd")
     fill = (_attr(shading, "fill") or "").upper() if shading is not None else ""
     return fill if fill and fill != "AUTO" else None
 
 
-def _invisible(rpr, background: str | None = None) -> bool:
+def _invisible(rkids: dict, background: str | None = None) -> bool:
     """Text the colour of what is behind it (white on a white page, or on a cell or run
     shaded the same colour), or of 2 points or less: in the file, not seen on the page."""
-    color = _child(rpr, "color")
+    color = rkids.get("color")
     value = (_attr(color, "val") or "").upper() if color is not None else ""
     if value and value != "AUTO":
-        behind = _fill(rpr) or background or "FFFFFF"
+        behind = _fill(rkids) or background or "FFFFFF"
         if value == behind:
             return True
-    size = _child(rpr, "sz")
+    size = rkids.get("sz")
     points = _attr(size, "val") if size is not None else None
     return bool(points and points.isdigit() and int(points) <= 4)
 
@@ -571,8 +581,8 @@ def _external_links(pkg: Package, part: str) -> dict[str, str]:
     return {rid: target for rid, kind, target, mode in pkg.rels(part) if kind == "hyperlink" and mode == "External"}
 
 
-def _num_pr(ppr) -> tuple[str, int] | None:
-    num = _child(ppr, "numPr") if ppr is not None else None
+def _num_pr(num) -> tuple[str, int] | None:
+    """(numId, ilvl) of a w:numPr element, or None."""
     if num is None:
         return None
     num_id = _child(num, "numId")

@@ -38,7 +38,8 @@ def header_footer_usage(body, settings) -> dict[str, list[str]]:
         _local(el.tag) == "evenAndOddHeaders" and _on(el) for el in settings
     )
     usage: dict[str, list[str]] = {}
-    sections = [el for el in body.iter() if _local(el.tag) == "sectPr"]
+    ns = body.tag[: body.tag.index("}") + 1] if body.tag.startswith("{") else ""
+    sections = list(body.iter(ns + "sectPr"))
     for number, sect in enumerate(sections, start=1):
         title_page = any(_local(el.tag) == "titlePg" and _on(el) for el in sect)
         for ref in sect:

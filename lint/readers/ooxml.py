@@ -1,11 +1,35 @@
-"""Small helpers for WordprocessingML elements, namespace-agnostic (Transitional and Strict)."""
+"""Small helpers for WordprocessingML elements, namespace-agnostic (Transitional and Strict).
+
+They sit on the reader's hot path (a 12 MB document.xml has over a million
+elements), so they lean on lxml's C lookups and a tag cache.
+"""
 
 from __future__ import annotations
+
+_LOCAL: dict[str, str] = {}
 
 
 def local(tag) -> str:
     """The local name of a tag ("p" for "{…/main}p"); "" for comments and the like."""
-    return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
+    if not isinstance(tag, str):
+        return ""
+    name = _LOCAL.get(tag)
+    if name is None:
+        name = _LOCAL[tag] = tag.rsplit("}", 1)[-1]
+    return name
+
+
+_NAMESPACE: dict[str, str] = {}
+
+
+def namespace(tag) -> str:
+    """The "{uri}" prefix of a tag, or ""."""
+    if not isinstance(tag, str):
+        return ""
+    ns = _NAMESPACE.get(tag)
+    if ns is None:
+        ns = _NAMESPACE[tag] = tag[: tag.index("}") + 1] if tag.startswith("{") else ""
+    return ns
 
 
 def attr(el, name: str) -> str | None:
@@ -17,10 +41,13 @@ def attr(el, name: str) -> str | None:
 
 
 def child(el, name: str):
-    """The first child element with the local name ``name``, or None."""
-    for c in el:
-        if local(c.tag) == name:
-            return c
+    """The first child element with the local name ``name`` in the parent's namespace, or None."""
+    if el is None:
+        return None
+    tag = namespace(el.tag) + name
+    for found in el:  # plain iteration beats find() and iterchildren() here (measured)
+        if found.tag == tag:
+            return found
     return None
 
 
@@ -30,3 +57,13 @@ def is_on(el) -> bool:
         return False
     val = attr(el, "val")
     return val is None or val.lower() not in ("0", "false", "off")
+
+
+def props(el) -> dict:
+    """A property element's children by local name (one pass; for pPr, rPr, tcPr)."""
+    if el is None:
+        return {}
+    out: dict = {}
+    for c in el:
+        out.setdefault(local(c.tag), c)
+    return out
