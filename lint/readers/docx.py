@@ -285,19 +285,17 @@ class StoryWalker:
             row_flags = flags
             if trpr is not None and _is_on(_child(trpr, "hidden")):
                 row_flags = flags | {HIDDEN_ROW}
+            parents = () if parent is None else (*parent.parents, parent)
             for tc in self._cells(tr):
-                parents = () if parent is None else (*parent.parents, parent)
                 cell = Cell(index, row_no, col, parents)
-                fill = _fill(_props(_child(tc, "tcPr")))
-                self.fills.append(fill or (self.fills[-1] if self.fills else None))
+                tkids = _props(_child(tc, "tcPr"))
+                self.fills.append(_fill(tkids) or (self.fills[-1] if self.fills else None))
                 self._blocks(tc, cell, row_flags)
                 self.fills.pop()
                 span = 1
-                tcpr = _child(tc, "tcPr")
-                if tcpr is not None:
-                    gs = _child(tcpr, "gridSpan")
-                    if gs is not None and (_attr(gs, "val") or "").isdigit():
-                        span = max(1, int(_attr(gs, "val")))
+                gs = tkids.get("gridSpan")
+                if gs is not None and (_attr(gs, "val") or "").isdigit():
+                    span = max(1, int(_attr(gs, "val")))
                 col += span
 
     def _rows(self, tbl):
