@@ -9,6 +9,18 @@ from conftest import DOCX_CORPUS, requires_shared
 from docx_builder import field, paragraph, story_xml, write_docx
 from kitchen_sink import build
 
+def with_header(path: str, header_paragraph: str, kind: str = "default", extra_sect: str = "") -> str:
+    """A one-paragraph report whose section header holds ``header_paragraph``."""
+    write_docx(
+        path,
+        [paragraph("正文。")],
+        parts={"word/header1.xml": story_xml("hdr", [header_paragraph])},
+        rels=[("rIdH1", "header", "header1.xml")],
+        sect=f'<w:headerReference w:type="{kind}" r:id="rIdH1"/>{extra_sect}',
+    )
+    return path
+
+
 EXPECTED = [
     # code, line, part, match
     ("RL308", 0, "package", "word/vbaProject.bin"),
@@ -100,27 +112,13 @@ def test_picture_watermark_in_a_header(run_cli, tmp_path):
         f'<w:p><w:r><w:pict {vml}><v:shape id="WordPictureWatermark1" type="#_x0000_t75">'
         '<v:imagedata r:id="rIdImg" gain="19661f" blacklevel="22938f"/></v:shape></w:pict></w:r></w:p>'
     )
-    write_docx(
-        path,
-        [paragraph("正文。")],
-        parts={"word/header1.xml": story_xml("hdr", [shape])},
-        rels=[("rIdH1", "header", "header1.xml")],
-        sect='<w:headerReference w:type="default" r:id="rIdH1"/>',
-    )
+    with_header(path, shape)
     diags = run_cli("--format", "json", path).diagnostics()
     assert [(d["code"], d["part"]) for d in diags] == [("RL306", "header")]
 
 
 def test_first_page_header_is_shown_with_title_page(run_cli, tmp_path):
-    path = str(tmp_path / "first.docx")
-    header = story_xml("hdr", [paragraph("县人民政府办公室")])
-    write_docx(
-        path,
-        [paragraph("正文。")],
-        parts={"word/header1.xml": header},
-        rels=[("rIdH1", "header", "header1.xml")],
-        sect='<w:headerReference w:type="first" r:id="rIdH1"/><w:titlePg/>',
-    )
+    path = with_header(str(tmp_path / "first.docx"), paragraph("县人民政府办公室"), "first", "<w:titlePg/>")
     assert run_cli("--format", "json", path).diagnostics() == []
 
 
@@ -212,13 +210,7 @@ def test_drawingml_shape_behind_text_in_a_header_is_a_watermark(run_cli, tmp_pat
         '<w:p><w:r><w:t>墨香文库 内部资料</w:t></w:r></w:p></w:txbxContent></wps:txbx></wps:wsp></wp:anchor>'
         "</w:drawing></w:r></w:p>"
     )
-    write_docx(
-        path,
-        [paragraph("正文。")],
-        parts={"word/header1.xml": story_xml("hdr", [shape])},
-        rels=[("rIdH1", "header", "header1.xml")],
-        sect='<w:headerReference w:type="default" r:id="rIdH1"/>',
-    )
+    with_header(path, shape)
     diags = run_cli("--format", "json", path).diagnostics()
     assert [(d["code"], d["part"], d["match"]) for d in diags] == [("RL305", "header", "墨香文库 内部资料")]
 
