@@ -9,6 +9,7 @@ from conftest import DOCX_CORPUS, requires_shared
 from docx_builder import field, paragraph, story_xml, write_docx
 from kitchen_sink import build
 
+
 def with_header(path: str, header_paragraph: str, kind: str = "default", extra_sect: str = "") -> str:
     """A one-paragraph report whose section header holds ``header_paragraph``."""
     write_docx(
