@@ -153,12 +153,3 @@ class Document:
                 continue  # never across blocks
             out.append((block, Token(tok.kind, tok.shape, tok.start - base, tok.end - base, tok.text)))
         return out
-
-    def tokens(self, block: Block) -> list:
-        """Every token of one block (all shapes)."""
-        from .tokens import tokenize
-
-        return tokenize(block.text)
-
-    def nonblank(self) -> list[Block]:
-        return [b for b in self.blocks if b.text.strip()]

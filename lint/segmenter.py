@@ -60,7 +60,3 @@ def _cached(name: str, text: str) -> tuple[tuple[int, int], ...]:
 def word_spans(text: str, name: str = "rjieba") -> tuple[tuple[int, int], ...]:
     """Word spans of ``text`` as (start, end) code-point offsets."""
     return _cached(name, text)
-
-
-def is_loaded() -> bool:
-    return bool(_loaded)

@@ -167,7 +167,3 @@ def tokenize(text: str) -> list[Token]:
     tokens = [tok for shape in SHAPES for tok in scan(text, shape, chars)]
     tokens.sort(key=lambda t: (t.start, -t.end))
     return tokens
-
-
-def has_han(text: str) -> bool:
-    return any("\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf" for ch in text)

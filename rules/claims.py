@@ -177,18 +177,9 @@ def _sources() -> dict[str, str]:
     }
 
 
-class _Patterns:
-    def __getitem__(self, key: str) -> re.Pattern:
-        return _compiled(key)
-
-
 @lru_cache(maxsize=None)
 def _compiled(key: str) -> re.Pattern:
     return re.compile(_sources()[key])
-
-
-def _patterns() -> _Patterns:
-    return _Patterns()
 
 
 def _decimals(number: str) -> int:
@@ -235,7 +226,7 @@ def _scan(doc: Document, key: str) -> list[tuple[Block, re.Match]]:
     cache = doc.meta.setdefault("_claims", {})
     if key not in cache:
         blocks = [b for b in _blocks_with(doc, _need_pattern(key)) if _DIGIT.search(b.text)]
-        pattern = _patterns()[key] if blocks else None
+        pattern = _compiled(key) if blocks else None
         cache[key] = [(block, m) for block in blocks for m in pattern.finditer(block.text)]
     return cache[key]
 
@@ -267,7 +258,7 @@ def _percentage_points(doc: Document, config) -> Iterator[Diagnostic]:
 def _value_change_rate(doc: Document) -> Iterator[tuple[Block, re.Match, int]]:
     """value/change/rate triples, matched in the 60 characters that end at each rate."""
     for block, rate in _scan(doc, "vdr_rate"):
-        pattern = _patterns()["vdr"]
+        pattern = _compiled("vdr")
         offset = max(0, rate.end() - 60)
         m = pattern.search(block.text[offset : rate.end()])
         if m is not None:
@@ -370,7 +361,7 @@ def _no_basis(doc: Document, config) -> Iterator[Diagnostic]:
         clause_start = max(block.text.rfind(p, 0, m.start()) for p in "。；！？")
         previous = max(block.text.rfind(p, 0, max(0, clause_start)) for p in "。；！？")
         context = block.text[max(0, previous) : m.end()]
-        if basis.search(context) or _patterns()["range"].search(m.group()):
+        if basis.search(context) or _compiled("range").search(m.group()):
             continue
         yield NO_BASIS.diagnostic(
             block, m.start(), m.end(), f"'{m.group()}' compared with what? Name the basis (同比, 比上年, 较年初 …)"

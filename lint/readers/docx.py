@@ -243,8 +243,6 @@ class StoryWalker:
                     self._blocks(content, cell, flags | self._sdt_flags(child))
             elif name in ("customXml", "ins", "moveTo", "AlternateContent", "Choice", "smartTag"):
                 self._blocks(child, cell, flags | ({FLAG_INSERTED} if name in ("ins", "moveTo") else set()))
-            elif name == "altChunk":
-                self.doc.meta.setdefault("altchunks", []).append(_attr(child, "id"))
 
     def _sdt_flags(self, sdt) -> frozenset[str]:
         pr = _child(sdt, "sdtPr")
@@ -643,6 +641,5 @@ def read_docx(path: str, data: bytes, limits: Limits | None = None) -> Document:
     parts.read_glossary(pkg, main, walk)
     parts.read_properties(pkg, doc)
     parts.read_package_facts(pkg, main, doc)
-    doc.meta.pop("altchunks", None)
     doc.meta["main_part"] = main
     return doc
