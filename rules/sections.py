@@ -117,7 +117,17 @@ def _evidence(doc: Document, title: Block) -> list[tuple[Block, str]]:
 
 
 def choose_profile(doc: Document, config) -> tuple[dict, Block] | None:
-    """The profile to check and the title block, following --profile / config / the title."""
+    """The profile to check and the title block, following --profile / config / the title
+    (worked out once per document: three rules ask)."""
+    cached = doc.meta.get("_profile")
+    if cached is not None and cached[0] is config:
+        return cached[1]
+    chosen = _choose_profile(doc, config)
+    doc.meta["_profile"] = (config, chosen)
+    return chosen
+
+
+def _choose_profile(doc: Document, config) -> tuple[dict, Block] | None:
     choice = getattr(config, "profile", None)
     if choice == "none":
         return None
@@ -185,9 +195,10 @@ def _plan_share(doc: Document, config) -> Iterator[Diagnostic]:
     group = next((g for g in profile["groups"] if g["id"] == profile["plan_group"]), None)
     body = [b for b in doc.blocks if b.part == "body" and b is not title and b.text.strip()]
     total = sum(len(b.text) for b in body)
-    start = next((i for i, b in enumerate(body) if group and (
-        (b.kind == HEADING and any(w in b.text for w in group["any"]))
-        or (find_marker(b) is not None and any(w in find_marker(b).title for w in group["any"]))
+    markers = {id(m.block): m for m in outline(doc)}
+    start = next((i for i, b in enumerate(body) if group and any(
+        w in (markers[id(b)].title if id(b) in markers else b.text if b.kind == HEADING else "")
+        for w in group["any"]
     )), None)
     if start is None or not total:
         return
