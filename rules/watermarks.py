@@ -219,9 +219,6 @@ class Verdicts:
             if 0 <= k < len(self.blocks):
                 self.get(k)
 
-    def __len__(self) -> int:
-        return len(self.blocks)
-
     def get(self, k: int) -> LineVerdict:
         v = self.lines.get(k)
         if v is None:
