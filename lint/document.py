@@ -19,6 +19,10 @@ HEADING = "heading"
 CELL = "cell"
 
 # Flags a reader may set on a block
+# Parts whose text is never on a page as report text (slot and claim rules skip them;
+# vendor rules still read them).
+OFF_PAGE_PARTS = frozenset({"glossary"})
+
 FLAG_HIDDEN = "hidden"
 FLAG_INSERTED = "inserted"
 FLAG_SDT = "content-control"
@@ -68,6 +72,12 @@ class Block(NamedTuple):
     def position(self, offset: int) -> tuple[int, int]:
         """Line and 1-based column of ``text[offset]`` (blocks never span lines)."""
         return self.line, self.column + offset
+
+    @property
+    def on_page(self) -> bool:
+        """False for text no page ever shows as such: the glossary holds Word's building
+        blocks (placeholder prompts like "[Pick the date]"), not report text."""
+        return self.part not in OFF_PAGE_PARTS
 
     def location_label(self) -> str:
         bits = [self.part]

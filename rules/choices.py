@@ -78,7 +78,7 @@ def _options(inner: str) -> bool:
 
 def _choices(doc: Document, config) -> Iterator[Diagnostic]:
     for block, tok in doc.find("unit", "pronoun", "options"):
-        if block.part == "glossary":
+        if not block.on_page:
             continue
         start = tok.start
         if tok.shape == "unit":

@@ -218,7 +218,7 @@ def _blocks_with(doc: Document, pattern: re.Pattern) -> list[Block]:
     """Blocks in which ``pattern`` occurs, found with one scan of the whole document."""
     text, starts = doc.joined()
     indices = sorted({bisect_right(starts, m.start()) - 1 for m in pattern.finditer(text)})
-    return [doc.blocks[i] for i in indices if doc.blocks[i].part != "glossary"]
+    return [doc.blocks[i] for i in indices if doc.blocks[i].on_page]
 
 
 def _scan(doc: Document, key: str) -> list[tuple[Block, re.Match]]:

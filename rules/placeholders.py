@@ -113,13 +113,8 @@ _EXPECT_LABELS = {
 }
 
 
-# The glossary holds Word's own building blocks (placeholder prompts such as
-# "[Pick the date]"); they are never on a page, so they are no slots.
-NOT_PAGE_TEXT = frozenset({"glossary"})
-
-
 def _candidates(doc: Document, shape: str):
-    return [(b, t) for b, t in doc.find(shape) if b.part not in NOT_PAGE_TEXT]
+    return [(b, t) for b, t in doc.find(shape) if b.on_page]
 
 
 def _is_han(ch: str) -> bool:
