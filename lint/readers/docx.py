@@ -308,8 +308,7 @@ class StoryWalker:
         self.paragraph += 1
         number = self.paragraph
         para = _Para(flags=set(flags))
-        ppr = _child(p, "pPr")
-        pkids = _props(ppr)
+        pkids = _props(_first(p, "pPr"))
         para.background = _fill(pkids) or (self.fills[-1] if self.fills else None)
         style = pkids.get("pStyle")
         if self.numbering is not None:
@@ -457,7 +456,7 @@ class StoryWalker:
             para.features.append((kind, f"{words[0].upper()} {target}".strip(), start, end))
 
     def _run(self, r, para: _Para, hidden: bool) -> None:
-        rpr = _child(r, "rPr")
+        rpr = _first(r, "rPr")
         invisible = False
         if rpr is not None:
             rkids = _props(rpr)
@@ -522,6 +521,13 @@ class StoryWalker:
             para.invisible.append(text)
         else:
             para.add(text)
+
+
+def _first(el, name: str):
+    """The property element, which the schema puts first (w:pPr in w:p, w:rPr in w:r)."""
+    if len(el) and _local(el[0].tag) == name:
+        return el[0]
+    return None
 
 
 def _revision(el, text: str) -> str:

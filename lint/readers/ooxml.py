@@ -11,11 +11,9 @@ _LOCAL: dict[str, str] = {}
 
 def local(tag) -> str:
     """The local name of a tag ("p" for "{…/main}p"); "" for comments and the like."""
-    if not isinstance(tag, str):
-        return ""
     name = _LOCAL.get(tag)
     if name is None:
-        name = _LOCAL[tag] = tag.rsplit("}", 1)[-1]
+        name = _LOCAL[tag] = tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
     return name
 
 
@@ -34,6 +32,11 @@ def namespace(tag) -> str:
 
 def attr(el, name: str) -> str | None:
     """An attribute by local name, whatever its namespace."""
+    # Nearly always the attribute is in the element's own namespace (w:val on w:pStyle):
+    # one C lookup instead of a walk over every attribute.
+    value = el.get(namespace(el.tag) + name)
+    if value is not None:
+        return value
     for key, value in el.attrib.items():
         if key.rsplit("}", 1)[-1] == name:
             return value
@@ -44,7 +47,12 @@ def child(el, name: str):
     """The first child element with the local name ``name`` in the parent's namespace, or None."""
     if el is None:
         return None
-    tag = namespace(el.tag) + name
+    tag = el.tag
+    if tag.__class__ is str:
+        ns = _NAMESPACE.get(tag)
+        tag = (ns if ns is not None else namespace(tag)) + name
+    else:
+        tag = name
     for found in el:  # plain iteration beats find() and iterchildren() here (measured)
         if found.tag == tag:
             return found
@@ -64,6 +72,12 @@ def props(el) -> dict:
     if el is None:
         return {}
     out: dict = {}
+    names = _LOCAL
     for c in el:
-        out.setdefault(local(c.tag), c)
+        tag = c.tag
+        name = names.get(tag)
+        if name is None:
+            name = local(tag)
+        if name not in out:
+            out[name] = c
     return out
