@@ -81,6 +81,17 @@ RL413 heading-end-punctuation (warning)
     PASS: 一、主要工作\n（一）强化组织领导。成立领导小组。
     FAIL: 一、主要工作：\n（一）强化组织领导。
 
+RL415 skipped-level (info)
+    Sub-headings sit two levels below their parent (``1.`` straight under
+    ``二、``) while the document uses the level in between (``（一）``) under
+    other headings.  A document that is consistently two-level (一、 then 1.
+    throughout) is left alone: the conventions allow it.  Only runs of
+    headings count: heading-styled paragraphs or short lines with no sentence
+    punctuation; ``1.…；`` and ``1.…。`` items are lists, which any section may hold.
+
+    PASS: 一、成绩\n1.工业\n二、问题\n1.短板
+    FAIL: 一、成绩\n（一）经济\n1.工业\n二、问题\n1.短板
+
 RL416 list-separator (warning)
     In a 一是/二是 list, an item holds a full stop (。) but the items are
     separated by ；: then every separator must be 。.
@@ -386,6 +397,45 @@ def _heading_end(doc: Document, config) -> Iterator[Diagnostic]:
 HEADING_END = Rule("RL413", "heading-end-punctuation", CATEGORY, "warning", "Standalone heading ends with 。/：/；",
                    _heading_end, _ex(["一、主要工作\n（一）强化组织领导。成立领导小组。"], ["一、主要工作：\n（一）强化组织领导。"]))
 
+_LEVEL_KIND = {1: "cn", 2: "bracket-cn", 3: "arabic", 4: "bracket-arabic", 5: "circled"}
+
+
+_SENTENCE_MARKS = re.compile(r"[。；;，,！？!?：:]")
+
+
+def _heading_like(m: Marker) -> bool:
+    """A heading rather than a list item: styled as one, or a short line with no
+    sentence punctuation (``1.加强领导``, not ``1.部分技师摆位不够规范。``)."""
+    if m.block.kind == HEADING:
+        return True
+    rest = m.block.text[m.end :].strip()
+    if rest[:1] in "（(【[" and rest[-1:] in "）)】]":
+        return False  # a template prompt such as 1.（列示主要问题）, not a heading yet
+    return 0 < len(rest) <= 25 and not _SENTENCE_MARKS.search(rest)
+
+
+def _skipped_levels(doc: Document, config) -> Iterator[Diagnostic]:
+    markers = outline(doc)
+    used = {m.level for m in markers}
+    for parent, run in sequences(markers):
+        if parent is None:
+            continue  # an excerpt may start below the top level
+        first = run[0]
+        between = [lv for lv in range(parent.level + 1, first.level) if lv in used]
+        if between and all(_heading_like(m) for m in run):
+            level = _DISPLAY[_LEVEL_KIND[between[0]]](1)
+            yield SKIPPED_LEVEL.diagnostic(
+                first.block, first.start, first.end,
+                f"'{first.text}' sits directly under '{parent.text}': the document puts a {level} level in between "
+                "elsewhere",
+            )
+
+
+SKIPPED_LEVEL = Rule("RL415", "skipped-level", CATEGORY, "info", "Sub-heading skips the level the document uses",
+                     _skipped_levels, _ex(["一、成绩\n1.工业\n二、问题\n1.短板"],
+                                          ["一、成绩\n（一）经济\n1.工业\n二、问题\n1.短板"]))
+
+
 def _separators(doc: Document, config) -> Iterator[Diagnostic]:
     for block in doc.blocks:
         if block.part != "body" or "是" not in block.text or "；" not in block.text:
@@ -404,6 +454,6 @@ SEPARATOR = Rule("RL416", "list-separator", CATEGORY, "warning", "一是-list it
                  _separators, _ex(["一是完善制度；二是强化督查。"], ["一是完善制度。建立台账；二是强化督查。"]))
 
 RULES = (
-    SEPARATOR,
+    SEPARATOR, SKIPPED_LEVEL,
     HEADING_END, GAP, DUPLICATE, PUNCTUATION, RESTART, ENUMERATION, EMPTY_SECTION, INVERTED, MIXED_STYLE, TOO_DEEP, ORDINAL_SET,
 )

@@ -63,6 +63,7 @@ def test_numbering_faults(lint):
         ("RL401", 7, "四、"),
         ("RL403", 8, "3、"),
         ("RL404", 8, "3、"),
+        ("RL415", 8, "3、"),
     ]
 
 
@@ -127,3 +128,22 @@ def test_ordinal_lists_with_di(lint):
     text = "第一，统一思想。第二，完善制度。第四，狠抓落实。\n二、其他\n第一，只有一项。\n"
     found = [f for f in structure(lint, text, profile="none") if f[0] == "RL406"]
     assert found == [("RL406", 1, "第四"), ("RL406", 3, "第一")]
+
+
+def test_skipped_level_only_where_the_document_uses_the_level_between(lint):
+    three_level = "\n".join([
+        "2024年度工作总结",
+        "一、主要成绩",
+        "（一）经济运行稳中向好",
+        "1.工业生产",
+        "全年规模以上工业增加值增长6.1%。",
+        "二、重点工作",
+        "1.项目建设",
+        "2.招商引资",
+        "三、存在问题",
+        "1.产业结构较为单一，龙头企业带动力不强；",
+        "2.（列示其他问题）",
+    ])
+    assert [f for f in structure(lint, three_level, profile="none") if f[0] == "RL415"] == [("RL415", 7, "1.")]
+    two_level = "一、主要成绩\n1.工业生产\n2.农业生产\n二、重点工作\n1.项目建设\n"
+    assert [f for f in structure(lint, two_level, profile="none") if f[0] == "RL415"] == []
