@@ -45,6 +45,8 @@ def cli() -> None:
               help="Output format.")
 @click.option("--select", multiple=True, metavar="CODES",
               help="Only these rules: codes (RL101), prefixes (RL1), names or categories; comma-separated.")
+@click.option("--extend-select", multiple=True, metavar="CODES",
+              help="Rules to add to the selection (same forms as --select); turns on opt-in rules such as RL516.")
 @click.option("--ignore", multiple=True, metavar="CODES", help="Skip these rules (same forms as --select).")
 @click.option("--exclude", multiple=True, metavar="GLOB", help="Skip paths matching GLOB when walking directories.")
 @click.option("--statistics", is_flag=True, help="Print a table of counts per rule instead of each finding.")
@@ -67,7 +69,7 @@ def cli() -> None:
 @click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True,
               help="Colour in text output (auto: only on a terminal).")
 @click.version_option(__version__, "--version", prog_name="reportlint", message="%(prog)s %(version)s")
-def check(paths, fmt, select, ignore, exclude, statistics, list_rules, dump_text, show_outline, quiet, config_path,
+def check(paths, fmt, select, extend_select, ignore, exclude, statistics, list_rules, dump_text, show_outline, quiet, config_path,
           isolated, profile, report_year, segmenter, fail_on, exit_zero, jobs, color) -> None:
     """Lint PATHS (.docx, .md, .txt files; directories are searched recursively).
 
@@ -90,6 +92,7 @@ def check(paths, fmt, select, ignore, exclude, statistics, list_rules, dump_text
     try:
         config = load_config(config_path, isolated=isolated).with_options(
             select=_split(select),
+            extend_select=_split(extend_select),
             ignore=_split(ignore),
             extend_exclude=list(exclude) or None,
             segmenter=segmenter,

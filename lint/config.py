@@ -21,6 +21,7 @@ DEFAULT_EXCLUDE = (".git", ".hg", ".svn", ".venv", "venv", "node_modules", "__py
 # key -> (attribute, expected type description)
 _KEYS = {
     "select": "select",
+    "extend-select": "extend_select",
     "ignore": "ignore",
     "exclude": "exclude",
     "extend-exclude": "extend_exclude",
@@ -42,6 +43,8 @@ _INT_KEYS = {"report_year": (1900, 2200), "max_members": (1, 1_000_000), "max_pa
 @dataclass(frozen=True)
 class Config:
     select: tuple[str, ...] = ()
+    # Added to the default (or selected) rules; the way to turn on opt-in rules
+    extend_select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
     exclude: tuple[str, ...] = DEFAULT_EXCLUDE
     extend_exclude: tuple[str, ...] = ()
@@ -82,7 +85,7 @@ class Config:
             raise ConfigError(
                 f"{where}: segmenter must be one of {', '.join(BACKENDS)}, not {self.segmenter!r}"
             )
-        for key in ("select", "ignore"):
+        for key in ("select", "extend_select", "ignore"):
             for selector in getattr(self, key):
                 check_selector(selector, where)
         if self.profile not in (None, "none"):
@@ -110,9 +113,16 @@ class Config:
         def hits(selectors: tuple[str, ...]) -> bool:
             return any(_selects(s, rule) for s in selectors)
 
-        if self.select and not hits(self.select):
+        if hits(self.ignore):
             return False
-        return not hits(self.ignore)
+        if rule.opt_in:
+            return any(_names(s, rule) for s in (*self.select, *self.extend_select))
+        return not self.select or hits(self.select) or hits(self.extend_select)
+
+
+def _names(selector: str, rule) -> bool:
+    s = selector.strip()
+    return s.upper() == rule.code or s == rule.name
 
 
 def _selects(selector: str, rule) -> bool:

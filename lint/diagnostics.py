@@ -32,6 +32,9 @@ class Rule:
     summary: str
     check: Callable[[Document, Any], Iterable[Diagnostic]] = field(compare=False, repr=False)
     examples: tuple[Example, ...] = ()
+    # An opt-in rule runs only when a selector names it (code or name), never by default,
+    # category, prefix or ALL: for conventions that real documents often do not follow.
+    opt_in: bool = False
 
     def diagnostic(
         self,

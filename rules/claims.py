@@ -231,6 +231,9 @@ def _scan(doc: Document, key: str) -> list[tuple[Block, re.Match]]:
     return cache[key]
 
 
+scan = _scan  # the claim patterns, shared with claim_wording
+
+
 def _over_100(doc: Document, config) -> Iterator[Diagnostic]:
     for block, m in _scan(doc, "rate"):
         if float(m.group(1)) > 100:
@@ -415,9 +418,14 @@ _SENTENCES = re.compile(r"[^。！？；]*[。！？；]?")
 _RETROSPECTIVE = ("述职", "述廉", "述责", "总结", "整改", "汇报", "报告")
 
 
-def _intensifiers(doc: Document, config) -> Iterator[Diagnostic]:
+def is_retrospective(doc: Document) -> bool:
+    """A report of what was done (述职, 总结 …), judged from its first lines, not a plan or speech."""
     titles = " ".join(b.text for b in doc.blocks[:3] if b.part == "body")
-    if not any(w in titles for w in _RETROSPECTIVE) or "计划" in titles or "讲话" in titles:
+    return any(w in titles for w in _RETROSPECTIVE) and "计划" not in titles and "讲话" not in titles
+
+
+def _intensifiers(doc: Document, config) -> Iterator[Diagnostic]:
+    if not is_retrospective(doc):
         return
     for block in doc.blocks:
         if block.part != "body" or not _INTENSIFIER.search(block.text):

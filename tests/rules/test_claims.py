@@ -70,3 +70,38 @@ def test_years_against_the_signing_date(lint, run_cli, tmp_path):
     path.write_text("工作总结\n全年完成各项任务。\n2024年1月5日\n", encoding="utf-8")
     diags = run_cli("--format", "json", "--select", "RL511", "--report-year", "2019", str(path)).diagnostics()
     assert [(d["line"], d["match"]) for d in diags] == [(3, "2024年")]  # the year from --report-year vs the signing date
+
+
+SUMMARY_2024 = (
+    "县民政局2024年度工作总结\n"
+    "一、主要工作\n"
+    "全年发放城乡低保金3862万元，入户核查低保对象2140户，核查覆盖率100%。\n"
+    "全县农村自来水普及率达到100%，群众饮水安全得到保障。\n"
+    "全年受理群众来信来访126件，办结率100%；开展养老机构安全检查48次，整改隐患全部到位。\n"
+    "二、下一步打算\n"
+    "力争社会救助资金发放准确率达到100%。\n"
+)
+
+
+def test_absolute_claims_need_a_count_in_their_sentence(lint):
+    found = [(d.code, d.line, d.match) for d in lint(SUMMARY_2024) if d.code == "RL515"]
+    assert found == [("RL515", 4, "普及率达到100%")]
+
+
+def test_absolute_claims_are_not_checked_in_notices_and_plans(lint):
+    notice = "关于开展养老机构安全大检查的通知\n各乡镇要确保检查覆盖率达到100%，不留死角。\n检查覆盖率达到100%。\n"
+    assert [d for d in lint(notice) if d.code == "RL515"] == []
+
+
+def test_growth_verb_is_opt_in(lint, run_cli, tmp_path):
+    text = "2024年度工作总结\n全年财政收入增长277万元，同比增加18.64%；比上年增加2个百分点，产量增长1.5倍。\n"
+    assert [d for d in lint(text) if d.code == "RL516"] == []
+    assert [d for d in lint(text, select=("claim",)) if d.code == "RL516"] == []
+    on = [(d.code, d.match) for d in lint(text, extend_select=("RL516",)) if d.code == "RL516"]
+    assert on == [("RL516", "增长277万元"), ("RL516", "增加18.64%")]
+    by_name = [d.code for d in lint(text, extend_select=("growth-verb",)) if d.code == "RL516"]
+    assert by_name == ["RL516", "RL516"]
+    path = tmp_path / "summary.txt"
+    path.write_text(text, encoding="utf-8")
+    result = run_cli("--extend-select", "RL516", "--select", "RL516", "--format", "json", str(path))
+    assert [d["match"] for d in result.json()["files"][0]["diagnostics"]] == ["增长277万元", "增加18.64%"]
