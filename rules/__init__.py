@@ -2,4 +2,6 @@
 exports ``RULES``; :data:`MODULES` lists every family explicitly (a test fails
 if a module exists that is not listed here)."""
 
-MODULES = ("placeholders", "choices", "watermarks", "docx_leftovers", "numbering", "sections", "claims")
+MODULES = (
+    "placeholders", "choices", "watermarks", "docx_leftovers", "numbering", "sections", "claims", "suppressions",
+)

@@ -156,6 +156,8 @@ class _Para:
     watermarks: list[str] = field(default_factory=list)
     links: list[str] = field(default_factory=list)
     alt: list[str] = field(default_factory=list)
+    # (commentRangeStart|commentRangeEnd, comment id, offset in the visible text)
+    comment_marks: list[tuple[str, str, int]] = field(default_factory=list)
     background: str | None = None  # shading behind the paragraph (its own or its cell's)
 
     length: int = 0  # characters in parts so far (kept, not recounted: paragraphs can have thousands of runs)
@@ -194,8 +196,11 @@ class StoryWalker:
         story: str | None = None,
         numbering: Numbering | None = None,
         links: dict[str, str] | None = None,
+        comment_ranges: dict[str, dict[str, tuple[int, int]]] | None = None,
     ) -> None:
         self.numbering = numbering
+        # comment id -> {"commentRangeStart": (line, column), "commentRangeEnd": …} in the text view
+        self.comment_ranges = comment_ranges if comment_ranges is not None else {}
         self.links = links or {}
         self.section = 1
         self.fills: list[str | None] = []  # shading of the enclosing table cells
@@ -243,6 +248,8 @@ class StoryWalker:
                     self._blocks(content, cell, flags | self._sdt_flags(child))
             elif name in ("customXml", "ins", "moveTo", "AlternateContent", "Choice", "smartTag"):
                 self._blocks(child, cell, flags | ({FLAG_INSERTED} if name in ("ins", "moveTo") else set()))
+            elif name in ("commentRangeStart", "commentRangeEnd"):
+                self._comment_mark(name, _attr(child, "id"), None, 0)
 
     def _sdt_flags(self, sdt) -> frozenset[str]:
         pr = _child(sdt, "sdtPr")
@@ -332,6 +339,8 @@ class StoryWalker:
             block = self._emit(text, kind, number, level or 0, cell, frozenset(para.flags))
         for kind, detail, start, end in para.features:
             self.doc.features.append(Feature(kind, detail, block, start, end, self.part))
+        for mark, comment_id, offset in para.comment_marks:
+            self._comment_mark(mark, comment_id, block, offset)
         if "sectPr" in pkids:
             self.section += 1  # this paragraph's mark ends a section
         base = CELL if cell else "paragraph"
@@ -349,6 +358,22 @@ class StoryWalker:
             b = self._emit(mark, base, number, 0, cell, frozenset({FLAG_WATERMARK} if kind == "watermark-text" else ()))
             if kind == "watermark-text":
                 self.doc.features.append(Feature(kind, mark, b, 0, len(mark), self.part))
+
+    def _comment_mark(self, mark: str, comment_id: str | None, block: Block | None, offset: int) -> None:
+        """Where a comment's anchored range starts or ends, in text-view coordinates; a
+        mark outside any text starts at the next block or ends with the last one."""
+        if comment_id is None:
+            return
+        if block is not None:
+            at = (block.line, block.column + offset)
+        elif mark == "commentRangeStart":
+            at = (len(self.doc.blocks) + 1, 1)
+        elif self.doc.blocks:
+            last = self.doc.blocks[-1]
+            at = (last.line, last.column + len(last.text))
+        else:
+            at = (1, 1)
+        self.comment_ranges.setdefault(comment_id, {})[mark] = at
 
     def _emit(self, text, kind, number, level, cell, flags) -> Block:
         text = text.replace("\n", " ")
@@ -405,6 +430,8 @@ class StoryWalker:
                 start = para.offset()
                 self._inline(child, para, hidden)
                 self._field_feature(para, _attr(child, "instr") or "", start, para.offset())
+            elif name in ("commentRangeStart", "commentRangeEnd"):
+                para.comment_marks.append((name, _attr(child, "id") or "", para.offset()))
             elif name == "txbxContent":
                 self.deferred.append(child)
             elif name == "textpath":
@@ -625,13 +652,16 @@ def read_docx(path: str, data: bytes, limits: Limits | None = None) -> Document:
     body = _child(root, "body")
     numbering_parts = pkg.related(main, "numbering")
     numbering = Numbering.load(pkg.xml(numbering_parts[0]) if numbering_parts else None)
+    comment_ranges: dict[str, dict[str, tuple[int, int]]] = {}
     if body is not None:
-        StoryWalker(doc, styles, "body", numbering=numbering, links=_external_links(pkg, main)).walk(body)
+        StoryWalker(doc, styles, "body", numbering=numbering, links=_external_links(pkg, main),
+                    comment_ranges=comment_ranges).walk(body)
 
     def walk(story_root, part: str, story: str, target: str) -> None:
-        StoryWalker(doc, styles, part, story, numbering, _external_links(pkg, target)).walk(story_root)
+        StoryWalker(doc, styles, part, story, numbering, _external_links(pkg, target), comment_ranges).walk(story_root)
 
     walk.doc = doc  # type: ignore[attr-defined]
+    walk.comment_ranges = comment_ranges  # type: ignore[attr-defined]
     settings_parts = pkg.related(main, "settings")
     settings = pkg.xml(settings_parts[0]) if settings_parts else None
     if body is not None:

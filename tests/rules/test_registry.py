@@ -55,7 +55,7 @@ EXAMPLES = [(r, e) for r in RULES for e in r.examples]
 def test_rule_example(rule, example):
     from reportlint import lint_text
 
-    found = [d for d in lint_text(example.text, config=Config()) if d.code == rule.code]
+    found = [d for d in lint_text(example.text, format=example.format, config=Config()) if d.code == rule.code]
     if not example.fails:
         assert found == [], f"{rule.code} fired on PASS example {example.text!r}"
     elif example.matches:
