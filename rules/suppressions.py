@@ -96,7 +96,8 @@ UNUSED = Rule(
     check_unused,
     examples=(
         Example("<!-- reportlint-disable-next-line RL101 -->\n全县完成生产总值X亿元。", False, format="md"),
-        Example("<!-- reportlint-disable RL110 -->\n县（区）长述职报告\n<!-- reportlint-enable -->", False, format="md"),
+        Example("<!-- reportlint-disable RL110 -->\n县（区）长述职报告\n<!-- reportlint-enable -->", False,
+                format="md"),
         Example("<!-- reportlint-disable-next-line RL101 -->\n全县完成生产总值286.4亿元。", True,
                 ("<!-- reportlint-disable-next-line RL101 -->",), format="md"),
         Example("<!-- reportlint-disable-file RL101, RL110 -->\n全县完成生产总值X亿元。", True,
