@@ -41,7 +41,10 @@ def _root(baseline_path: str) -> str:
 
 
 def _key(path: str, code: str, match: str, root: str) -> Key:
-    rel = os.path.relpath(os.path.abspath(path), root).replace(os.sep, "/")
+    try:
+        rel = os.path.relpath(os.path.abspath(path), root).replace(os.sep, "/")
+    except ValueError:  # another drive (Windows)
+        rel = os.path.abspath(path).replace(os.sep, "/")
     return rel, code, " ".join(match.split())
 
 

@@ -38,7 +38,10 @@ def glob_matches(pattern: str, path: str, root: str) -> bool:
     """Whether ``path`` matches a config glob, which is relative to the config's folder
     (``root``); a glob without ``/`` also matches the file name alone, and ``**/`` may
     stand for no folder at all."""
-    rel = os.path.relpath(os.path.abspath(path), root).replace(os.sep, "/")
+    try:
+        rel = os.path.relpath(os.path.abspath(path), root).replace(os.sep, "/")
+    except ValueError:  # another drive (Windows): no relative path
+        rel = os.path.abspath(path).replace(os.sep, "/")
     pattern = pattern.replace(os.sep, "/")
     candidates = {pattern, pattern.replace("**/", "")}
     if any(fnmatch.fnmatchcase(rel, p) for p in candidates):
@@ -130,6 +133,8 @@ def apply_suppressions(
     called unused, since another run (another ``--select``) may need it.
     """
     covers = _covers(doc)
+    if not covers and not getattr(config, "allow", ()):
+        return found, ()
     used: set[tuple[int, str | None]] = set()
     kept = []
     for d in found:

@@ -44,15 +44,15 @@ class _CommentMasker:
         self._content: list[str] = []
 
     def __call__(self, line: str, number: int = 0) -> str:
-        pos = 0
         raw = line
+        pos = text_from = 0  # where to look for "-->", and where the comment's content starts
         while True:
             if self.open:
                 end = raw.find("-->", pos)
                 if end < 0:
-                    self._content.append(raw[pos:])
+                    self._content.append(raw[text_from:])
                     return _mask(line, pos, len(line))
-                self._content.append(raw[pos:end])
+                self._content.append(raw[text_from:max(end, text_from)])
                 line = _mask(line, pos, end + 3)
                 self.open = False
                 pos = end + 3
@@ -63,8 +63,9 @@ class _CommentMasker:
             self.open = True
             self._start = (number, start + 1)
             self._content = []
-            line = _mask(line, start, start + 4)
-            pos = start + 4
+            # "<!-->" is an (empty) comment too: look for the end from just after "<!".
+            pos, text_from = start, start + 4
+
 
 def read_markdown(path: str, text: str) -> Document:
     doc = Document(path=path, format="md")
