@@ -258,3 +258,23 @@ def test_bad_suppression_config_is_a_clear_error(tmp_path, run_cli, toml, messag
     report.write_text("正文。\n", encoding="utf-8")
     result = run_cli("--config", str(config), str(report))
     assert result.code == 2 and str(config) in result.err and "Traceback" not in result.err
+
+
+def test_word_ignore_comment_over_a_whole_paragraph_covers_its_hidden_text(run_cli, tmp_path):
+    hidden = '<w:r><w:rPr><w:vanish/></w:rPr><w:t>本资料由墨香文库收集整理</w:t></w:r>'
+    path = _word(tmp_path / "报告.docx", [
+        paragraph(*_commented("全面完成年度目标任务。", 0)[:2], hidden, _commented("", 0)[2]),
+        paragraph("安全形势总体平稳。", hidden),
+    ], [(0, "reportlint: ignore hidden, watermark")])
+    diags = run_cli("--format", "json", path).diagnostics()
+    assert [(d["code"], d["line"]) for d in diags] == [("RL201", 4), ("RL303", 4)]
+
+
+def test_word_range_marks_between_paragraphs(run_cli, tmp_path):
+    path = _word(tmp_path / "报告.docx", [
+        paragraph("新增XX个项目。"),
+        '<w:commentRangeStart w:id="0"/>', paragraph("增长X%。"), '<w:commentRangeEnd w:id="0"/>',
+        paragraph("新增XX个项目。"),
+    ], [(0, "reportlint: ignore")])
+    diags = run_cli("--format", "json", path).diagnostics()
+    assert [(d["code"], d["line"]) for d in diags] == [("RL101", 1), ("RL101", 3)]

@@ -248,8 +248,10 @@ class StoryWalker:
                     self._blocks(content, cell, flags | self._sdt_flags(child))
             elif name in ("customXml", "ins", "moveTo", "AlternateContent", "Choice", "smartTag"):
                 self._blocks(child, cell, flags | ({FLAG_INSERTED} if name in ("ins", "moveTo") else set()))
-            elif name in ("commentRangeStart", "commentRangeEnd"):
-                self._comment_mark(name, _attr(child, "id"), None, 0)
+            elif name == "commentRangeStart":  # between paragraphs: the range starts with the next one
+                self._comment_mark(name, _attr(child, "id"), (len(self.doc.blocks) + 1, 1))
+            elif name == "commentRangeEnd":
+                self._comment_mark(name, _attr(child, "id"), self._end_of_text())
 
     def _sdt_flags(self, sdt) -> frozenset[str]:
         pr = _child(sdt, "sdtPr")
@@ -332,6 +334,7 @@ class StoryWalker:
         level = self._heading_level(pkids)
         text = "".join(para.parts)
         block = None
+        first_line = len(self.doc.blocks) + 1
         if text.strip():
             kind = HEADING if level is not None and cell is None else (CELL if cell else "paragraph")
             if kind == HEADING:
@@ -339,8 +342,6 @@ class StoryWalker:
             block = self._emit(text, kind, number, level or 0, cell, frozenset(para.flags))
         for kind, detail, start, end in para.features:
             self.doc.features.append(Feature(kind, detail, block, start, end, self.part))
-        for mark, comment_id, offset in para.comment_marks:
-            self._comment_mark(mark, comment_id, block, offset)
         if "sectPr" in pkids:
             self.section += 1  # this paragraph's mark ends a section
         base = CELL if cell else "paragraph"
@@ -349,6 +350,14 @@ class StoryWalker:
             if hidden.strip():
                 b = self._emit(hidden, base, number, 0, cell, frozenset(para.flags | {flag}))
                 self.doc.features.append(Feature(flag, hidden.strip(), b, 0, len(hidden), self.part))
+        for mark, comment_id, offset in para.comment_marks:
+            if block is not None and (mark == "commentRangeStart" or offset < len(block.text)):
+                at = (block.line, block.column + offset)
+            elif mark == "commentRangeStart":
+                at = (first_line, 1)
+            else:  # a range ending with the paragraph takes in its hidden and white text too
+                at = self._end_of_text()
+            self._comment_mark(mark, comment_id, at)
         for target in dict.fromkeys(para.links):
             self.link_targets.append((target, f"link target in {self.story or self.part} ¶{number}", "hyperlink"))
         for alt in dict.fromkeys(para.alt):
@@ -359,21 +368,17 @@ class StoryWalker:
             if kind == "watermark-text":
                 self.doc.features.append(Feature(kind, mark, b, 0, len(mark), self.part))
 
-    def _comment_mark(self, mark: str, comment_id: str | None, block: Block | None, offset: int) -> None:
-        """Where a comment's anchored range starts or ends, in text-view coordinates; a
-        mark outside any text starts at the next block or ends with the last one."""
-        if comment_id is None:
-            return
-        if block is not None:
-            at = (block.line, block.column + offset)
-        elif mark == "commentRangeStart":
-            at = (len(self.doc.blocks) + 1, 1)
-        elif self.doc.blocks:
-            last = self.doc.blocks[-1]
-            at = (last.line, last.column + len(last.text))
-        else:
-            at = (1, 1)
-        self.comment_ranges.setdefault(comment_id, {})[mark] = at
+    def _comment_mark(self, mark: str, comment_id: str | None, at: tuple[int, int]) -> None:
+        """Record where a comment's anchored range starts or ends (line, column in the text view)."""
+        if comment_id is not None:
+            self.comment_ranges.setdefault(comment_id, {})[mark] = at
+
+    def _end_of_text(self) -> tuple[int, int]:
+        """Just after the last character of the text view so far."""
+        if not self.doc.blocks:
+            return (1, 1)
+        last = self.doc.blocks[-1]
+        return last.line, last.column + len(last.text)
 
     def _emit(self, text, kind, number, level, cell, flags) -> Block:
         text = text.replace("\n", " ")
