@@ -105,8 +105,9 @@ def _covers(doc: Document) -> list[_Cover]:
                 covers += [_Cover(index, sel, (target, 0), (target, _END[1])) for sel in selectors]
         elif s.kind == "disable-file":
             covers += [_Cover(index, sel, (0, 0)) for sel in selectors]
-        elif s.kind == "ignore" and s.start != (0, 0):
-            covers += [_Cover(index, sel, s.start, s.end) for sel in selectors]
+        elif s.kind == "ignore":  # a Word comment without a range covers nothing (and is unused)
+            start, end = (s.start, s.end) if s.start != (0, 0) else ((-1, -1), (-1, -1))
+            covers += [_Cover(index, sel, start, end) for sel in selectors]
     return covers
 
 

@@ -278,3 +278,34 @@ def test_word_range_marks_between_paragraphs(run_cli, tmp_path):
     ], [(0, "reportlint: ignore")])
     diags = run_cli("--format", "json", path).diagnostics()
     assert [(d["code"], d["line"]) for d in diags] == [("RL101", 1), ("RL101", 3)]
+
+
+def test_unused_disable_region_is_reported_and_its_enable_is_not():
+    text = "<!-- reportlint-disable RL110 -->\n全年同比增长5.6%。\n<!-- reportlint-enable RL110 -->\n"
+    assert found(text) == [("RL001", 1, "<!-- reportlint-disable RL110 -->")]
+
+
+def test_a_finding_after_enable_is_not_covered():
+    text = "<!-- reportlint-disable RL101 -->\n<!-- reportlint-enable RL101 -->\n增长X%。\n"
+    assert found(text) == [("RL001", 1, "<!-- reportlint-disable RL101 -->"), ("RL101", 3, "X")]
+
+
+@pytest.mark.parametrize("pattern,path,expected", [
+    ("drafts/*", "drafts/a.txt", True),
+    ("drafts/*", "reports/drafts/a.txt", False),
+    ("*.txt", "reports/2023/a.txt", True),
+    ("reports/**/*.docx", "reports/a.docx", True),
+    ("reports/**/*.docx", "reports/2023/q1/a.docx", True),
+    ("reports/**/*.docx", "other/a.docx", False),
+])
+def test_config_globs_are_relative_to_the_config_folder(tmp_path, pattern, path, expected):
+    from reportlint.suppression import glob_matches
+
+    assert glob_matches(pattern, str(tmp_path / path), str(tmp_path)) is expected
+
+
+def test_word_directive_comment_without_a_range_suppresses_nothing(run_cli, tmp_path):
+    path = _word(tmp_path / "报告.docx", [paragraph("增长X%。", '<w:r><w:commentReference w:id="0"/></w:r>')],
+                 [(0, "reportlint: ignore RL101")])
+    diags = run_cli("--format", "json", path).diagnostics()
+    assert [(d["code"], d["line"]) for d in diags] == [("RL101", 1), ("RL001", 2)]
