@@ -35,7 +35,7 @@ class Rule:
     check: Callable[[Document, Any], Iterable[Diagnostic]] = field(compare=False, repr=False)
     examples: tuple[Example, ...] = ()
     # Runs after suppressions are applied (it reads ``doc.unused_suppressions``); its own
-    # findings are not suppressed by directives.
+    # findings then go through the same directives.
     after_suppression: bool = False
 
     def diagnostic(

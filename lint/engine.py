@@ -30,5 +30,8 @@ def run_rules(doc: Document, config) -> list[Diagnostic]:
     # One finding per place and code: two shapes can describe the same span.
     unique = {(d.code, d.line, d.column, d.end_column, d.match): d for d in found}
     kept, doc.unused_suppressions = apply_suppressions(doc, config, list(unique.values()), enabled)
-    kept += [d for rule in enabled if rule.after_suppression for d in run(rule)]
+    later = [d for rule in enabled if rule.after_suppression for d in run(rule)]
+    if later:  # so that a directive can silence RL001 too
+        later, _ = apply_suppressions(doc, config, later, enabled)
+    kept += later
     return sorted(kept, key=Diagnostic.sort_key)

@@ -11,7 +11,9 @@ RL001 unused-suppression (info)
     A selector none of the enabled rules answers to (say ``RL201`` under
     ``--select placeholder``) is not called unused.  Config ``per-file-ignores``
     and ``allow`` entries are not checked: with only some files linted (a
-    pre-commit hook) an entry for the other files would look unused.
+    pre-commit hook) an entry for the other files would look unused.  These
+    findings go through the directives too: ``<!-- reportlint-disable-file
+    RL001 -->`` silences them for one file.
 
     PASS::
 

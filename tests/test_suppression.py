@@ -309,3 +309,8 @@ def test_word_directive_comment_without_a_range_suppresses_nothing(run_cli, tmp_
                  [(0, "reportlint: ignore RL101")])
     diags = run_cli("--format", "json", path).diagnostics()
     assert [(d["code"], d["line"]) for d in diags] == [("RL101", 1), ("RL001", 2)]
+
+
+def test_unused_suppression_findings_can_be_suppressed_too():
+    text = "<!-- reportlint-disable-file RL001 -->\n<!-- reportlint-disable-next-line RL101 -->\n全年同比增长5.6%。\n"
+    assert found(text) == []
