@@ -6,6 +6,7 @@ here each becomes the stretch of the document it covers:
 - ``disable [SELECTORS]``: from the directive to the next ``enable`` that covers it
   (a bare ``enable`` ends every open ``disable``; ``enable RL101`` ends a ``disable
   RL101`` and lets RL101 through any wider one still open), or to the end;
+- ``disable-line``: the line(s) the directive itself is on;
 - ``disable-next-line``: the next line with text the rules see;
 - ``disable-file``: the whole file (package findings too);
 - ``ignore`` (a Word comment): the text the comment is anchored to.
@@ -28,7 +29,7 @@ from .diagnostics import Diagnostic
 from .document import Document, Suppression
 
 # Verbs that make a directive (anything else after "reportlint-" is reported as unknown).
-KINDS = ("disable", "enable", "disable-next-line", "disable-file", "ignore")
+KINDS = ("disable", "enable", "disable-line", "disable-next-line", "disable-file", "ignore")
 _END = (1 << 30, 1 << 30)
 
 Position = tuple[int, int]
@@ -99,13 +100,15 @@ def _covers(doc: Document) -> list[_Cover]:
                     open_.remove(cover)
                 else:
                     cover.exceptions += [(sel, here) for sel in s.selectors]
+        elif s.kind == "disable-line":
+            covers += [_Cover(index, sel, (s.line, 0), (s.end_line, _END[1])) for sel in selectors]
         elif s.kind == "disable-next-line":
             target = next((n for n in lines if n > s.end_line), None)
             if target is not None:
                 covers += [_Cover(index, sel, (target, 0), (target, _END[1])) for sel in selectors]
         elif s.kind == "disable-file":
             covers += [_Cover(index, sel, (0, 0)) for sel in selectors]
-        elif s.kind == "ignore":  # a Word comment without a range covers nothing (and is unused)
+        elif s.kind == "ignore" and s.block is not None:  # a Word comment without a range covers nothing
             start, end = (s.start, s.end) if s.start != (0, 0) else ((-1, -1), (-1, -1))
             covers += [_Cover(index, sel, start, end) for sel in selectors]
     return covers

@@ -54,7 +54,7 @@ SUPPRESSION = "suppression"
 
 def _invalid(s: Suppression) -> str | None:
     """Why a directive cannot be read, or None."""
-    if s.kind not in KINDS:
+    if s.kind not in KINDS or (s.kind == "ignore" and s.block is None):  # "ignore" is for Word comments
         return f"unknown directive 'reportlint-{s.kind}' (known: {', '.join(k for k in KINDS if k != 'ignore')})"
     for selector in s.selectors:
         try:

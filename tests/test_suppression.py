@@ -113,6 +113,7 @@ def test_unused_suppression_can_be_ignored_like_any_rule():
 @pytest.mark.parametrize("directive,problem", [
     ("<!-- reportlint-disable RL999 -->", "RL999"),
     ("<!-- reportlint-disabel RL101 -->", "reportlint-disabel"),
+    ("<!-- reportlint-ignore RL101 -->", "reportlint-ignore"),
     ("<!-- reportlint-disable-next-line RL101,nonsense -->", "nonsense"),
 ])
 def test_unreadable_directive_is_a_finding_not_a_crash(directive, problem):
@@ -314,3 +315,8 @@ def test_word_directive_comment_without_a_range_suppresses_nothing(run_cli, tmp_
 def test_unused_suppression_findings_can_be_suppressed_too():
     text = "<!-- reportlint-disable-file RL001 -->\n<!-- reportlint-disable-next-line RL101 -->\n全年同比增长5.6%。\n"
     assert found(text) == []
+
+
+def test_disable_line_covers_its_own_line():
+    text = "县（区）长述职。<!-- reportlint-disable-line RL110 -->\n县（区）长述职。\n"
+    assert found(text) == [("RL110", 2, "县（区）")]
