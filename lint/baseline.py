@@ -55,10 +55,18 @@ def counts(result, baseline_path: str) -> Counter:
     return Counter(_key(f.path, d.code, d.match, root) for f in result.files for d in f.diagnostics)
 
 
-def write_baseline(result, baseline_path: str) -> int:
-    """Write the baseline of ``result`` to ``baseline_path`` atomically; return the number
-    of findings it holds."""
+def write_baseline(result, baseline_path: str) -> tuple[int, int, int]:
+    """Write the baseline of ``result`` to ``baseline_path`` atomically.
+
+    Returns (findings it holds, findings added, findings dropped) against the baseline
+    it replaces (none there, or unreadable: everything is added), so that a baseline
+    that grows does not grow unnoticed.
+    """
     found = counts(result, baseline_path)
+    try:
+        before = load_baseline(baseline_path) if os.path.exists(baseline_path) else Counter()
+    except BaselineError:
+        before = Counter()
     entries = [
         {"path": path, "code": code, "match": match, "count": n}
         for (path, code, match), n in sorted(found.items())
@@ -76,7 +84,7 @@ def write_baseline(result, baseline_path: str) -> int:
             raise
     except OSError as exc:
         raise BaselineError(f"{baseline_path}: cannot write the baseline: {exc.strerror or exc}") from None
-    return sum(found.values())
+    return sum(found.values()), sum((found - before).values()), sum((before - found).values())
 
 
 def load_baseline(baseline_path: str) -> Counter:

@@ -174,12 +174,13 @@ def baseline_write(file, paths, select, ignore, config_path, isolated, jobs) -> 
     for f in result.errors:
         _err(f"{f.path}: {f.error}")
     try:
-        total = write_baseline(result, file)
+        total, added, dropped = write_baseline(result, file)
     except BaselineError as exc:
         _err(str(exc))
         raise SystemExit(EXIT_ERROR) from None
     files = len(result.files) - len(result.errors)
-    click.echo(f"Wrote {total} findings in {files} file{'s' if files != 1 else ''} to {file}.", err=True)
+    click.echo(f"Wrote {total} findings in {files} file{'s' if files != 1 else ''} to {file} "
+               f"({added} added, {dropped} dropped).", err=True)
     raise SystemExit(EXIT_ERROR if result.errors else EXIT_CLEAN)
 
 

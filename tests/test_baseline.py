@@ -48,6 +48,14 @@ def test_writing_twice_gives_the_same_bytes(run_cli, repo):
     assert (repo / "baseline.json").read_bytes() == first and first.endswith(b"\n")
 
 
+def test_write_says_how_the_baseline_changed(run_cli, repo):
+    args = ("baseline", "write", "--isolated", "--select", "RL101", str(repo / "baseline.json"), str(repo / "reports"))
+    assert run_cli(*args).code == 0
+    path = repo / "reports" / "述职报告.txt"
+    path.write_text(REPORT.replace("X.X亿元", "286.4亿元") + "三、新增就业XX人。\n", encoding="utf-8")
+    assert "(1 added, 1 dropped)" in run_cli(*args).err
+
+
 def test_nothing_new_means_clean(run_cli, repo):
     write(run_cli, repo)
     result = lint(run_cli, repo)
