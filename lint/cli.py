@@ -67,7 +67,7 @@ def cli() -> None:
 @click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True,
               help="Colour in text output (auto: only on a terminal).")
 @click.option("--baseline", "baseline_path", type=click.Path(dir_okay=False), metavar="FILE",
-              help="Report only findings not in this baseline (write one with 'reportlint baseline write FILE PATH...').")
+              help="Report only findings not in this baseline (make one: reportlint baseline write FILE PATH...).")
 @click.version_option(__version__, "--version", prog_name="reportlint", message="%(prog)s %(version)s")
 def check(paths, fmt, select, ignore, exclude, statistics, list_rules, dump_text, show_outline, quiet, config_path,
           isolated, profile, report_year, segmenter, fail_on, exit_zero, jobs, color, baseline_path) -> None:
