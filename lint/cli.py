@@ -68,9 +68,11 @@ def cli() -> None:
               help="Worker processes (default: one per core when linting many files).")
 @click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True,
               help="Colour in text output (auto: only on a terminal).")
+@click.option("--baseline", "baseline_path", type=click.Path(dir_okay=False), metavar="FILE",
+              help="Report only findings not in this baseline (make one: reportlint baseline write FILE PATH...).")
 @click.version_option(__version__, "--version", prog_name="reportlint", message="%(prog)s %(version)s")
-def check(paths, fmt, select, extend_select, ignore, exclude, statistics, list_rules, dump_text, show_outline, quiet, config_path,
-          isolated, profile, report_year, segmenter, fail_on, exit_zero, jobs, color) -> None:
+def check(paths, fmt, select, extend_select, ignore, exclude, statistics, list_rules, dump_text, show_outline, quiet,
+          config_path, isolated, profile, report_year, segmenter, fail_on, exit_zero, jobs, color, baseline_path) -> None:
     """Lint PATHS (.docx, .md, .txt files; directories are searched recursively).
 
     \b
@@ -102,6 +104,7 @@ def check(paths, fmt, select, extend_select, ignore, exclude, statistics, list_r
     except ConfigError as exc:
         _err(str(exc))
         raise SystemExit(EXIT_ERROR) from None
+    known = _load_baseline(baseline_path) if baseline_path else None
     if dump_text:
         raise SystemExit(_dump(paths))
     if show_outline:
@@ -109,6 +112,10 @@ def check(paths, fmt, select, extend_select, ignore, exclude, statistics, list_r
     from .api import lint_paths
 
     result = lint_paths(paths, config, jobs=jobs)
+    if known is not None:
+        from .baseline import apply_baseline
+
+        result = apply_baseline(result, known, baseline_path)
     for f in result.errors:
         _err(f"{f.path}: {f.error}")
     colour = color == "always" or (color == "auto" and sys.stdout.isatty() and "NO_COLOR" not in os.environ)
@@ -125,6 +132,59 @@ def check(paths, fmt, select, extend_select, ignore, exclude, statistics, list_r
     threshold = SEVERITY_RANK[fail_on]
     failing = any(SEVERITY_RANK[d.severity] <= threshold for d in result.diagnostics)
     raise SystemExit(EXIT_FINDINGS if failing and not exit_zero else EXIT_CLEAN)
+
+
+def _load_baseline(path: str):
+    from .baseline import BaselineError, load_baseline
+
+    try:
+        return load_baseline(path)
+    except BaselineError as exc:
+        _err(str(exc))
+        raise SystemExit(EXIT_ERROR) from None
+
+
+@cli.group("baseline", context_settings={"help_option_names": ["-h", "--help"]})
+def baseline() -> None:
+    """Record today's findings so that CI reports only new ones (lint with --baseline FILE)."""
+
+
+@baseline.command("write", context_settings={"help_option_names": ["-h", "--help"]})
+@click.argument("file", type=click.Path(dir_okay=False))
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.option("--select", multiple=True, metavar="CODES", help="Only these rules (as for linting).")
+@click.option("--ignore", multiple=True, metavar="CODES", help="Skip these rules (as for linting).")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False), help="Use this config file.")
+@click.option("--isolated", is_flag=True, help="Ignore all config files.")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), metavar="N", help="Worker processes.")
+def baseline_write(file, paths, select, ignore, config_path, isolated, jobs) -> None:
+    """Lint PATHS and write their findings to the baseline FILE (JSON, for version control).
+
+    Exit status 0, or 2 when the config is invalid, a file cannot be read (the others
+    are still recorded) or FILE cannot be written.
+    """
+    from .api import lint_paths
+    from .baseline import BaselineError, write_baseline
+    from .config import load_config
+    from .errors import ConfigError
+
+    try:
+        config = load_config(config_path, isolated=isolated).with_options(select=_split(select), ignore=_split(ignore))
+    except ConfigError as exc:
+        _err(str(exc))
+        raise SystemExit(EXIT_ERROR) from None
+    result = lint_paths(paths, config, jobs=jobs)
+    for f in result.errors:
+        _err(f"{f.path}: {f.error}")
+    try:
+        total, added, dropped = write_baseline(result, file)
+    except BaselineError as exc:
+        _err(str(exc))
+        raise SystemExit(EXIT_ERROR) from None
+    files = len(result.files) - len(result.errors)
+    click.echo(f"Wrote {total} findings in {files} file{'s' if files != 1 else ''} to {file} "
+               f"({added} added, {dropped} dropped).", err=True)
+    raise SystemExit(EXIT_ERROR if result.errors else EXIT_CLEAN)
 
 
 def _each_file(paths, show) -> int:

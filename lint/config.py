@@ -9,6 +9,7 @@ options override file settings.
 from __future__ import annotations
 
 import os
+import re
 import sys
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -36,8 +37,23 @@ _KEYS = {
     "max-part-mib": "max_part_mib",
     "max-total-xml-mib": "max_total_xml_mib",
     "max-ratio": "max_ratio",
+    "per-file-ignores": "per_file_ignores",
+    "allow": "allow",
 }
 _INT_KEYS = {"report_year": (1900, 2200), "max_members": (1, 1_000_000), "max_part_mib": (1, 4096), "max_total_xml_mib": (1, 16384), "max_ratio": (2, 100_000)}
+
+
+@dataclass(frozen=True)
+class AllowEntry:
+    """A finding the config accepts: by its exact matched text (``match``, white space
+    collapsed) or a regular expression searched in it (``pattern``), optionally only in
+    files matching ``path`` and for rules matching ``codes``, always with a ``reason``."""
+
+    reason: str
+    match: str | None = None
+    pattern: re.Pattern | None = None
+    path: str | None = None
+    codes: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -64,6 +80,10 @@ class Config:
     max_part_mib: int = 32
     max_total_xml_mib: int = 128
     max_ratio: int = 100
+    # (glob, selectors) pairs: rules turned off for matching files (globs relative to ``root``)
+    per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    # Findings accepted with a reason (for .txt and .docx, which have no comment syntax)
+    allow: tuple[AllowEntry, ...] = ()
     # Where the settings came from (None: defaults only); exclude globs are relative to its folder.
     source: str | None = None
     root: str = field(default_factory=os.getcwd)
@@ -111,7 +131,7 @@ class Config:
 
     def enabled(self, rule) -> bool:
         def hits(selectors: tuple[str, ...]) -> bool:
-            return any(_selects(s, rule) for s in selectors)
+            return any(selects(s, rule) for s in selectors)
 
         if hits(self.ignore):
             return False
@@ -125,7 +145,8 @@ def _names(selector: str, rule) -> bool:
     return s.upper() == rule.code or s == rule.name
 
 
-def _selects(selector: str, rule) -> bool:
+def selects(selector: str, rule) -> bool:
+    """Whether a selector (code, prefix, name, category or ALL) selects a rule or a finding."""
     s = selector.strip()
     return s == rule.category or s == rule.name or rule.code.startswith(s.upper()) or s.upper() == "ALL"
 
@@ -134,7 +155,7 @@ def check_selector(selector: str, where: str = "command line") -> None:
     from .registry import all_rules
 
     rules = all_rules()
-    if any(_selects(selector, r) for r in rules) or selector in CATEGORIES:
+    if any(selects(selector, r) for r in rules) or selector in CATEGORIES:
         return
     raise ConfigError(
         f"{where}: unknown rule selector {selector!r} (use a code such as RL101, a prefix such as RL1, "
@@ -166,6 +187,10 @@ def from_mapping(data: dict[str, Any], source: str, root: str) -> Config:
             kwargs[attr] = _severities(value, source)
         elif attr == "profiles":
             kwargs[attr] = _profiles(value, source)
+        elif attr == "per_file_ignores":
+            kwargs[attr] = _per_file_ignores(value, source)
+        elif attr == "allow":
+            kwargs[attr] = _allow_entries(value, source)
         elif attr in ("segmenter", "profile"):
             if not isinstance(value, str):
                 raise ConfigError(f"{source}: {key} must be a string")
@@ -218,6 +243,69 @@ def _profiles(value: Any, source: str) -> tuple:
             checked.append({"id": str(group.get("id", i)), "label": str(group.get("label", words[0])),
                             "required": bool(group.get("required", True)), "any": list(words)})
         out.append({"name": name, "titles": list(titles), "groups": checked, "inferred": bool(body.get("inferred"))})
+    return tuple(out)
+
+
+def _glob(value: Any, where: str) -> str:
+    if not isinstance(value, str) or not value.strip():
+        raise ConfigError(f"{where}: a path glob must be a non-empty string")
+    if os.path.isabs(value) or value.startswith("/"):
+        raise ConfigError(f"{where}: glob {value!r} must be relative to the config file's folder")
+    if value.count("[") != value.count("]"):
+        raise ConfigError(f"{where}: glob {value!r} has an unclosed '['")
+    return value
+
+
+def _per_file_ignores(value: Any, source: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    if not isinstance(value, dict):
+        raise ConfigError(f"{source}: per-file-ignores must be a table of glob = [rule selectors]")
+    out = []
+    for pattern, selectors in value.items():
+        where = f"{source}: per-file-ignores.{pattern!r}"
+        _glob(pattern, where)
+        listed = _string_list(selectors, "the value", where)
+        for selector in listed:
+            check_selector(selector, where)
+        out.append((pattern, listed))
+    return tuple(out)
+
+
+_ALLOW_KEYS = ("match", "pattern", "path", "codes", "reason")
+
+
+def _allow_entries(value: Any, source: str) -> tuple[AllowEntry, ...]:
+    """``[[allow]]`` entries: match or pattern, optional path and codes, a required reason."""
+    if not isinstance(value, list):
+        raise ConfigError(f"{source}: allow must be an array of tables ([[allow]] entries)")
+    out = []
+    for i, entry in enumerate(value, 1):
+        where = f"{source}: allow entry {i}"
+        if not isinstance(entry, dict):
+            raise ConfigError(f"{where}: must be a table with {', '.join(_ALLOW_KEYS)}")
+        unknown = sorted(set(entry) - set(_ALLOW_KEYS))
+        if unknown:
+            raise ConfigError(f"{where}: unknown key {unknown[0]!r} (known: {', '.join(_ALLOW_KEYS)})")
+        reason = entry.get("reason")
+        if not isinstance(reason, str) or not reason.strip():
+            raise ConfigError(f"{where}: needs a reason (why this finding is not residue)")
+        if ("match" in entry) == ("pattern" in entry):
+            raise ConfigError(f"{where}: needs exactly one of match (exact text) or pattern (regular expression)")
+        match = entry.get("match")
+        if match is not None and (not isinstance(match, str) or not match.strip()):
+            raise ConfigError(f"{where}: match must be a non-empty string")
+        pattern = None
+        if "pattern" in entry:
+            if not isinstance(entry["pattern"], str) or not entry["pattern"]:
+                raise ConfigError(f"{where}: pattern must be a non-empty string")
+            try:
+                pattern = re.compile(entry["pattern"])
+            except re.error as exc:
+                raise ConfigError(f"{where}: invalid pattern {entry['pattern']!r}: {exc}") from None
+        path = _glob(entry["path"], where) if "path" in entry else None
+        codes = _string_list(entry.get("codes", []), "codes", where)
+        for code in codes:
+            check_selector(code, where)
+        out.append(AllowEntry(reason=reason, match=match, pattern=pattern, path=path, codes=codes))
     return tuple(out)
 
 

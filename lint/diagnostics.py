@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 if TYPE_CHECKING:
     from .document import Block, Document
 
-CATEGORIES = ("placeholder", "watermark", "hidden", "structure", "claim")
+CATEGORIES = ("placeholder", "watermark", "hidden", "structure", "claim", "suppression")
 SEVERITIES = ("error", "warning", "info")
 
 
@@ -19,6 +19,8 @@ class Example:
     fails: bool
     # For FAIL examples: the exact matches expected (empty = any finding of the rule).
     matches: tuple[str, ...] = ()
+    # "txt" or "md" (suppression directives are Markdown comments)
+    format: str = "txt"
 
 
 @dataclass(frozen=True)
@@ -35,6 +37,9 @@ class Rule:
     # An opt-in rule runs only when a selector names it (code or name), never by default,
     # category, prefix or ALL: for conventions that real documents often do not follow.
     opt_in: bool = False
+    # Runs after suppressions are applied (it reads ``doc.unused_suppressions``); its own
+    # findings then go through the same directives.
+    after_suppression: bool = False
 
     def diagnostic(
         self,

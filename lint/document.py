@@ -108,6 +108,32 @@ class Feature(NamedTuple):
     part: str = "package"
 
 
+class Suppression(NamedTuple):
+    """A reportlint directive a reader found, as written; what it means is the engine's
+    business (``lint/suppression.py``).
+
+    ``kind`` is the verb as written: ``disable``, ``enable``, ``disable-next-line``,
+    ``disable-file`` (Markdown comments) or ``ignore`` (a Word comment), or anything else a
+    user typed after ``reportlint-`` (reported as unknown).  ``selectors`` are the codes,
+    prefixes, names or categories given (empty: all rules).  ``line``/``column`` to
+    ``end_line``/``end_column`` (exclusive) is where the directive itself is.  A Word
+    comment also has the range it is anchored to, ``start``/``end`` as (line, column)
+    in the ``--dump-text`` view ((0, 0) when the comment has no range), and ``block``,
+    the comment's own text block.
+    """
+
+    kind: str
+    selectors: tuple[str, ...]
+    text: str
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    start: tuple[int, int] = (0, 0)
+    end: tuple[int, int] = (0, 0)
+    block: Block | None = None
+
+
 @dataclass
 class Document:
     """What a reader returns: the blocks of one file, in reading order."""
@@ -117,6 +143,10 @@ class Document:
     blocks: list[Block] = field(default_factory=list)
     meta: dict[str, Any] = field(default_factory=dict)
     features: list[Feature] = field(default_factory=list)
+    suppressions: tuple[Suppression, ...] = ()
+    # Set by the engine once suppressions are applied, for the rules that run after them:
+    # (directive, selectors that suppressed nothing; empty when the whole directive did not).
+    unused_suppressions: tuple[tuple[Suppression, tuple[str, ...]], ...] = ()
     _found: dict[str, list] = field(default_factory=dict, repr=False)
     _joined: tuple[str, list[int]] | None = field(default=None, repr=False)
     _chars: set[str] | None = field(default=None, repr=False)

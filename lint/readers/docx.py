@@ -156,6 +156,8 @@ class _Para:
     watermarks: list[str] = field(default_factory=list)
     links: list[str] = field(default_factory=list)
     alt: list[str] = field(default_factory=list)
+    # (commentRangeStart|commentRangeEnd, comment id, offset in the visible text)
+    comment_marks: list[tuple[str, str, int]] = field(default_factory=list)
     background: str | None = None  # shading behind the paragraph (its own or its cell's)
 
     length: int = 0  # characters in parts so far (kept, not recounted: paragraphs can have thousands of runs)
@@ -194,8 +196,11 @@ class StoryWalker:
         story: str | None = None,
         numbering: Numbering | None = None,
         links: dict[str, str] | None = None,
+        comment_ranges: dict[str, dict[str, tuple[int, int]]] | None = None,
     ) -> None:
         self.numbering = numbering
+        # comment id -> {"commentRangeStart": (line, column), "commentRangeEnd": …} in the text view
+        self.comment_ranges = comment_ranges if comment_ranges is not None else {}
         self.links = links or {}
         self.section = 1
         self.fills: list[str | None] = []  # shading of the enclosing table cells
@@ -243,6 +248,10 @@ class StoryWalker:
                     self._blocks(content, cell, flags | self._sdt_flags(child))
             elif name in ("customXml", "ins", "moveTo", "AlternateContent", "Choice", "smartTag"):
                 self._blocks(child, cell, flags | ({FLAG_INSERTED} if name in ("ins", "moveTo") else set()))
+            elif name == "commentRangeStart":  # between paragraphs: the range starts with the next one
+                self._comment_mark(name, _attr(child, "id"), (len(self.doc.blocks) + 1, 1))
+            elif name == "commentRangeEnd":
+                self._comment_mark(name, _attr(child, "id"), self._end_of_text())
 
     def _sdt_flags(self, sdt) -> frozenset[str]:
         pr = _child(sdt, "sdtPr")
@@ -324,6 +333,7 @@ class StoryWalker:
         level = self._heading_level(pkids)
         text = "".join(para.parts)
         block = None
+        first_line = len(self.doc.blocks) + 1
         if text.strip():
             kind = HEADING if level is not None and cell is None else (CELL if cell else "paragraph")
             if kind == HEADING:
@@ -339,6 +349,14 @@ class StoryWalker:
             if hidden.strip():
                 b = self._emit(hidden, base, number, 0, cell, frozenset(para.flags | {flag}))
                 self.doc.features.append(Feature(flag, hidden.strip(), b, 0, len(hidden), self.part))
+        for mark, comment_id, offset in para.comment_marks:
+            if block is not None and (mark == "commentRangeStart" or offset < len(block.text)):
+                at = (block.line, block.column + offset)
+            elif mark == "commentRangeStart":
+                at = (first_line, 1)
+            else:  # a range ending with the paragraph takes in its hidden and white text too
+                at = self._end_of_text()
+            self._comment_mark(mark, comment_id, at)
         for target in dict.fromkeys(para.links):
             self.link_targets.append((target, f"link target in {self.story or self.part} ¶{number}", "hyperlink"))
         for alt in dict.fromkeys(para.alt):
@@ -348,6 +366,18 @@ class StoryWalker:
             b = self._emit(mark, base, number, 0, cell, frozenset({FLAG_WATERMARK} if kind == "watermark-text" else ()))
             if kind == "watermark-text":
                 self.doc.features.append(Feature(kind, mark, b, 0, len(mark), self.part))
+
+    def _comment_mark(self, mark: str, comment_id: str | None, at: tuple[int, int]) -> None:
+        """Record where a comment's anchored range starts or ends (line, column in the text view)."""
+        if comment_id is not None:
+            self.comment_ranges.setdefault(comment_id, {})[mark] = at
+
+    def _end_of_text(self) -> tuple[int, int]:
+        """Just after the last character of the text view so far."""
+        if not self.doc.blocks:
+            return (1, 1)
+        last = self.doc.blocks[-1]
+        return last.line, last.column + len(last.text)
 
     def _emit(self, text, kind, number, level, cell, flags) -> Block:
         text = text.replace("\n", " ")
@@ -404,6 +434,8 @@ class StoryWalker:
                 start = para.offset()
                 self._inline(child, para, hidden)
                 self._field_feature(para, _attr(child, "instr") or "", start, para.offset())
+            elif name in ("commentRangeStart", "commentRangeEnd"):
+                para.comment_marks.append((name, _attr(child, "id") or "", para.offset()))
             elif name == "txbxContent":
                 self.deferred.append(child)
             elif name == "textpath":
@@ -631,13 +663,16 @@ def read_docx(path: str, data: bytes, limits: Limits | None = None) -> Document:
     body = _child(root, "body")
     numbering_parts = pkg.related(main, "numbering")
     numbering = Numbering.load(pkg.xml(numbering_parts[0]) if numbering_parts else None)
+    comment_ranges: dict[str, dict[str, tuple[int, int]]] = {}
     if body is not None:
-        StoryWalker(doc, styles, "body", numbering=numbering, links=_external_links(pkg, main)).walk(body)
+        StoryWalker(doc, styles, "body", numbering=numbering, links=_external_links(pkg, main),
+                    comment_ranges=comment_ranges).walk(body)
 
     def walk(story_root, part: str, story: str, target: str) -> None:
-        StoryWalker(doc, styles, part, story, numbering, _external_links(pkg, target)).walk(story_root)
+        StoryWalker(doc, styles, part, story, numbering, _external_links(pkg, target), comment_ranges).walk(story_root)
 
     walk.doc = doc  # type: ignore[attr-defined]
+    walk.comment_ranges = comment_ranges  # type: ignore[attr-defined]
     settings_parts = pkg.related(main, "settings")
     settings = pkg.xml(settings_parts[0]) if settings_parts else None
     if body is not None:

@@ -12,7 +12,8 @@ from __future__ import annotations
 import posixpath
 from collections.abc import Callable
 
-from ..document import Block, Document, Feature
+from ..document import Block, Document, Feature, Suppression
+from .directives import word_directive
 from .ooxml import attr as _attr
 from .ooxml import is_on as _on
 from .ooxml import local as _local
@@ -122,7 +123,17 @@ def read_comments(pkg: Package, main: str, walk: Callable) -> None:
             walk(comment, "comment", story, target)
             first = walk.doc.blocks[before] if len(walk.doc.blocks) > before else None
             text = first.text if first is not None else ""
-            walk.doc.features.append(Feature("comment", story, first, 0, len(text), "comment"))
+            said = "\n".join(b.text for b in walk.doc.blocks[before:] if b.part == "comment")
+            selectors = word_directive(said) if first is not None else None
+            if selectors is None:
+                walk.doc.features.append(Feature("comment", story, first, 0, len(text), "comment"))
+            else:  # a reportlint directive, not a reviewer's leftover
+                anchored = walk.comment_ranges.get(_attr(comment, "id") or "", {})
+                start = anchored.get("commentRangeStart", (0, 0))
+                walk.doc.suppressions += (Suppression(
+                    "ignore", selectors, said, first.line, first.column, first.line, first.column + len(text),
+                    start, anchored.get("commentRangeEnd", start), first,
+                ),)
 
 
 def read_glossary(pkg: Package, main: str, walk: Callable) -> None:

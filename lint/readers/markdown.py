@@ -2,7 +2,9 @@
 
 Fenced and indented code blocks, inline code spans and HTML comments are not
 prose: their characters are replaced by spaces in the block text (so columns
-still match the file) or, for whole code lines, left out.  ATX and setext
+still match the file) or, for whole code lines, left out.  HTML comments that
+are reportlint directives (``<!-- reportlint-disable RL101 -->``) are kept on
+the document as :class:`~reportlint.document.Suppression` records.  ATX and setext
 headings become heading blocks whose text starts at the heading's first word.
 """
 
@@ -10,7 +12,8 @@ from __future__ import annotations
 
 import re
 
-from ..document import HEADING, Block, Document
+from ..document import HEADING, Block, Document, Suppression
+from .directives import markdown_directive
 from .text import split_lines
 
 _FENCE = re.compile(r"^( {0,3})(`{3,}|~{3,})(.*)$")
@@ -31,26 +34,37 @@ def _mask_code_spans(line: str) -> str:
 
 
 class _CommentMasker:
-    """Masks HTML comments, which may span lines."""
+    """Masks HTML comments, which may span lines, and keeps each comment's content
+    with where it starts and ends (1-based line and column, end exclusive)."""
 
     def __init__(self) -> None:
         self.open = False
+        self.comments: list[tuple[str, int, int, int, int]] = []
+        self._start = (0, 0)
+        self._content: list[str] = []
 
-    def __call__(self, line: str) -> str:
-        pos = 0
+    def __call__(self, line: str, number: int = 0) -> str:
+        raw = line
+        pos = text_from = 0  # where to look for "-->", and where the comment's content starts
         while True:
             if self.open:
-                end = line.find("-->", pos)
+                end = raw.find("-->", pos)
                 if end < 0:
+                    self._content.append(raw[text_from:])
                     return _mask(line, pos, len(line))
+                self._content.append(raw[text_from:max(end, text_from)])
                 line = _mask(line, pos, end + 3)
                 self.open = False
                 pos = end + 3
-            start = line.find("<!--", pos)
+                self.comments.append(("\n".join(self._content), *self._start, number, pos + 1))
+            start = raw.find("<!--", pos)
             if start < 0:
                 return line
             self.open = True
-            pos = start
+            self._start = (number, start + 1)
+            self._content = []
+            # "<!-->" is an (empty) comment too: look for the end from just after "<!".
+            pos, text_from = start, start + 4
 
 
 def read_markdown(path: str, text: str) -> Document:
@@ -99,7 +113,7 @@ def read_markdown(path: str, text: str) -> Document:
                 fence = None
             previous_blank = False
             continue
-        line = comments(raw)
+        line = comments(raw, number)
         if not comments.open and raw.strip() and not line.strip():
             previous_blank = False
             continue
@@ -139,4 +153,14 @@ def read_markdown(path: str, text: str) -> Document:
         pending = (number, line)
         previous_blank = False
     flush()
+    doc.suppressions = tuple(_directives(comments.comments))
     return doc
+
+
+def _directives(comments: list[tuple[str, int, int, int, int]]):
+    for content, line, column, end_line, end_column in comments:
+        found = markdown_directive(content)
+        if found is not None:
+            kind, selectors = found
+            text = f"<!--{content}-->"
+            yield Suppression(kind, selectors, text, line, column, end_line, end_column)

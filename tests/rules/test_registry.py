@@ -55,7 +55,8 @@ EXAMPLES = [(r, e) for r in RULES for e in r.examples]
 def test_rule_example(rule, example):
     from reportlint import lint_text
 
-    found = [d for d in lint_text(example.text, config=Config(extend_select=(rule.code,))) if d.code == rule.code]
+    config = Config(extend_select=(rule.code,))
+    found = [d for d in lint_text(example.text, format=example.format, config=config) if d.code == rule.code]
     if not example.fails:
         assert found == [], f"{rule.code} fired on PASS example {example.text!r}"
     elif example.matches:
