@@ -124,6 +124,48 @@ def check(paths, fmt, select, ignore, exclude, statistics, list_rules, dump_text
     raise SystemExit(EXIT_FINDINGS if failing and not exit_zero else EXIT_CLEAN)
 
 
+@cli.command("slots", context_settings={"help_option_names": ["-h", "--help"]})
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.option("--format", "fmt", type=click.Choice(["table", "csv"]), default="table", show_default=True,
+              help="Output format.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), metavar="FILE",
+              help="Write to FILE instead of standard output (CSV gets a UTF-8 byte order mark for Excel).")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False), help="Use this config file.")
+@click.option("--isolated", is_flag=True, help="Ignore all config files.")
+def slots(paths, fmt, output, config_path, isolated) -> None:
+    """List the slots still to fill in PATHS: where, the text around them, what belongs there.
+
+    \b
+    Exit status: 0 no slots, 1 slots listed, 2 usage, config or unreadable input.
+    """
+    from .api import lint_paths
+    from .config import load_config
+    from .errors import ConfigError
+    from .slots import collect_slots, format_slots, slots_config, write_output
+
+    try:
+        config = slots_config(load_config(config_path, isolated=isolated))
+    except ConfigError as exc:
+        _err(str(exc))
+        raise SystemExit(EXIT_ERROR) from None
+    result = lint_paths(paths, config)
+    for f in result.errors:
+        _err(f"{f.path}: {f.error}")
+    found = collect_slots(result)
+    text = format_slots(found, fmt)
+    if output:
+        try:
+            write_output(output, text, fmt)
+        except OSError as exc:
+            _err(f"{output}: cannot write: {exc.strerror or exc}")
+            raise SystemExit(EXIT_ERROR) from None
+    else:
+        click.echo(text, nl=False)
+    if result.errors:
+        raise SystemExit(EXIT_ERROR)
+    raise SystemExit(EXIT_FINDINGS if found else EXIT_CLEAN)
+
+
 def _each_file(paths, show) -> int:
     """Run ``show(path)`` for each path, with a header when there are several; a file that
     cannot be read gets its one-line error and exit status 2, the others still run."""
