@@ -11,6 +11,8 @@ import sys
 import click
 
 from . import __version__
+from .help import LocalizedCommand
+from .i18n import LANGUAGES, choose_language
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 SEVERITY_RANK = {"error": 0, "warning": 1, "info": 2}
@@ -21,12 +23,18 @@ def _split(values: tuple[str, ...]) -> list[str] | None:
     return items or None
 
 
+LANG_HELP = ("Language of messages and tables: zh or en (default: the config key lang, else the locale: "
+             "zh when LC_ALL, LC_MESSAGES or LANG starts with zh).")
+
+
 def _err(message: str) -> None:
     click.echo(f"reportlint: {message}", err=True)
 
 
 class _DefaultGroup(click.Group):
     """``reportlint PATH...`` means ``reportlint check PATH...``."""
+
+    command_class = LocalizedCommand  # every command's --help follows --lang
 
     def parse_args(self, ctx, args):
         if not args or args[0] not in self.commands:
@@ -67,8 +75,9 @@ def cli() -> None:
 @click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True,
               help="Colour in text output (auto: only on a terminal).")
 @click.version_option(__version__, "--version", prog_name="reportlint", message="%(prog)s %(version)s")
+@click.option("--lang", type=click.Choice(LANGUAGES), help=LANG_HELP)
 def check(paths, fmt, select, ignore, exclude, statistics, list_rules, dump_text, show_outline, quiet, config_path,
-          isolated, profile, report_year, segmenter, fail_on, exit_zero, jobs, color) -> None:
+          isolated, profile, report_year, segmenter, fail_on, exit_zero, jobs, color, lang) -> None:
     """Lint PATHS (.docx, .md, .txt files; directories are searched recursively).
 
     \b
@@ -83,7 +92,7 @@ def check(paths, fmt, select, ignore, exclude, statistics, list_rules, dump_text
         from .formatters.table import rules_table
         from .registry import all_rules
 
-        click.echo(rules_table(all_rules()), nl=False)
+        click.echo(rules_table(all_rules(), _language(lang, config_path, isolated)), nl=False)
         raise SystemExit(EXIT_CLEAN)
     if not paths:
         raise click.UsageError("give at least one file or directory to lint")
@@ -99,6 +108,7 @@ def check(paths, fmt, select, ignore, exclude, statistics, list_rules, dump_text
     except ConfigError as exc:
         _err(str(exc))
         raise SystemExit(EXIT_ERROR) from None
+    lang = choose_language(lang, config.lang)
     if dump_text:
         raise SystemExit(_dump(paths))
     if show_outline:
@@ -112,11 +122,11 @@ def check(paths, fmt, select, ignore, exclude, statistics, list_rules, dump_text
     if statistics:
         from .formatters.table import statistics as stats_table
 
-        click.echo(stats_table(result), nl=False)
+        click.echo(stats_table(result, lang), nl=False)
     else:
         from .formatters import get_formatter
 
-        click.echo(get_formatter(fmt)(result, colour=colour, quiet=quiet), nl=False, color=colour)
+        click.echo(get_formatter(fmt)(result, colour=colour, quiet=quiet, lang=lang), nl=False, color=colour)
     if result.errors:
         raise SystemExit(EXIT_ERROR)
     threshold = SEVERITY_RANK[fail_on]
@@ -132,7 +142,8 @@ def check(paths, fmt, select, ignore, exclude, statistics, list_rules, dump_text
               help="Write to FILE instead of standard output (CSV gets a UTF-8 byte order mark for Excel).")
 @click.option("--config", "config_path", type=click.Path(dir_okay=False), help="Use this config file.")
 @click.option("--isolated", is_flag=True, help="Ignore all config files.")
-def slots(paths, fmt, output, config_path, isolated) -> None:
+@click.option("--lang", type=click.Choice(LANGUAGES), help=LANG_HELP)
+def slots(paths, fmt, output, config_path, isolated, lang) -> None:
     """List the slots still to fill in PATHS: where, the text around them, what belongs there.
 
     \b
@@ -152,7 +163,7 @@ def slots(paths, fmt, output, config_path, isolated) -> None:
     for f in result.errors:
         _err(f"{f.path}: {f.error}")
     found = collect_slots(result)
-    text = format_slots(found, fmt)
+    text = format_slots(found, fmt, choose_language(lang, config.lang))
     if output:
         try:
             write_output(output, text, fmt)
@@ -164,6 +175,18 @@ def slots(paths, fmt, output, config_path, isolated) -> None:
     if result.errors:
         raise SystemExit(EXIT_ERROR)
     raise SystemExit(EXIT_FINDINGS if found else EXIT_CLEAN)
+
+
+def _language(option: str | None, config_path: str | None, isolated: bool) -> str:
+    """The language for output that needs no config otherwise (--list-rules)."""
+    from .config import load_config
+    from .errors import ConfigError
+
+    try:
+        configured = load_config(config_path, isolated=isolated).lang
+    except ConfigError:
+        configured = None
+    return choose_language(option, configured)
 
 
 def _each_file(paths, show) -> int:

@@ -35,6 +35,7 @@ _KEYS = {
     "max-part-mib": "max_part_mib",
     "max-total-xml-mib": "max_total_xml_mib",
     "max-ratio": "max_ratio",
+    "lang": "lang",
 }
 _INT_KEYS = {"report_year": (1900, 2200), "max_members": (1, 1_000_000), "max_part_mib": (1, 4096), "max_total_xml_mib": (1, 16384), "max_ratio": (2, 100_000)}
 
@@ -61,6 +62,8 @@ class Config:
     max_part_mib: int = 32
     max_total_xml_mib: int = 128
     max_ratio: int = 100
+    # Language of messages and tables (en, zh); None: from the locale
+    lang: str | None = None
     # Where the settings came from (None: defaults only); exclude globs are relative to its folder.
     source: str | None = None
     root: str = field(default_factory=os.getcwd)
@@ -82,6 +85,10 @@ class Config:
             raise ConfigError(
                 f"{where}: segmenter must be one of {', '.join(BACKENDS)}, not {self.segmenter!r}"
             )
+        from .i18n import LANGUAGES
+
+        if self.lang is not None and self.lang not in LANGUAGES:
+            raise ConfigError(f"{where}: lang must be one of {', '.join(LANGUAGES)}, not {self.lang!r}")
         for key in ("select", "ignore"):
             for selector in getattr(self, key):
                 check_selector(selector, where)
@@ -156,7 +163,7 @@ def from_mapping(data: dict[str, Any], source: str, root: str) -> Config:
             kwargs[attr] = _severities(value, source)
         elif attr == "profiles":
             kwargs[attr] = _profiles(value, source)
-        elif attr in ("segmenter", "profile"):
+        elif attr in ("segmenter", "profile", "lang"):
             if not isinstance(value, str):
                 raise ConfigError(f"{source}: {key} must be a string")
             kwargs[attr] = value

@@ -27,6 +27,7 @@ from functools import lru_cache
 
 from reportlint.diagnostics import Diagnostic, Example, Expectation, Rule
 from reportlint.document import Document
+from reportlint.i18n import msg
 
 from ._data import load_toml
 
@@ -90,7 +91,7 @@ def _choices(doc: Document, config) -> Iterator[Diagnostic]:
             continue
         match = block.text[start : tok.end]
         yield UNRESOLVED_CHOICE.diagnostic(
-            block, start, tok.end, f"unresolved choice '{match}': keep one alternative",
+            block, start, tok.end, msg("unresolved choice '{match}': keep one alternative", match=match),
             expects=Expectation("choice", options=choice_options(match)),
         )
 

@@ -4,20 +4,26 @@ from __future__ import annotations
 
 from collections import Counter
 
+from ..i18n import gettext, rule_summary
 
-def statistics(result) -> str:
+
+def _headers(names: list[str], lang: str) -> list[str]:
+    return [gettext("text", n, lang) for n in names]
+
+
+def statistics(result, lang: str = "en") -> str:
     from tabulate import tabulate
 
     counts = Counter((d.code, d.name, d.category, d.severity) for d in result.diagnostics)
     rows = [[n, code, name, category, severity] for (code, name, category, severity), n in sorted(counts.items())]
-    return tabulate(rows, headers=["count", "code", "name", "category", "severity"]) + "\n"
+    return tabulate(rows, headers=_headers(["count", "code", "name", "category", "severity"], lang)) + "\n"
 
 
-def rules_table(rules) -> str:
+def rules_table(rules, lang: str = "en") -> str:
     from tabulate import tabulate
 
-    rows = [[r.code, r.name, r.category, r.severity, r.summary] for r in rules]
-    return tabulate(rows, headers=["code", "name", "category", "severity", "summary"]) + "\n"
+    rows = [[r.code, r.name, r.category, r.severity, rule_summary(r, lang)] for r in rules]
+    return tabulate(rows, headers=_headers(["code", "name", "category", "severity", "summary"], lang)) + "\n"
 
 
 def outline_table(report: dict) -> str:
