@@ -9,8 +9,10 @@ the template and the arguments.  ``data/messages.zh.toml`` maps each English tem
 to a Chinese one with the same ``{placeholders}``; ``localize`` fills that in.  An
 argument may itself be a ``Message`` (``expected {expects}`` with ``an amount in {unit}``)
 and is translated too.  Anything without a translation stays English.  Templates kept as
-data (tables of messages filled in later) are marked with ``N_`` so that a test can find
-every template in the source and check that it has a translation.
+data (tables of messages filled in later) are marked with ``N_`` where they are written
+and filled in with ``Message(template, **args)``; ``msg`` takes only a literal.  So a
+test finds every template in the source (the literal arguments of ``msg`` and ``N_``)
+and checks that it has a translation with the same placeholders.
 """
 
 from __future__ import annotations
@@ -52,8 +54,8 @@ def _rebuild(template: str, args: tuple[tuple[str, Any], ...]) -> Message:
 
 
 def msg(template: str, /, **args: Any) -> Message:
-    """A rule's message: ``template`` is English with ``{name}`` placeholders (a literal,
-    so that the catalogue test can find it)."""
+    """A rule's message: ``template`` is English with ``{name}`` placeholders, written
+    here as a literal so that the catalogue test can find it."""
     return Message(template, **args)
 
 

@@ -235,7 +235,9 @@ def _scan(doc: Document, key: str) -> list[tuple[Block, re.Match]]:
 def _over_100(doc: Document, config) -> Iterator[Diagnostic]:
     for block, m in _scan(doc, "rate"):
         if float(m.group(1)) > 100:
-            yield RATE_OVER_100.diagnostic(block, m.start(), m.end(), msg("'{match}': this rate cannot exceed 100%", match=m.group()))
+            yield RATE_OVER_100.diagnostic(
+                block, m.start(), m.end(), msg("'{match}': this rate cannot exceed 100%", match=m.group()),
+            )
 
 
 def _percentage_points(doc: Document, config) -> Iterator[Diagnostic]:
@@ -304,7 +306,8 @@ def _respectively(doc: Document, config) -> Iterator[Diagnostic]:
         values = _VALUE.findall(m.group(2))
         if len(items) >= 2 and len(values) >= 2 and len(items) != len(values):
             yield RESPECTIVELY.diagnostic(
-                block, m.start(), m.end(), msg("分别 pairs {items} items with {values} values", items=len(items), values=len(values))
+                block, m.start(), m.end(), msg("分别 pairs {items} items with {values} values",
+                    items=len(items), values=len(values))
             )
 
 
@@ -319,7 +322,9 @@ def _shares(doc: Document, config) -> Iterator[Diagnostic]:
         if len(values) >= 2:
             total = sum(float(v) for v in values)
             if total > 100 + 0.1 * len(values):
-                yield SHARES.diagnostic(block, m.start(), m.end(), msg("shares of one whole add up to {total:g}%", total=total))
+                yield SHARES.diagnostic(
+                    block, m.start(), m.end(), msg("shares of one whole add up to {total:g}%", total=total),
+                )
 
 
 _FAN = {"一": 1, "两": 2, "二": 2, "三": 3, "四": 4, "五": 5}
@@ -369,7 +374,8 @@ def _no_basis(doc: Document, config) -> Iterator[Diagnostic]:
         if basis.search(context) or _compiled("range").search(m.group()):
             continue
         yield NO_BASIS.diagnostic(
-            block, m.start(), m.end(), msg("'{match}' compared with what? Name the basis (同比, 比上年, 较年初 …)", match=m.group())
+            block, m.start(), m.end(), msg("'{match}' compared with what? Name the basis (同比, 比上年, 较年初 …)",
+                match=m.group())
         )
 
 
@@ -435,7 +441,8 @@ def _intensifiers(doc: Document, config) -> Iterator[Diagnostic]:
                 nearby = sentence + (sentences[i + 1][1] if i + 1 < len(sentences) else "")
                 if not _DIGIT.search(nearby):
                     yield INTENSIFIER.diagnostic(
-                        block, start + m.start(), start + m.end(), msg("'{match}' with no figure to show it", match=m.group())
+                        block, start + m.start(), start + m.end(), msg("'{match}' with no figure to show it",
+                            match=m.group())
                     )
 
 
@@ -449,11 +456,15 @@ def _precision(doc: Document, config) -> Iterator[Diagnostic]:
         if block.part != "body" or "%" not in block.text and "％" not in block.text:
             continue
         for m in _PRECISE.finditer(block.text):
-            yield PRECISION.diagnostic(block, m.start(), m.end(), msg("'{match}': more than two decimals", match=m.group()))
+            yield PRECISION.diagnostic(
+                block, m.start(), m.end(), msg("'{match}': more than two decimals", match=m.group()),
+            )
     for block, m in _scan(doc, "respectively"):
         places = {len(v.group(1) or "") for v in _RATE_VALUE.finditer(m.group(2))}
         if len(places) > 1 and len(_RATE_VALUE.findall(m.group(2))) >= 2:
-            yield PRECISION.diagnostic(block, m.start(2), m.end(2), msg("rates in one list given to different decimals"))
+            yield PRECISION.diagnostic(
+                block, m.start(2), m.end(2), msg("rates in one list given to different decimals"),
+            )
 
 
 def _percent_forms(doc: Document, config) -> Iterator[Diagnostic]:
@@ -465,7 +476,8 @@ def _percent_forms(doc: Document, config) -> Iterator[Diagnostic]:
             continue
         for m in _WORD_PERCENT.finditer(block.text):
             yield PERCENT_FORM.diagnostic(
-                block, m.start(), m.end(), msg("'{match}' in words while the document writes percentages in figures", match=m.group())
+                block, m.start(), m.end(), msg("'{match}' in words while the document writes percentages in figures",
+                    match=m.group())
             )
 
 
@@ -486,13 +498,16 @@ def _range(doc: Document, config) -> Iterator[Diagnostic]:
     for block, m in _scan(doc, "range"):
         if float(m.group(1)) <= float(m.group(2)):
             yield RANGE_PERCENT.diagnostic(
-                block, m.start(), m.end(), msg("'{match}': write % on both ends ({low}%～{high}%)", match=m.group(), low=m.group(1), high=m.group(2))
+                block, m.start(), m.end(), msg("'{match}': write % on both ends ({low}%～{high}%)",
+                    match=m.group(), low=m.group(1), high=m.group(2))
             )
 
 
 def _approx(doc: Document, config) -> Iterator[Diagnostic]:
     for block, m in _scan(doc, "approx"):
-        yield APPROXIMATION.diagnostic(block, m.start(), m.end(), msg("'{match}': two approximations of one number", match=m.group()))
+        yield APPROXIMATION.diagnostic(
+            block, m.start(), m.end(), msg("'{match}': two approximations of one number", match=m.group()),
+        )
 
 
 def _ex(passing: list[str], failing: list[str]) -> tuple[Example, ...]:

@@ -84,7 +84,7 @@ from collections.abc import Iterator
 
 from reportlint.diagnostics import Diagnostic, Rule
 from reportlint.document import Document, Feature
-from reportlint.i18n import N_, msg
+from reportlint.i18n import N_, Message
 
 HIDDEN = "hidden"
 # These rules read Word structure, so their PASS/FAIL examples are Word files built
@@ -105,7 +105,7 @@ def _from_features(kinds: tuple[str, ...], messages: tuple[str, ...]):
             if key in seen:
                 continue
             seen.add(key)
-            yield _diagnostic(rule, f, msg(messages[kinds.index(f.kind)], detail=f.detail))
+            yield _diagnostic(rule, f, Message(messages[kinds.index(f.kind)], detail=f.detail))
 
     return check
 

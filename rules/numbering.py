@@ -150,13 +150,15 @@ def _gaps_and_duplicates(doc: Document) -> Iterator[Diagnostic]:
         for prev, cur in pairwise(run):
             if cur.value == prev.value:
                 yield DUPLICATE.diagnostic(
-                    cur.block, cur.start, cur.end, msg("'{marker}' repeats the number of the heading before", marker=cur.text)
+                    cur.block, cur.start, cur.end, msg("'{marker}' repeats the number of the heading before",
+                        marker=cur.text)
                 )
             elif cur.value > prev.value + 1:
                 missing = _DISPLAY[cur.kind](prev.value + 1)
                 yield GAP.diagnostic(
-                    cur.block, cur.start, cur.end, msg("numbering skips from '{previous}' to '{marker}': {missing} is missing",
-                        previous=prev.text, marker=cur.text, missing=missing)
+                    cur.block, cur.start, cur.end,
+                    msg("numbering skips from '{previous}' to '{marker}': {missing} is missing",
+                        previous=prev.text, marker=cur.text, missing=missing),
                 )
 
 
@@ -164,7 +166,9 @@ def _punctuation(doc: Document, config) -> Iterator[Diagnostic]:
     for m in outline(doc):
         if m.punctuation not in CORRECT[m.kind]:
             want = _DISPLAY[m.kind](m.value)
-            yield PUNCTUATION.diagnostic(m.block, m.start, m.end, msg("'{marker}' should be written '{want}'", marker=m.text, want=want))
+            yield PUNCTUATION.diagnostic(
+                m.block, m.start, m.end, msg("'{marker}' should be written '{want}'", marker=m.text, want=want),
+            )
 
 
 def _restarts(doc: Document, config) -> Iterator[Diagnostic]:
@@ -243,7 +247,9 @@ def _enumeration_runs(doc: Document, headings: set[int], pattern: re.Pattern, hi
                 continue  # a list that started before what we can see
             prev = run[-1][2]
             if value == prev:
-                yield ENUMERATION.diagnostic(block, m.start(), end, msg("'{item}' repeats the item before", item=show(value)))
+                yield ENUMERATION.diagnostic(
+                    block, m.start(), end, msg("'{item}' repeats the item before", item=show(value)),
+                )
             elif value > prev + 1:
                 yield ENUMERATION.diagnostic(
                     block, m.start(), end, msg("'{item}' follows '{previous}': '{missing}' is missing",
@@ -283,7 +289,8 @@ def _empty_sections(doc: Document, config) -> Iterator[Diagnostic]:
             empty = nxt is None or (following is not None and following.level <= m.level)
         if empty:
             yield EMPTY_SECTION.diagnostic(
-                m.block, m.start, len(m.block.text.rstrip()), msg("section '{heading}' has no content", heading=m.block.text.strip())
+                m.block, m.start, len(m.block.text.rstrip()), msg("section '{heading}' has no content",
+                    heading=m.block.text.strip())
             )
 
 
@@ -325,7 +332,8 @@ def _mixed_styles(doc: Document, config) -> Iterator[Diagnostic]:
                 continue
             for m in group:
                 yield MIXED_STYLE.diagnostic(
-                    m.block, m.start, m.end, msg("'{marker}' is written differently from '{usual}' elsewhere", marker=m.text, usual=majority[0].text)
+                    m.block, m.start, m.end, msg("'{marker}' is written differently from '{usual}' elsewhere",
+                        marker=m.text, usual=majority[0].text)
                 )
 
 
@@ -337,7 +345,8 @@ def _too_deep(doc: Document, config) -> Iterator[Diagnostic]:
         stack.append(m)
         if len(stack) > 4:
             yield TOO_DEEP.diagnostic(
-                m.block, m.start, m.end, msg("'{marker}' is a fifth numbered level: move the points into the paragraph", marker=m.text)
+                m.block, m.start, m.end, msg("'{marker}' is a fifth numbered level: move the points into the paragraph",
+                    marker=m.text)
             )
 
 
@@ -384,7 +393,8 @@ def _heading_end(doc: Document, config) -> Iterator[Diagnostic]:
         if rest and rest[-1] in closing and not any(p in rest[:-1] for p in "。！？；：:，,"):
             if len(rest) <= 20:  # longer numbered lines are clauses (承诺书, 通知), not headings
                 yield HEADING_END.diagnostic(
-                    m.block, len(text) - 1, len(text), msg("heading '{heading}' ends with '{mark}': drop it", heading=text, mark=rest[-1])
+                    m.block, len(text) - 1, len(text), msg("heading '{heading}' ends with '{mark}': drop it",
+                        heading=text, mark=rest[-1])
                 )
 
 
@@ -401,7 +411,8 @@ def _separators(doc: Document, config) -> Iterator[Diagnostic]:
             if segment.endswith("；") and "。" in segment[:-1]:
                 at = a.start() + len(segment) - 1
                 yield SEPARATOR.diagnostic(
-                    block, at, at + 1, msg("an item of this list holds '。', so '；' before '{item}' should be '。'", item=b.group())
+                    block, at, at + 1, msg("an item of this list holds '。', so '；' before '{item}' should be '。'",
+                        item=b.group())
                 )
 
 

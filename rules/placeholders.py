@@ -87,7 +87,7 @@ from itertools import pairwise
 
 from reportlint.diagnostics import Diagnostic, Example, Expectation, Rule
 from reportlint.document import HEADING, Block, Document
-from reportlint.i18n import Message, N_, msg
+from reportlint.i18n import N_, Message, msg
 from reportlint.tokens import MULTIPLY_CHARS, SLOT_CHARS, Token
 
 from ._data import load_lines, load_toml
@@ -595,7 +595,8 @@ def _variables(doc: Document, config) -> Iterator[Diagnostic]:
 def _fillers(doc: Document, config) -> Iterator[Diagnostic]:
     for block, tok in _candidates(doc, "filler"):
         yield FILLER_TEXT.diagnostic(
-            block, tok.start, tok.end, msg("filler text left in: '{match}'", match=tok.text), expects=Expectation("text")
+            block, tok.start, tok.end, msg("filler text left in: '{match}'",
+                match=tok.text), expects=Expectation("text")
         )
 
 

@@ -52,7 +52,7 @@ from itertools import accumulate, pairwise
 
 from reportlint.diagnostics import Diagnostic, Example, Rule
 from reportlint.document import Block, Document
-from reportlint.i18n import N_, msg
+from reportlint.i18n import N_, Message, msg
 
 from ._data import load_toml
 
@@ -373,9 +373,10 @@ def _rule_check(code: str):
             if v.code != code:
                 continue
             start, end = _span(v.block.text)
-            message = msg(_MESSAGES[code], reason=v.reason)
+            message = Message(_MESSAGES[code], reason=v.reason)
             if code == "RL204" and "-" in v.reason:
-                message = msg("promotional line inside the vendor block at lines {lines}: delete the block", lines=v.reason)
+                message = msg("promotional line inside the vendor block at lines {lines}: delete the block",
+                    lines=v.reason)
             yield rule.diagnostic(v.block, start, end, message, fix="delete-line")
 
     return check
