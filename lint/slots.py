@@ -15,13 +15,14 @@ from dataclasses import dataclass
 
 from .config import Config
 from .diagnostics import Diagnostic, Expectation
+from .i18n import localize
 
 SLOT_CATEGORY = "placeholder"
 # Characters of surrounding text shown either side of a slot.
 CONTEXT_CHARS = 12
 CSV_COLUMNS = (
     "path", "line", "column", "part", "paragraph", "cell", "heading",
-    "code", "slot", "context", "kind", "unit", "expects",
+    "code", "slot", "context", "kind", "unit", "expects", "message",
 )
 
 # What a kind asks for, said in each language: (with a unit, without one).
@@ -135,7 +136,8 @@ def slots_table(slots: list[Slot], lang: str = "en") -> str:
 
 
 def slots_csv(slots: list[Slot], lang: str = "en") -> str:
-    """CSV with a header row (column names are fixed ids; ``expects`` is in ``lang``)."""
+    """CSV with a header row (column names are fixed ids; ``expects`` and ``message`` are
+    in ``lang``)."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(CSV_COLUMNS)
@@ -144,6 +146,7 @@ def slots_csv(slots: list[Slot], lang: str = "en") -> str:
         writer.writerow([
             s.path, d.line, d.column, d.part, d.paragraph or "", d.cell or "", d.heading or "",
             d.code, d.match, s.context, e.kind, e.unit or "/".join(e.options), describe(e, lang),
+            localize(d, lang),
         ])
     return out.getvalue()
 

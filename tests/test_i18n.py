@@ -181,6 +181,9 @@ def test_slots_in_chinese(run_cli, tmp_path):
     path.write_text("全县完成生产总值X亿元，增长X%。\n", encoding="utf-8")
     out = run_cli("slots", "--lang", "zh", str(path)).out
     assert "应填写" in out and "金额（亿元）" in out and "百分比" in out
+    rows = run_cli("slots", "--lang", "zh", "--format", "csv", str(path)).out.splitlines()
+    assert rows[0].startswith("path,line,column")  # column ids stay English for scripts
+    assert rows[1].endswith("金额（亿元）,未填写的占位符“X”：应填写金额（亿元）")
 
 
 def test_missing_translation_falls_back_to_english():

@@ -34,6 +34,7 @@ def test_seed_slots_say_what_value_belongs_there(run_cli):
     assert (amount["slot"], amount["kind"], amount["unit"]) == ("X", "amount", "亿元")
     assert "〖X〗亿元" in amount["context"]
     assert percent["kind"] == "percent"
+    assert amount["message"] == "unfilled template slot 'X': expected an amount in 亿元"
     kinds = {r["kind"] for r in rows}
     assert {"amount", "percent", "count", "place", "name", "choice"} <= kinds
 
