@@ -25,6 +25,8 @@ def _split(values: tuple[str, ...]) -> list[str] | None:
 
 LANG_HELP = ("Language of messages and tables: zh or en (default: the config key lang, else the locale: "
              "zh when LC_ALL, LC_MESSAGES or LANG starts with zh).")
+# Every command takes --lang; resolve it with choose_language(lang, config.lang).
+lang_option = click.option("--lang", type=click.Choice(LANGUAGES), help=LANG_HELP)
 
 
 def _err(message: str) -> None:
@@ -75,7 +77,7 @@ def cli() -> None:
 @click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True,
               help="Colour in text output (auto: only on a terminal).")
 @click.version_option(__version__, "--version", prog_name="reportlint", message="%(prog)s %(version)s")
-@click.option("--lang", type=click.Choice(LANGUAGES), help=LANG_HELP)
+@lang_option
 def check(paths, fmt, select, ignore, exclude, statistics, list_rules, dump_text, show_outline, quiet, config_path,
           isolated, profile, report_year, segmenter, fail_on, exit_zero, jobs, color, lang) -> None:
     """Lint PATHS (.docx, .md, .txt files; directories are searched recursively).
@@ -112,7 +114,7 @@ def check(paths, fmt, select, ignore, exclude, statistics, list_rules, dump_text
     if dump_text:
         raise SystemExit(_dump(paths))
     if show_outline:
-        raise SystemExit(_outline(paths, config))
+        raise SystemExit(_outline(paths, config, lang))
     from .api import lint_paths
 
     result = lint_paths(paths, config, jobs=jobs)
@@ -142,7 +144,7 @@ def check(paths, fmt, select, ignore, exclude, statistics, list_rules, dump_text
               help="Write to FILE instead of standard output (CSV gets a UTF-8 byte order mark for Excel).")
 @click.option("--config", "config_path", type=click.Path(dir_okay=False), help="Use this config file.")
 @click.option("--isolated", is_flag=True, help="Ignore all config files.")
-@click.option("--lang", type=click.Choice(LANGUAGES), help=LANG_HELP)
+@lang_option
 def slots(paths, fmt, output, config_path, isolated, lang) -> None:
     """List the slots still to fill in PATHS: where, the text around them, what belongs there.
 
@@ -218,11 +220,11 @@ def _dump(paths) -> int:
     return _each_file(paths, show)
 
 
-def _outline(paths, config) -> int:
+def _outline(paths, config, lang: str = "en") -> int:
     from .api import outline_report
     from .formatters.table import outline_table
 
-    return _each_file(paths, lambda path: outline_table(outline_report(path, config)))
+    return _each_file(paths, lambda path: outline_table(outline_report(path, config), lang))
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -73,9 +73,20 @@ class Slot:
         return prompt_expectation(self.diagnostic.match)
 
 
+# A date slot before 年, 月 or 日 asks for that part of the date only.
+_DATE_PARTS = {
+    "en": {"年": "year", "年度": "year", "月": "month", "月份": "month", "日": "day", "号": "day"},
+    "zh": {"年": "年份", "年度": "年度", "月": "月份", "月份": "月份", "日": "日", "号": "日"},
+}
+
+
 def describe(expects: Expectation, lang: str = "en") -> str:
     """The kind of value in words: ``amount (亿元)`` / ``金额（亿元）``."""
     labels = _KIND_LABELS.get(lang, _KIND_LABELS["en"])
+    if expects.kind == "date" and expects.unit:
+        part = _DATE_PARTS.get(lang, _DATE_PARTS["en"]).get(expects.unit)
+        if part:
+            return part
     with_unit, bare = labels.get(expects.kind, labels["text"])
     sep = " / " if lang == "en" else "、"
     template = with_unit if expects.unit else bare

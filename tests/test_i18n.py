@@ -216,3 +216,10 @@ def test_messages_survive_worker_processes():
 )
 def test_choose_language(option, configured, environ, expected):
     assert choose_language(option, configured, environ) == expected
+
+
+def test_outline_and_statistics_in_chinese(run_cli):
+    path = os.path.join(ROOT, "fixtures", "structure_claims", "02_shuzhi_faults.txt")
+    outline = run_cli("--outline", "--lang", "zh", path).out
+    assert "文种：述职报告" in outline and "必备" in outline
+    assert "代码" in run_cli("--statistics", "--lang", "zh", path).out

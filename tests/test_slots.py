@@ -99,3 +99,12 @@ def test_a_filled_report_has_no_slots(run_cli, tmp_path):
 @pytest.mark.parametrize("args", [["missing.txt"], ["--format", "xml", "x.txt"]])
 def test_bad_input_exits_2(run_cli, args):
     assert run_cli("slots", *args).code == 2
+
+
+def test_date_slots_name_the_part_of_the_date(run_cli, tmp_path):
+    path = tmp_path / "r.txt"
+    path.write_text("本方案自20XX年X月起施行。\n", encoding="utf-8")
+    rows = csv_rows(run_cli("slots", "--format", "csv", str(path)).out)
+    assert [(r["slot"], r["kind"], r["unit"], r["expects"]) for r in rows] == [
+        ("20XX", "date", "年", "year"), ("X", "date", "月", "month"),
+    ]

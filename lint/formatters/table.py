@@ -26,19 +26,23 @@ def rules_table(rules, lang: str = "en") -> str:
     return tabulate(rows, headers=_headers(["code", "name", "category", "severity", "summary"], lang)) + "\n"
 
 
-def outline_table(report: dict) -> str:
+def outline_table(report: dict, lang: str = "en") -> str:
     from tabulate import tabulate
 
+    def tr(text: str) -> str:
+        return gettext("text", text, lang)
+
     rows = [[m.block.line, m.level, m.text, m.title[:40]] for m in report["markers"]]
-    out = tabulate(rows, headers=["line", "level", "marker", "heading"]) if rows else "(no numbered headings)"
+    headers = _headers(["line", "level", "marker", "heading"], lang)
+    out = tabulate(rows, headers=headers) if rows else tr("(no numbered headings)")
     profile = report["profile"]
     if profile is None:
-        return out + "\n\nprofile: none (no report type named in the title; use --profile NAME)\n"
-    inferred = " (inferred from the name)" if profile.get("inferred") else ""
+        return out + "\n\n" + tr("profile: none (no report type named in the title; use --profile NAME)") + "\n"
+    inferred = tr(" (inferred from the name)") if profile.get("inferred") else ""
     groups = [
-        [g["label"], "required" if g.get("required") else "optional",
-         f"line {b.line}: {w}" if b is not None else "MISSING"]
+        [g["label"], tr("required") if g.get("required") else tr("optional"),
+         tr("line {line}: {word}").format(line=b.line, word=w) if b is not None else tr("MISSING")]
         for g, b, w in report["groups"]
     ]
-    table = tabulate(groups, headers=["section", "", "found"])
-    return f"{out}\n\nprofile: {profile['name']}{inferred}\n{table}\n"
+    table = tabulate(groups, headers=[tr("section"), "", tr("found")])
+    return f"{out}\n\n{tr('profile: {name}').format(name=profile['name'])}{inferred}\n{table}\n"
