@@ -46,8 +46,8 @@ _KIND_LABELS = {
         "place": ("地名（{unit}）", "地名"),
         "name": ("名称（{unit}）", "名称"),
         "person": ("人名", "人名"),
-        "choice": ("从中选一：{options}", "从中选一：{options}"),
-        "text": ("文字", "文字"),
+        "choice": ("选其一：{options}", "选其一：{options}"),
+        "text": ("内容", "内容"),
     },
 }
 _HEADERS = {
