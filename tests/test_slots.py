@@ -108,3 +108,11 @@ def test_date_slots_name_the_part_of_the_date(run_cli, tmp_path):
     assert [(r["slot"], r["kind"], r["unit"], r["expects"]) for r in rows] == [
         ("20XX", "date", "年", "year"), ("X", "date", "月", "month"),
     ]
+
+
+def test_output_that_cannot_be_written_exits_2(run_cli, tmp_path):
+    path = tmp_path / "r.txt"
+    path.write_text("完成投资X亿元。\n", encoding="utf-8")
+    result = run_cli("slots", "--output", str(tmp_path / "missing-folder" / "slots.csv"), str(path))
+    assert result.code == 2
+    assert "slots.csv" in result.err and "Traceback" not in result.err
