@@ -14,7 +14,10 @@ import pytest
 from conftest import EXAMPLES, ROOT, SEED, requires_shared
 from reportlint.i18n import Message, catalogue, choose_language, localize, msg, translate
 
-RULE_SOURCES = sorted(glob.glob(os.path.join(ROOT, "rules", "*.py")))
+# Rules, and the Word reader whose descriptions (comment 1 by 张三) some messages quote.
+RULE_SOURCES = sorted(
+    glob.glob(os.path.join(ROOT, "rules", "*.py")) + glob.glob(os.path.join(ROOT, "lint", "readers", "*.py"))
+)
 HAN = re.compile("[\u4e00-\u9fff]")
 
 
