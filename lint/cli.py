@@ -11,9 +11,15 @@ import sys
 import click
 
 from . import __version__
+from .help import LocalizedCommand
+from .i18n import LANGUAGES, choose_language
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 SEVERITY_RANK = {"error": 0, "warning": 1, "info": 2}
+LANG_HELP = ("Language of messages and tables: zh or en (default: the config key lang, else the locale: "
+             "zh when LC_ALL, LC_MESSAGES or LANG starts with zh).")
+# Every command takes --lang; resolve it with choose_language(lang, config.lang).
+lang_option = click.option("--lang", type=click.Choice(LANGUAGES), help=LANG_HELP)
 
 
 def _split(values: tuple[str, ...]) -> list[str] | None:
@@ -27,6 +33,8 @@ def _err(message: str) -> None:
 
 class _DefaultGroup(click.Group):
     """``reportlint PATH...`` means ``reportlint check PATH...``."""
+
+    command_class = LocalizedCommand  # every command's --help follows --lang
 
     def parse_args(self, ctx, args):
         if not args or args[0] not in self.commands:
@@ -71,8 +79,10 @@ def cli() -> None:
 @click.option("--baseline", "baseline_path", type=click.Path(dir_okay=False), metavar="FILE",
               help="Report only findings not in this baseline (make one: reportlint baseline write FILE PATH...).")
 @click.version_option(__version__, "--version", prog_name="reportlint", message="%(prog)s %(version)s")
+@lang_option
 def check(paths, fmt, select, extend_select, ignore, exclude, statistics, list_rules, dump_text, show_outline, quiet,
-          config_path, isolated, profile, report_year, segmenter, fail_on, exit_zero, jobs, color, baseline_path) -> None:
+          config_path, isolated, profile, report_year, segmenter, fail_on, exit_zero, jobs, color, baseline_path,
+          lang) -> None:
     """Lint PATHS (.docx, .md, .txt files; directories are searched recursively).
 
     \b
@@ -87,7 +97,7 @@ def check(paths, fmt, select, extend_select, ignore, exclude, statistics, list_r
         from .formatters.table import rules_table
         from .registry import all_rules
 
-        click.echo(rules_table(all_rules()), nl=False)
+        click.echo(rules_table(all_rules(), _language(lang, config_path, isolated)), nl=False)
         raise SystemExit(EXIT_CLEAN)
     if not paths:
         raise click.UsageError("give at least one file or directory to lint")
@@ -104,11 +114,12 @@ def check(paths, fmt, select, extend_select, ignore, exclude, statistics, list_r
     except ConfigError as exc:
         _err(str(exc))
         raise SystemExit(EXIT_ERROR) from None
+    lang = choose_language(lang, config.lang)
     known = _load_baseline(baseline_path) if baseline_path else None
     if dump_text:
         raise SystemExit(_dump(paths))
     if show_outline:
-        raise SystemExit(_outline(paths, config))
+        raise SystemExit(_outline(paths, config, lang))
     from .api import lint_paths
 
     result = lint_paths(paths, config, jobs=jobs)
@@ -122,16 +133,71 @@ def check(paths, fmt, select, extend_select, ignore, exclude, statistics, list_r
     if statistics:
         from .formatters.table import statistics as stats_table
 
-        click.echo(stats_table(result), nl=False)
+        click.echo(stats_table(result, lang), nl=False)
     else:
         from .formatters import get_formatter
 
-        click.echo(get_formatter(fmt)(result, colour=colour, quiet=quiet), nl=False, color=colour)
+        click.echo(get_formatter(fmt)(result, colour=colour, quiet=quiet, lang=lang), nl=False, color=colour)
     if result.errors:
         raise SystemExit(EXIT_ERROR)
     threshold = SEVERITY_RANK[fail_on]
     failing = any(SEVERITY_RANK[d.severity] <= threshold for d in result.diagnostics)
     raise SystemExit(EXIT_FINDINGS if failing and not exit_zero else EXIT_CLEAN)
+
+
+@cli.command("slots", context_settings={"help_option_names": ["-h", "--help"]})
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.option("--format", "fmt", type=click.Choice(["table", "csv"]), default="table", show_default=True,
+              help="Output format.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), metavar="FILE",
+              help="Write to FILE instead of standard output (CSV gets a UTF-8 byte order mark for Excel).")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False), help="Use this config file.")
+@click.option("--isolated", is_flag=True, help="Ignore all config files.")
+@lang_option
+def slots(paths, fmt, output, config_path, isolated, lang) -> None:
+    """List the slots still to fill in PATHS: where, the text around them, what belongs there.
+
+    \b
+    Exit status: 0 no slots, 1 slots listed, 2 usage, config or unreadable input.
+    """
+    from .api import lint_paths
+    from .config import load_config
+    from .errors import ConfigError
+    from .slots import collect_slots, format_slots, slots_config, write_output
+
+    try:
+        config = slots_config(load_config(config_path, isolated=isolated))
+    except ConfigError as exc:
+        _err(str(exc))
+        raise SystemExit(EXIT_ERROR) from None
+    result = lint_paths(paths, config)
+    for f in result.errors:
+        _err(f"{f.path}: {f.error}")
+    found = collect_slots(result)
+    text = format_slots(found, fmt, choose_language(lang, config.lang))
+    if output:
+        try:
+            write_output(output, text, fmt)
+        except OSError as exc:
+            _err(f"{output}: cannot write: {exc.strerror or exc}")
+            raise SystemExit(EXIT_ERROR) from None
+    else:
+        click.echo(text, nl=False)
+    if result.errors:
+        raise SystemExit(EXIT_ERROR)
+    raise SystemExit(EXIT_FINDINGS if found else EXIT_CLEAN)
+
+
+def _language(option: str | None, config_path: str | None, isolated: bool) -> str:
+    """The language for output that needs no config otherwise (--list-rules)."""
+    from .config import load_config
+    from .errors import ConfigError
+
+    try:
+        configured = load_config(config_path, isolated=isolated).lang
+    except ConfigError:
+        configured = None
+    return choose_language(option, configured)
 
 
 def _load_baseline(path: str):
@@ -144,7 +210,11 @@ def _load_baseline(path: str):
         raise SystemExit(EXIT_ERROR) from None
 
 
-@cli.group("baseline", context_settings={"help_option_names": ["-h", "--help"]})
+class _LocalizedGroup(click.Group):
+    command_class = LocalizedCommand
+
+
+@cli.group("baseline", cls=_LocalizedGroup, context_settings={"help_option_names": ["-h", "--help"]})
 def baseline() -> None:
     """Record today's findings so that CI reports only new ones (lint with --baseline FILE)."""
 
@@ -216,11 +286,11 @@ def _dump(paths) -> int:
     return _each_file(paths, show)
 
 
-def _outline(paths, config) -> int:
+def _outline(paths, config, lang: str = "en") -> int:
     from .api import outline_report
     from .formatters.table import outline_table
 
-    return _each_file(paths, lambda path: outline_table(outline_report(path, config)))
+    return _each_file(paths, lambda path: outline_table(outline_report(path, config), lang))
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -39,6 +39,7 @@ _KEYS = {
     "max-ratio": "max_ratio",
     "per-file-ignores": "per_file_ignores",
     "allow": "allow",
+    "lang": "lang",
 }
 _INT_KEYS = {"report_year": (1900, 2200), "max_members": (1, 1_000_000), "max_part_mib": (1, 4096), "max_total_xml_mib": (1, 16384), "max_ratio": (2, 100_000)}
 
@@ -84,6 +85,8 @@ class Config:
     per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
     # Findings accepted with a reason (for .txt and .docx, which have no comment syntax)
     allow: tuple[AllowEntry, ...] = ()
+    # Language of messages and tables (en, zh); None: from the locale
+    lang: str | None = None
     # Where the settings came from (None: defaults only); exclude globs are relative to its folder.
     source: str | None = None
     root: str = field(default_factory=os.getcwd)
@@ -105,6 +108,10 @@ class Config:
             raise ConfigError(
                 f"{where}: segmenter must be one of {', '.join(BACKENDS)}, not {self.segmenter!r}"
             )
+        from .i18n import LANGUAGES
+
+        if self.lang is not None and self.lang not in LANGUAGES:
+            raise ConfigError(f"{where}: lang must be one of {', '.join(LANGUAGES)}, not {self.lang!r}")
         for key in ("select", "extend_select", "ignore"):
             for selector in getattr(self, key):
                 check_selector(selector, where)
@@ -191,7 +198,7 @@ def from_mapping(data: dict[str, Any], source: str, root: str) -> Config:
             kwargs[attr] = _per_file_ignores(value, source)
         elif attr == "allow":
             kwargs[attr] = _allow_entries(value, source)
-        elif attr in ("segmenter", "profile"):
+        elif attr in ("segmenter", "profile", "lang"):
             if not isinstance(value, str):
                 raise ConfigError(f"{source}: {key} must be a string")
             kwargs[attr] = value

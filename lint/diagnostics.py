@@ -49,6 +49,7 @@ class Rule:
         message: str,
         severity: str | None = None,
         fix: str | None = None,
+        expects: Expectation | None = None,
     ) -> Diagnostic:
         line, column = block.position(start)
         end_line, end_column = block.position(end)
@@ -73,6 +74,7 @@ class Rule:
             source=block.text,
             source_column=block.column,
             fix=fix,
+            expects=expects,
         )
 
     def package_diagnostic(self, part: str, match: str, message: str, story: str | None = None) -> Diagnostic:
@@ -95,6 +97,25 @@ def find_snippet(text: str, start: int, end: int) -> str:
     left = text[lo:start].rsplit("\t", 1)[-1]
     right = text[end:hi].split("\t", 1)[0]
     return (left + text[start:end] + right).strip()
+
+
+class Expectation(NamedTuple):
+    """The kind of value a slot asks for, from the words around it (``X亿元``: an amount
+    in 亿元).  ``kind`` is a stable id: amount, percent, count, date, place, name, person,
+    choice or text; ``unit`` the unit or suffix word (亿元, 个, 县, 年); ``options`` the
+    alternatives of a choice (县, 区)."""
+
+    kind: str
+    unit: str | None = None
+    options: tuple[str, ...] = ()
+
+    def to_json(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"kind": self.kind}
+        if self.unit:
+            out["unit"] = self.unit
+        if self.options:
+            out["options"] = list(self.options)
+        return out
 
 
 class Diagnostic(NamedTuple):
@@ -123,6 +144,8 @@ class Diagnostic(NamedTuple):
     source: str = ""
     source_column: int = 1
     fix: str | None = None
+    # Placeholder findings: what kind of value belongs in the slot (``reportlint slots``)
+    expects: Expectation | None = None
 
     def sort_key(self) -> tuple:
         return (self.line, self.column, self.code)
@@ -153,4 +176,6 @@ class Diagnostic(NamedTuple):
             out["snippet"] = self.snippet
         if self.fix:
             out["fix"] = self.fix
+        if self.expects:
+            out["expects"] = self.expects.to_json()
         return out

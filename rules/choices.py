@@ -21,11 +21,13 @@ RL110 unresolved-choice (error)
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from functools import lru_cache
 
-from reportlint.diagnostics import Diagnostic, Example, Rule
+from reportlint.diagnostics import Diagnostic, Example, Expectation, Rule
 from reportlint.document import Document
+from reportlint.i18n import msg
 
 from ._data import load_toml
 
@@ -89,8 +91,17 @@ def _choices(doc: Document, config) -> Iterator[Diagnostic]:
             continue
         match = block.text[start : tok.end]
         yield UNRESOLVED_CHOICE.diagnostic(
-            block, start, tok.end, f"unresolved choice '{match}': keep one alternative"
+            block, start, tok.end, msg("unresolved choice '{match}': keep one alternative", match=match),
+            expects=Expectation("choice", options=choice_options(match)),
         )
+
+
+def choice_options(match: str) -> tuple[str, ...]:
+    """The alternatives of a choice: 县（区） -> 县, 区; （较强/一般/较弱） -> 较强, 一般, 较弱."""
+    base, _, inner = match.partition("（")
+    inner = inner.rstrip("）")
+    parts = [p.strip() for p in re.split("[、/／,，]", inner) if p.strip()]
+    return tuple(([base] if base else []) + parts)
 
 
 UNRESOLVED_CHOICE = Rule(

@@ -29,6 +29,7 @@ from collections.abc import Iterator
 
 from reportlint.diagnostics import Diagnostic, Example, Rule
 from reportlint.document import Document
+from reportlint.i18n import msg
 
 from .claims import NUM, is_retrospective, scan
 
@@ -56,7 +57,7 @@ def _absolute_claims(doc: Document, config) -> Iterator[Diagnostic]:
             continue
         sentence = _sentence(block.text, m.start(), m.end())
         if not _COUNT.search(sentence.replace(m.group(), "")) and not _TARGET.search(sentence):
-            message = f"'{m.group()}' with no count to show it: give the base (how many of how many)"
+            message = msg("'{match}' with no count to show it: give the base (how many of how many)", match=m.group())
             yield ABSOLUTE.diagnostic(block, m.start(), m.end(), message)
 
 
@@ -72,12 +73,12 @@ def _growth_verbs(doc: Document, config) -> Iterator[Diagnostic]:
             verb, unit = m.group(1), m.group(3)
             percent = unit in "%％"
             if verb == "增长" and not percent:
-                hint = f"an amount takes 增加: 增加{m.group(2)}{unit}"
+                message = msg("'{match}': an amount takes 增加: 增加{value}", match=m.group(), value=m.group(2) + unit)
             elif verb == "增加" and percent:
-                hint = f"a rate takes 增长: 增长{m.group(2)}{unit}"
+                message = msg("'{match}': a rate takes 增长: 增长{value}", match=m.group(), value=m.group(2) + unit)
             else:
                 continue
-            yield GROWTH_VERB.diagnostic(block, m.start(), m.end(), f"'{m.group()}': {hint}")
+            yield GROWTH_VERB.diagnostic(block, m.start(), m.end(), message)
 
 
 def _ex(passing: list[str], failing: list[str]) -> tuple[Example, ...]:

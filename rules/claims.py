@@ -120,6 +120,7 @@ from functools import lru_cache
 
 from reportlint.diagnostics import Diagnostic, Example, Rule
 from reportlint.document import Block, Document
+from reportlint.i18n import msg
 
 from ._data import load_toml
 
@@ -237,7 +238,9 @@ scan = _scan  # the claim patterns, shared with claim_wording
 def _over_100(doc: Document, config) -> Iterator[Diagnostic]:
     for block, m in _scan(doc, "rate"):
         if float(m.group(1)) > 100:
-            yield RATE_OVER_100.diagnostic(block, m.start(), m.end(), f"'{m.group()}': this rate cannot exceed 100%")
+            yield RATE_OVER_100.diagnostic(
+                block, m.start(), m.end(), msg("'{match}': this rate cannot exceed 100%", match=m.group()),
+            )
 
 
 def _percentage_points(doc: Document, config) -> Iterator[Diagnostic]:
@@ -247,14 +250,16 @@ def _percentage_points(doc: Document, config) -> Iterator[Diagnostic]:
             rate = abs(value - base) / base * 100
             yield PERCENTAGE_POINT.diagnostic(
                 block, m.start(4), m.end(),
-                f"{m.group(1)}{m.group(2)} to {m.group(3)}{m.group(2)} is not a percentage: say 增长{rate:.1f}%, not 百分点",
+                msg("{base}{unit} to {value}{unit} is not a percentage: say 增长{rate:.1f}%, not 百分点",
+                    base=m.group(1), unit=m.group(2), value=m.group(3), rate=rate),
             )
     for block, m in _scan(doc, "pp"):
         before, after, change = (float(m.group(i)) for i in (1, 2, 3))
         if abs(abs(after - before) - change) <= _tolerance(m.group(3)):
             yield PERCENTAGE_POINT.diagnostic(
                 block, m.start(3), m.end(4),
-                f"a change from {m.group(1)}% to {m.group(2)}% is {m.group(3)} 个百分点, not {m.group(3)}%",
+                msg("a change from {before}% to {after}% is {change} 个百分点, not {change}%",
+                    before=m.group(1), after=m.group(2), change=m.group(3)),
             )
 
 
@@ -279,8 +284,8 @@ def _inconsistent(doc: Document, config) -> Iterator[Diagnostic]:
             if abs(implied - rate) > _tolerance(m.group(4)):
                 yield INCONSISTENT.diagnostic(
                     block, offset + m.start(4), offset + m.end(),
-                    f"{m.group(1)}{m.group(2)} with a change of {m.group(3)}{m.group(2)} "
-                    f"is {implied:.2f}%, not {m.group(4)}%",
+                    msg("{value}{unit} with a change of {change}{unit} is {implied:.2f}%, not {rate}%",
+                        value=m.group(1), unit=m.group(2), change=m.group(3), implied=implied, rate=m.group(4)),
                 )
     for block, m in _scan(doc, "bvr"):
         base, value, rate = float(m.group(1)), float(m.group(3)), float(m.group(4))
@@ -288,7 +293,8 @@ def _inconsistent(doc: Document, config) -> Iterator[Diagnostic]:
             implied = abs(value - base) / base * 100
             if abs(implied - rate) > _tolerance(m.group(4)):
                 yield INCONSISTENT.diagnostic(
-                    block, m.start(4), m.end(), f"from {m.group(1)} to {m.group(3)} is {implied:.2f}%, not {m.group(4)}%"
+                    block, m.start(4), m.end(), msg("from {base} to {value} is {implied:.2f}%, not {rate}%",
+                        base=m.group(1), value=m.group(3), implied=implied, rate=m.group(4))
                 )
 
 
@@ -303,7 +309,8 @@ def _respectively(doc: Document, config) -> Iterator[Diagnostic]:
         values = _VALUE.findall(m.group(2))
         if len(items) >= 2 and len(values) >= 2 and len(items) != len(values):
             yield RESPECTIVELY.diagnostic(
-                block, m.start(), m.end(), f"分别 pairs {len(items)} items with {len(values)} values"
+                block, m.start(), m.end(), msg("分别 pairs {items} items with {values} values",
+                    items=len(items), values=len(values))
             )
 
 
@@ -318,7 +325,9 @@ def _shares(doc: Document, config) -> Iterator[Diagnostic]:
         if len(values) >= 2:
             total = sum(float(v) for v in values)
             if total > 100 + 0.1 * len(values):
-                yield SHARES.diagnostic(block, m.start(), m.end(), f"shares of one whole add up to {total:g}%")
+                yield SHARES.diagnostic(
+                    block, m.start(), m.end(), msg("shares of one whole add up to {total:g}%", total=total),
+                )
 
 
 _FAN = {"一": 1, "两": 2, "二": 2, "三": 3, "四": 4, "五": 5}
@@ -337,7 +346,8 @@ def _fanfan(doc: Document, config) -> Iterator[Diagnostic]:
             actual = value / base
             yield FANFAN.diagnostic(
                 block, m.start(), m.end(),
-                f"翻{'一两三四五'[times - 1] if times <= 5 else times}番 means ×{2**times}; the figures give ×{actual:.2f}",
+                msg("翻{times}番 means ×{factor}; the figures give ×{actual:.2f}",
+                    times="一两三四五"[times - 1] if times <= 5 else times, factor=2**times, actual=actual),
             )
 
 
@@ -367,7 +377,8 @@ def _no_basis(doc: Document, config) -> Iterator[Diagnostic]:
         if basis.search(context) or _compiled("range").search(m.group()):
             continue
         yield NO_BASIS.diagnostic(
-            block, m.start(), m.end(), f"'{m.group()}' compared with what? Name the basis (同比, 比上年, 较年初 …)"
+            block, m.start(), m.end(), msg("'{match}' compared with what? Name the basis (同比, 比上年, 较年初 …)",
+                match=m.group())
         )
 
 
@@ -397,7 +408,8 @@ def _years(doc: Document, config) -> Iterator[Diagnostic]:
         m = _TITLE_YEAR.search(where.text)
         yield YEARS.diagnostic(
             where, m.start(), m.end(),
-            f"the report is for {report_year} but signed in {sign_year}: an old template copied forward?",
+            msg("the report is for {report_year} but signed in {sign_year}: an old template copied forward?",
+                report_year=report_year, sign_year=sign_year),
         )
     for block in body:
         if block is sign or block is title:
@@ -409,7 +421,8 @@ def _years(doc: Document, config) -> Iterator[Diagnostic]:
             if year > sign_year + 1 and not any(w in before for w in _FORWARD):
                 yield YEARS.diagnostic(
                     block, m.start(), m.end(),
-                    f"{year} is more than a year after the signing date ({sign_year}) and is not a target",
+                    msg("{year} is more than a year after the signing date ({sign_year}) and is not a target",
+                        year=year, sign_year=sign_year),
                 )
 
 
@@ -436,7 +449,8 @@ def _intensifiers(doc: Document, config) -> Iterator[Diagnostic]:
                 nearby = sentence + (sentences[i + 1][1] if i + 1 < len(sentences) else "")
                 if not _DIGIT.search(nearby):
                     yield INTENSIFIER.diagnostic(
-                        block, start + m.start(), start + m.end(), f"'{m.group()}' with no figure to show it"
+                        block, start + m.start(), start + m.end(), msg("'{match}' with no figure to show it",
+                            match=m.group())
                     )
 
 
@@ -450,11 +464,15 @@ def _precision(doc: Document, config) -> Iterator[Diagnostic]:
         if block.part != "body" or "%" not in block.text and "％" not in block.text:
             continue
         for m in _PRECISE.finditer(block.text):
-            yield PRECISION.diagnostic(block, m.start(), m.end(), f"'{m.group()}': more than two decimals")
+            yield PRECISION.diagnostic(
+                block, m.start(), m.end(), msg("'{match}': more than two decimals", match=m.group()),
+            )
     for block, m in _scan(doc, "respectively"):
         places = {len(v.group(1) or "") for v in _RATE_VALUE.finditer(m.group(2))}
         if len(places) > 1 and len(_RATE_VALUE.findall(m.group(2))) >= 2:
-            yield PRECISION.diagnostic(block, m.start(2), m.end(2), "rates in one list given to different decimals")
+            yield PRECISION.diagnostic(
+                block, m.start(2), m.end(2), msg("rates in one list given to different decimals"),
+            )
 
 
 def _percent_forms(doc: Document, config) -> Iterator[Diagnostic]:
@@ -466,7 +484,8 @@ def _percent_forms(doc: Document, config) -> Iterator[Diagnostic]:
             continue
         for m in _WORD_PERCENT.finditer(block.text):
             yield PERCENT_FORM.diagnostic(
-                block, m.start(), m.end(), f"'{m.group()}' in words while the document writes percentages in figures"
+                block, m.start(), m.end(), msg("'{match}' in words while the document writes percentages in figures",
+                    match=m.group())
             )
 
 
@@ -475,11 +494,11 @@ def _multiple_decrease(doc: Document, config) -> Iterator[Diagnostic]:
         if m.group(2) is not None:
             if float(m.group(2)) >= 100:
                 yield MULTIPLE_DECREASE.diagnostic(
-                    block, m.start(), m.end(), f"'{m.group()}': a quantity cannot fall by 100% or more"
+                    block, m.start(), m.end(), msg("'{match}': a quantity cannot fall by 100% or more", match=m.group())
                 )
             continue
         yield MULTIPLE_DECREASE.diagnostic(
-            block, m.start(), m.end(), f"'{m.group()}': a decrease cannot be a multiple; state it in %"
+            block, m.start(), m.end(), msg("'{match}': a decrease cannot be a multiple; state it in %", match=m.group())
         )
 
 
@@ -487,13 +506,16 @@ def _range(doc: Document, config) -> Iterator[Diagnostic]:
     for block, m in _scan(doc, "range"):
         if float(m.group(1)) <= float(m.group(2)):
             yield RANGE_PERCENT.diagnostic(
-                block, m.start(), m.end(), f"'{m.group()}': write % on both ends ({m.group(1)}%～{m.group(2)}%)"
+                block, m.start(), m.end(), msg("'{match}': write % on both ends ({low}%～{high}%)",
+                    match=m.group(), low=m.group(1), high=m.group(2))
             )
 
 
 def _approx(doc: Document, config) -> Iterator[Diagnostic]:
     for block, m in _scan(doc, "approx"):
-        yield APPROXIMATION.diagnostic(block, m.start(), m.end(), f"'{m.group()}': two approximations of one number")
+        yield APPROXIMATION.diagnostic(
+            block, m.start(), m.end(), msg("'{match}': two approximations of one number", match=m.group()),
+        )
 
 
 def _ex(passing: list[str], failing: list[str]) -> tuple[Example, ...]:

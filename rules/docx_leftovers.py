@@ -84,6 +84,7 @@ from collections.abc import Iterator
 
 from reportlint.diagnostics import Diagnostic, Rule
 from reportlint.document import Document, Feature
+from reportlint.i18n import N_, Message
 
 HIDDEN = "hidden"
 # These rules read Word structure, so their PASS/FAIL examples are Word files built
@@ -104,7 +105,7 @@ def _from_features(kinds: tuple[str, ...], messages: tuple[str, ...]):
             if key in seen:
                 continue
             seen.add(key)
-            yield _diagnostic(rule, f, messages[kinds.index(f.kind)].format(detail=f.detail))
+            yield _diagnostic(rule, f, Message(messages[kinds.index(f.kind)], detail=f.detail))
 
     return check
 
@@ -133,36 +134,36 @@ _BY_KIND: dict[str, Rule] = {}
 
 RULES = (
     _rule("RL301", "comment-left", HIDDEN, "warning", "Reviewer comment left in the document", "comment",
-          "comment left in the document ({detail}): delete it before sending"),
+          N_("comment left in the document ({detail}): delete it before sending")),
     _rule("RL302", "tracked-change", HIDDEN, "warning", "Tracked change left unaccepted", "insertion",
-          "tracked insertion not accepted ({detail}): accept or reject all changes",
-          "deletion", "tracked deletion not accepted: {detail}"),
+          N_("tracked insertion not accepted ({detail}): accept or reject all changes"),
+          "deletion", N_("tracked deletion not accepted: {detail}")),
     _rule("RL303", "hidden-text", HIDDEN, "warning", "Text formatted as hidden", "hidden",
-          "hidden text: '{detail}'"),
+          N_("hidden text: '{detail}'")),
     _rule("RL304", "invisible-text", HIDDEN, "warning", "White or tiny text nobody sees", "invisible",
-          "invisible text (white or 2 pt or less): '{detail}'"),
+          N_("invisible text (white or 2 pt or less): '{detail}'")),
     _rule("RL305", "text-watermark", HIDDEN, "info", "Text watermark in a header", "watermark-text",
-          "text watermark: '{detail}'"),
+          N_("text watermark: '{detail}'")),
     _rule("RL306", "picture-watermark", HIDDEN, "info", "Picture watermark in a header", "watermark-picture",
-          "picture watermark ({detail}): its text cannot be checked"),
+          N_("picture watermark ({detail}): its text cannot be checked")),
     _rule("RL307", "personal-info", HIDDEN, "info", "Names in the document properties", "personal-info",
-          "personal information in the properties: {detail}"),
+          N_("personal information in the properties: {detail}")),
     _rule("RL308", "macros", HIDDEN, "warning", "VBA macros in the package", "macros",
-          "the file carries macros ({detail})"),
+          N_("the file carries macros ({detail})")),
     _rule("RL309", "embedded-object", HIDDEN, "info", "Embedded file (not linted)", "embedded-object",
-          "embedded object not linted: {detail}"),
+          N_("embedded object not linted: {detail}")),
     _rule("RL310", "imported-content", HIDDEN, "warning", "altChunk content imported on open (not linted)",
-          "altchunk", "imported content not linted: {detail}"),
+          "altchunk", N_("imported content not linted: {detail}")),
     _rule("RL311", "external-reference", HIDDEN, "info", "Link to outside content", "external-reference",
-          "external reference: {detail}"),
+          N_("external reference: {detail}")),
     _rule("RL312", "unshown-header-footer", HIDDEN, "warning", "Header or footer Word never displays",
-          "undisplayed-part", "{detail}: its content travels unseen"),
+          "undisplayed-part", N_("{detail}: its content travels unseen")),
     _rule("RL313", "custom-xml", HIDDEN, "info", "Custom XML data part", "custom-xml",
-          "custom XML data: {detail}"),
+          N_("custom XML data: {detail}")),
     _rule("RL109", "control-placeholder", "placeholder", "error", "Content control still showing its placeholder",
-          "placeholder-control", "content control '{detail}' still shows its placeholder text"),
+          "placeholder-control", N_("content control '{detail}' still shows its placeholder text")),
     _rule("RL111", "unmerged-field", "placeholder", "error", "Mail-merge field never merged", "mergefield",
-          "mail-merge field '{detail}' was never merged"),
+          N_("mail-merge field '{detail}' was never merged")),
     _rule("RL112", "form-field-default", "placeholder", "warning", "Form field still at its default text",
-          "form-default", "form field still shows its default text '{detail}'"),
+          "form-default", N_("form field still shows its default text '{detail}'")),
 )

@@ -115,6 +115,7 @@ from itertools import pairwise
 
 from reportlint.diagnostics import Diagnostic, Example, Rule
 from reportlint.document import HEADING, Document
+from reportlint.i18n import msg
 from reportlint.outline import CORRECT, Marker, outline
 
 CATEGORY = "structure"
@@ -160,12 +161,15 @@ def _gaps_and_duplicates(doc: Document) -> Iterator[Diagnostic]:
         for prev, cur in pairwise(run):
             if cur.value == prev.value:
                 yield DUPLICATE.diagnostic(
-                    cur.block, cur.start, cur.end, f"'{cur.text}' repeats the number of the heading before"
+                    cur.block, cur.start, cur.end, msg("'{marker}' repeats the number of the heading before",
+                        marker=cur.text)
                 )
             elif cur.value > prev.value + 1:
                 missing = _DISPLAY[cur.kind](prev.value + 1)
                 yield GAP.diagnostic(
-                    cur.block, cur.start, cur.end, f"numbering skips from '{prev.text}' to '{cur.text}': {missing} is missing"
+                    cur.block, cur.start, cur.end,
+                    msg("numbering skips from '{previous}' to '{marker}': {missing} is missing",
+                        previous=prev.text, marker=cur.text, missing=missing),
                 )
 
 
@@ -173,7 +177,9 @@ def _punctuation(doc: Document, config) -> Iterator[Diagnostic]:
     for m in outline(doc):
         if m.punctuation not in CORRECT[m.kind]:
             want = _DISPLAY[m.kind](m.value)
-            yield PUNCTUATION.diagnostic(m.block, m.start, m.end, f"'{m.text}' should be written '{want}'")
+            yield PUNCTUATION.diagnostic(
+                m.block, m.start, m.end, msg("'{marker}' should be written '{want}'", marker=m.text, want=want),
+            )
 
 
 def _restarts(doc: Document, config) -> Iterator[Diagnostic]:
@@ -182,8 +188,8 @@ def _restarts(doc: Document, config) -> Iterator[Diagnostic]:
             first = run[0]
             yield RESTART.diagnostic(
                 first.block, first.start, first.end,
-                f"'{first.text}' is the first sub-heading under '{parent.text}': numbering should start again at "
-                f"'{_DISPLAY[first.kind](1)}'",
+                msg("'{marker}' is the first sub-heading under '{parent}': numbering should start again at '{first}'",
+                    marker=first.text, parent=parent.text, first=_DISPLAY[first.kind](1)),
             )
 
 
@@ -228,7 +234,7 @@ def _enumeration_runs(doc: Document, headings: set[int], pattern: re.Pattern, hi
             block, m, _value = run[0]
             yield ENUMERATION.diagnostic(
                 block, m.start(), m.end(1) + (1 if hint == "是" else 0),
-                f"'{show(1)}' with no '{show(2)}': a list of one",
+                msg("'{first}' with no '{second}': a list of one", first=show(1), second=show(2)),
             )
 
     for block in doc.blocks:
@@ -252,10 +258,13 @@ def _enumeration_runs(doc: Document, headings: set[int], pattern: re.Pattern, hi
                 continue  # a list that started before what we can see
             prev = run[-1][2]
             if value == prev:
-                yield ENUMERATION.diagnostic(block, m.start(), end, f"'{show(value)}' repeats the item before")
+                yield ENUMERATION.diagnostic(
+                    block, m.start(), end, msg("'{item}' repeats the item before", item=show(value)),
+                )
             elif value > prev + 1:
                 yield ENUMERATION.diagnostic(
-                    block, m.start(), end, f"'{show(value)}' follows '{show(prev)}': '{show(prev + 1)}' is missing"
+                    block, m.start(), end, msg("'{item}' follows '{previous}': '{missing}' is missing",
+                        item=show(value), previous=show(prev), missing=show(prev + 1))
                 )
             run.append((block, m, value))
     yield from close()
@@ -291,7 +300,8 @@ def _empty_sections(doc: Document, config) -> Iterator[Diagnostic]:
             empty = nxt is None or (following is not None and following.level <= m.level)
         if empty:
             yield EMPTY_SECTION.diagnostic(
-                m.block, m.start, len(m.block.text.rstrip()), f"section '{m.block.text.strip()}' has no content"
+                m.block, m.start, len(m.block.text.rstrip()), msg("section '{heading}' has no content",
+                    heading=m.block.text.strip())
             )
 
 
@@ -308,7 +318,8 @@ def _inverted(doc: Document, config) -> Iterator[Diagnostic]:
         if deeper:
             yield INVERTED.diagnostic(
                 first.block, first.start, first.end,
-                f"'{first.text}' ranks above the level-{max(deeper)} markers used before it under the same heading",
+                msg("'{marker}' ranks above the level-{level} markers used before it under the same heading",
+                    marker=first.text, level=max(deeper)),
             )
         levels.add(first.level)
 
@@ -332,7 +343,8 @@ def _mixed_styles(doc: Document, config) -> Iterator[Diagnostic]:
                 continue
             for m in group:
                 yield MIXED_STYLE.diagnostic(
-                    m.block, m.start, m.end, f"'{m.text}' is written differently from '{majority[0].text}' elsewhere"
+                    m.block, m.start, m.end, msg("'{marker}' is written differently from '{usual}' elsewhere",
+                        marker=m.text, usual=majority[0].text)
                 )
 
 
@@ -344,7 +356,8 @@ def _too_deep(doc: Document, config) -> Iterator[Diagnostic]:
         stack.append(m)
         if len(stack) > 4:
             yield TOO_DEEP.diagnostic(
-                m.block, m.start, m.end, f"'{m.text}' is a fifth numbered level: move the points into the paragraph"
+                m.block, m.start, m.end, msg("'{marker}' is a fifth numbered level: move the points into the paragraph",
+                    marker=m.text)
             )
 
 
@@ -365,7 +378,8 @@ def _ordinal_sets(doc: Document, config) -> Iterator[Diagnostic]:
                 if s != first_set:
                     yield ORDINAL_SET.diagnostic(
                         block, m.start(1), m.end(1),
-                        f"'{m.group(1)}' mixes ordinal sets with '{found[0][0].group(1)}' in one paragraph",
+                        msg("'{ordinal}' mixes ordinal sets with '{first}' in one paragraph",
+                            ordinal=m.group(1), first=found[0][0].group(1)),
                     )
 
 
@@ -390,7 +404,8 @@ def _heading_end(doc: Document, config) -> Iterator[Diagnostic]:
         if rest and rest[-1] in closing and not any(p in rest[:-1] for p in "。！？；：:，,"):
             if len(rest) <= 20:  # longer numbered lines are clauses (承诺书, 通知), not headings
                 yield HEADING_END.diagnostic(
-                    m.block, len(text) - 1, len(text), f"heading '{text}' ends with '{rest[-1]}': drop it"
+                    m.block, len(text) - 1, len(text), msg("heading '{heading}' ends with '{mark}': drop it",
+                        heading=text, mark=rest[-1])
                 )
 
 
@@ -426,8 +441,8 @@ def _skipped_levels(doc: Document, config) -> Iterator[Diagnostic]:
             level = _DISPLAY[_LEVEL_KIND[between[0]]](1)
             yield SKIPPED_LEVEL.diagnostic(
                 first.block, first.start, first.end,
-                f"'{first.text}' sits directly under '{parent.text}': the document puts a {level} level in between "
-                "elsewhere",
+                msg("'{marker}' sits directly under '{parent}': the document puts a {level} level in between elsewhere",
+                    marker=first.text, parent=parent.text, level=level),
             )
 
 
@@ -446,7 +461,8 @@ def _separators(doc: Document, config) -> Iterator[Diagnostic]:
             if segment.endswith("；") and "。" in segment[:-1]:
                 at = a.start() + len(segment) - 1
                 yield SEPARATOR.diagnostic(
-                    block, at, at + 1, f"an item of this list holds '。', so '；' before '{b.group()}' should be '。'"
+                    block, at, at + 1, msg("an item of this list holds '。', so '；' before '{item}' should be '。'",
+                        item=b.group())
                 )
 
 

@@ -85,8 +85,9 @@ from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from itertools import pairwise
 
-from reportlint.diagnostics import Diagnostic, Example, Rule
+from reportlint.diagnostics import Diagnostic, Example, Expectation, Rule
 from reportlint.document import HEADING, Block, Document
+from reportlint.i18n import N_, Message, msg
 from reportlint.tokens import MULTIPLY_CHARS, SLOT_CHARS, Token
 
 from ._data import load_lines, load_toml
@@ -100,16 +101,15 @@ _DIMENSIONS = frozenset("长宽高厚深径")
 _FOLD = str.maketrans({**{c: "X" for c in SLOT_CHARS}, **{chr(0xFF21 + i): chr(0x41 + i) for i in range(26)}})
 
 _EXPECT_LABELS = {
-    "amount": "an amount{unit}",
-    "percentage": "a percentage",
-    "year": "a year",
-    "month": "a month",
-    "day": "a day",
-    "count": "a count of {unit}",
-    "place": "a place name ({unit})",
-    "organisation": "an organisation name ({unit})",
-    "person": "a person's name",
-    "project": "a project or item name",
+    "percentage": N_("a percentage"),
+    "year": N_("a year"),
+    "month": N_("a month"),
+    "day": N_("a day"),
+    "count": N_("a count of {unit}"),
+    "place": N_("a place name ({unit})"),
+    "organisation": N_("an organisation name ({unit})"),
+    "person": N_("a person's name"),
+    "project": N_("a project or item name"),
 }
 
 
@@ -133,21 +133,50 @@ def _expect_pattern() -> tuple[re.Pattern, dict[str, str]]:
     return re.compile("|".join(map(re.escape, words))), kinds
 
 
-def expected_value(text: str, end: int) -> str | None:
-    """What kind of value the words after ``end`` ask for, as a phrase, or None."""
+# The context kinds of data/placeholder_context.toml as the stable kinds of Expectation.
+_KIND_IDS = {
+    "amount": "amount", "percentage": "percent", "year": "date", "month": "date", "day": "date",
+    "count": "count", "place": "place", "organisation": "name", "person": "person", "project": "name",
+}
+
+
+def _context_word(text: str, end: int) -> tuple[str, str] | None:
+    """(context kind, word) of the words after ``end``; ("quote", "") before a closing quote."""
     rest = text[end : end + 6].lstrip(" \u3000")
     if rest and rest[0] in "”\"’」』":
-        return "a name or slogan"
+        return "quote", ""
     pattern, kinds = _expect_pattern()
     m = pattern.match(rest)
     if m is None:
         return None
-    word = m.group()
-    kind = kinds[word]
-    unit = word if kind in ("count", "place", "organisation") else ""
+    return kinds[m.group()], m.group()
+
+
+def expectation(text: str, end: int) -> Expectation | None:
+    """What kind of value the words after ``end`` ask for, as structured data, or None."""
+    found = _context_word(text, end)
+    if found is None:
+        return None
+    kind, word = found
+    if kind == "quote":
+        return Expectation("name")
+    # Units say how to write the value (亿元, 个, 年) and suffixes what it names (村, 公司);
+    # for a percentage or a person the kind says it all.
+    unit = word if kind in ("amount", "count", "year", "month", "day", "place", "organisation") else None
+    return Expectation(_KIND_IDS[kind], unit)
+
+
+def expected_value(text: str, end: int) -> Message | None:
+    """What kind of value the words after ``end`` ask for, as a phrase, or None."""
+    found = _context_word(text, end)
+    if found is None:
+        return None
+    kind, word = found
+    if kind == "quote":
+        return msg("a name or slogan")
     if kind == "amount":
-        unit = f" in {word}" if word.endswith("元") else ""
-    return _EXPECT_LABELS[kind].format(unit=unit)
+        return msg("an amount in {unit}", unit=word) if word.endswith("元") else msg("an amount")
+    return Message(_EXPECT_LABELS[kind], unit=word)
 
 
 @lru_cache(maxsize=8)
@@ -309,8 +338,12 @@ def _x_slots(doc: Document, config) -> Iterator[Diagnostic]:
     for block, tok in _candidates(doc, "x"):
         if not is_x_slot(block.text, tok, allow, segmenter):
             continue
-        expects = expected_value(block.text, tok.end) or "a value"
-        yield X_SLOT.diagnostic(block, tok.start, tok.end, f"unfilled template slot '{tok.text}': expected {expects}")
+        expects = expected_value(block.text, tok.end) or msg("a value")
+        yield X_SLOT.diagnostic(
+            block, tok.start, tok.end, msg("unfilled template slot '{slot}': expected {expects}",
+                                           slot=tok.text, expects=expects),
+            expects=expectation(block.text, tok.end) or Expectation("text"),
+        )
 
 
 # --- 某某 -------------------------------------------------------------------------------------
@@ -384,7 +417,8 @@ def _mou_slots(doc: Document, config) -> Iterator[Diagnostic]:
     for block, tok in _candidates(doc, "mou"):
         if _mou_slot(doc, block, tok):
             yield MOU_SLOT.diagnostic(
-                block, tok.start, tok.end, "unfilled template slot '某某': expected a name"
+                block, tok.start, tok.end, msg("unfilled template slot '某某': expected a name"),
+                expects=expectation(block.text, tok.end) or Expectation("name"),
             )
 
 
@@ -427,9 +461,11 @@ def _star_slot(block: Block, tok: Token) -> bool:
 def _star_slots(doc: Document, config) -> Iterator[Diagnostic]:
     for block, tok in _candidates(doc, "stars"):
         if _star_slot(block, tok):
-            expects = expected_value(block.text, tok.end) or "a name"
+            expects = expected_value(block.text, tok.end) or msg("a name")
             yield STAR_SLOT.diagnostic(
-                block, tok.start, tok.end, f"unfilled template slot '{tok.text}': expected {expects}"
+                block, tok.start, tok.end, msg("unfilled template slot '{slot}': expected {expects}",
+                                               slot=tok.text, expects=expects),
+                expects=expectation(block.text, tok.end) or Expectation("name"),
             )
 
 
@@ -474,9 +510,11 @@ def _blank_slots(doc: Document, config) -> Iterator[Diagnostic]:
         if block.line > _form_start(doc) and tok.text[:1] not in _DIGITS:
             continue  # a field of a form the reader fills in
         if _blank_slot(block, tok):
-            expects = expected_value(block.text, tok.end) or "a value"
+            expects = expected_value(block.text, tok.end) or msg("a value")
             yield BLANK_SLOT.diagnostic(
-                block, tok.start, tok.end, f"unfilled blank '{tok.text}': expected {expects}"
+                block, tok.start, tok.end, msg("unfilled blank '{slot}': expected {expects}",
+                                               slot=tok.text, expects=expects),
+                expects=expectation(block.text, tok.end) or Expectation("text"),
             )
 
 
@@ -488,7 +526,9 @@ def _empty_dates(doc: Document, config) -> Iterator[Diagnostic]:
     for block, tok in _candidates(doc, "date"):
         if _form_line(block.text) or _form_line(previous.get(block.line, "")) or block.line > _form_start(doc):
             continue
-        yield EMPTY_DATE.diagnostic(block, tok.start, tok.end, f"date left blank: '{tok.text}'")
+        yield EMPTY_DATE.diagnostic(
+            block, tok.start, tok.end, msg("date left blank: '{match}'", match=tok.text), expects=Expectation("date")
+        )
 
 
 # --- brackets, variables, fillers ----------------------------------------------------------------
@@ -523,11 +563,21 @@ def _bracket_prompt(text: str, tok: Token) -> bool:
     return any(inner.endswith(w) for w in prompt["field_suffixes"])
 
 
+def prompt_expectation(prompt: str) -> Expectation:
+    """The kind of value a bracketed prompt asks for (（填写完成时间）: a date), from the
+    words it is written with; free text when none says."""
+    for kind, words in _context()["prompt_kinds"].items():
+        if any(w in prompt.lower() for w in words):
+            return Expectation(kind)
+    return Expectation("text")
+
+
 def _bracket_prompts(doc: Document, config) -> Iterator[Diagnostic]:
     for block, tok in _candidates(doc, "bracket"):
         if _bracket_prompt(block.text, tok):
             yield BRACKET_PROMPT.diagnostic(
-                block, tok.start, tok.end, f"template prompt left in: '{tok.text}'"
+                block, tok.start, tok.end, msg("template prompt left in: '{match}'", match=tok.text),
+                expects=prompt_expectation(tok.text[1:-1]),
             )
 
 
@@ -536,12 +586,18 @@ def _variables(doc: Document, config) -> Iterator[Diagnostic]:
     for block, tok in _candidates(doc, "variable"):
         if any((block, s) in merged for s in range(tok.start - 1, tok.start + 1)):
             continue  # a MERGEFIELD result: RL111 reports it with the field name
-        yield TEMPLATE_VARIABLE.diagnostic(block, tok.start, tok.end, f"unfilled template variable '{tok.text}'")
+        yield TEMPLATE_VARIABLE.diagnostic(
+            block, tok.start, tok.end, msg("unfilled template variable '{match}'", match=tok.text),
+            expects=prompt_expectation(tok.text.strip("{}$«»")),
+        )
 
 
 def _fillers(doc: Document, config) -> Iterator[Diagnostic]:
     for block, tok in _candidates(doc, "filler"):
-        yield FILLER_TEXT.diagnostic(block, tok.start, tok.end, f"filler text left in: '{tok.text}'")
+        yield FILLER_TEXT.diagnostic(
+            block, tok.start, tok.end, msg("filler text left in: '{match}'",
+                match=tok.text), expects=Expectation("text")
+        )
 
 
 def _examples(passing: Iterable[str], failing: Iterable[tuple[str, tuple[str, ...]]]) -> tuple[Example, ...]:

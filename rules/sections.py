@@ -48,6 +48,7 @@ from functools import lru_cache
 
 from reportlint.diagnostics import Diagnostic, Example, Rule
 from reportlint.document import HEADING, Block, Document
+from reportlint.i18n import msg
 from reportlint.outline import find_marker, outline
 
 from ._data import DATA_DIR, load_toml
@@ -181,8 +182,9 @@ def _order(doc: Document, config) -> Iterator[Diagnostic]:
         if index < latest:
             yield ORDER.diagnostic(
                 block, 0, len(block.text.rstrip()),
-                f"{profile['name']}: the {groups[index]['label']} part comes after {groups[latest]['label']}; "
-                f"the usual order is {' → '.join(g['label'] for g in groups)}",
+                msg("{profile}: the {part} part comes after {previous}; the usual order is {order}",
+                    profile=profile["name"], part=groups[index]["label"], previous=groups[latest]["label"],
+                    order=" → ".join(g["label"] for g in groups)),
             )
         latest = max(latest, index)
 
@@ -207,8 +209,8 @@ def _plan_share(doc: Document, config) -> Iterator[Diagnostic]:
         block = body[start]
         yield PLAN_SHARE.diagnostic(
             block, 0, len(block.text.rstrip()),
-            f"the {group['label']} part is {share:.0%} of the text; a {profile['name']} keeps it under "
-            f"{profile['plan_max_share']:.0%}",
+            msg("the {part} part is {share:.0%} of the text; a {profile} keeps it under {limit:.0%}",
+                part=group["label"], share=share, profile=profile["name"], limit=profile["plan_max_share"]),
         )
 
 
@@ -221,11 +223,12 @@ def _missing(doc: Document, config) -> Iterator[Diagnostic]:
         if block is not None or not group.get("required"):
             continue
         words = "/".join(group["any"][:4])
-        note = " (profile inferred from the report type's name)" if profile.get("inferred") else ""
+        note = msg(" (profile inferred from the report type's name)") if profile.get("inferred") else ""
         start = len(title.text) - len(title.text.lstrip())
         yield MISSING.diagnostic(
             title, start, len(title.text.rstrip()),
-            f"{profile['name']} has no {group['label']} part: expected a section about {words}{note}",
+            msg("{profile} has no {part} part: expected a section about {words}{note}",
+                profile=profile["name"], part=group["label"], words=words, note=note),
         )
 
 

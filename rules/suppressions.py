@@ -47,6 +47,7 @@ from reportlint.config import check_selector
 from reportlint.diagnostics import Diagnostic, Example, Rule, find_snippet
 from reportlint.document import Document, Suppression
 from reportlint.errors import ConfigError
+from reportlint.i18n import msg
 from reportlint.suppression import KINDS
 
 SUPPRESSION = "suppression"
@@ -55,12 +56,13 @@ SUPPRESSION = "suppression"
 def _invalid(s: Suppression) -> str | None:
     """Why a directive cannot be read, or None."""
     if s.kind not in KINDS or (s.kind == "ignore" and s.block is None):  # "ignore" is for Word comments
-        return f"unknown directive 'reportlint-{s.kind}' (known: {', '.join(k for k in KINDS if k != 'ignore')})"
+        known = ", ".join(k for k in KINDS if k != "ignore")
+        return msg("unknown directive 'reportlint-{kind}' (known: {known})", kind=s.kind, known=known)
     for selector in s.selectors:
         try:
             check_selector(selector)
         except ConfigError:
-            return f"unknown rule selector {selector!r} in a suppression directive"
+            return msg("unknown rule selector '{selector}' in a suppression directive", selector=selector)
     return None
 
 
@@ -81,9 +83,9 @@ def check_unused(doc: Document, config) -> Iterator[Diagnostic]:
             continue  # RL002 says what is wrong with it
         if selectors and len(selectors) < len(s.selectors):
             what = ", ".join(selectors)
-            yield _diagnostic(UNUSED, s, f"unused suppression: {what} suppressed nothing here; remove {what}")
+            yield _diagnostic(UNUSED, s, msg("unused suppression: {what} suppressed nothing here; remove {what}", what=what))
         else:
-            yield _diagnostic(UNUSED, s, "unused suppression: it suppressed nothing; remove it")
+            yield _diagnostic(UNUSED, s, msg("unused suppression: it suppressed nothing; remove it"))
 
 
 def check_invalid(doc: Document, config) -> Iterator[Diagnostic]:

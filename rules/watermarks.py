@@ -52,6 +52,7 @@ from itertools import accumulate, pairwise
 
 from reportlint.diagnostics import Diagnostic, Example, Rule
 from reportlint.document import Block, Document
+from reportlint.i18n import N_, Message, msg
 
 from ._data import load_toml
 
@@ -358,10 +359,10 @@ def _span(text: str) -> tuple[int, int]:
 
 
 _MESSAGES = {
-    "RL201": "vendor residue '{reason}': delete the line",
-    "RL202": "vendor contact '{reason}': delete the line",
-    "RL203": "vendor name '{reason}': delete the line",
-    "RL204": "promotional line next to vendor text: delete it with the block",
+    "RL201": N_("vendor residue '{reason}': delete the line"),
+    "RL202": N_("vendor contact '{reason}': delete the line"),
+    "RL203": N_("vendor name '{reason}': delete the line"),
+    "RL204": N_("promotional line next to vendor text: delete it with the block"),
 }
 
 
@@ -372,9 +373,10 @@ def _rule_check(code: str):
             if v.code != code:
                 continue
             start, end = _span(v.block.text)
-            message = _MESSAGES[code].format(reason=v.reason)
+            message = Message(_MESSAGES[code], reason=v.reason)
             if code == "RL204" and "-" in v.reason:
-                message = f"promotional line inside the vendor block at lines {v.reason}: delete the block"
+                message = msg("promotional line inside the vendor block at lines {lines}: delete the block",
+                    lines=v.reason)
             yield rule.diagnostic(v.block, start, end, message, fix="delete-line")
 
     return check

@@ -60,3 +60,11 @@ def matches(diagnostics, code_prefix: str = "") -> list[str]:
 
 def requires_shared(path: str):
     return pytest.mark.skipif(not os.path.exists(path), reason=f"{path} not present")
+
+
+@pytest.fixture(autouse=True)
+def english_locale(monkeypatch):
+    """Messages follow the locale (--lang's default): pin it so output does not depend
+    on the machine running the tests."""
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        monkeypatch.delenv(name, raising=False)

@@ -4,35 +4,45 @@ from __future__ import annotations
 
 from collections import Counter
 
+from ..i18n import gettext, rule_summary
 
-def statistics(result) -> str:
+
+def _headers(names: list[str], lang: str) -> list[str]:
+    return [gettext("text", n, lang) for n in names]
+
+
+def statistics(result, lang: str = "en") -> str:
     from tabulate import tabulate
 
     counts = Counter((d.code, d.name, d.category, d.severity) for d in result.diagnostics)
     rows = [[n, code, name, category, severity] for (code, name, category, severity), n in sorted(counts.items())]
-    return tabulate(rows, headers=["count", "code", "name", "category", "severity"]) + "\n"
+    return tabulate(rows, headers=_headers(["count", "code", "name", "category", "severity"], lang)) + "\n"
 
 
-def rules_table(rules) -> str:
+def rules_table(rules, lang: str = "en") -> str:
     from tabulate import tabulate
 
-    rows = [[r.code, r.name, r.category, r.severity, r.summary] for r in rules]
-    return tabulate(rows, headers=["code", "name", "category", "severity", "summary"]) + "\n"
+    rows = [[r.code, r.name, r.category, r.severity, rule_summary(r, lang)] for r in rules]
+    return tabulate(rows, headers=_headers(["code", "name", "category", "severity", "summary"], lang)) + "\n"
 
 
-def outline_table(report: dict) -> str:
+def outline_table(report: dict, lang: str = "en") -> str:
     from tabulate import tabulate
+
+    def tr(text: str) -> str:
+        return gettext("text", text, lang)
 
     rows = [[m.block.line, m.level, m.text, m.title[:40]] for m in report["markers"]]
-    out = tabulate(rows, headers=["line", "level", "marker", "heading"]) if rows else "(no numbered headings)"
+    headers = _headers(["line", "level", "marker", "heading"], lang)
+    out = tabulate(rows, headers=headers) if rows else tr("(no numbered headings)")
     profile = report["profile"]
     if profile is None:
-        return out + "\n\nprofile: none (no report type named in the title; use --profile NAME)\n"
-    inferred = " (inferred from the name)" if profile.get("inferred") else ""
+        return out + "\n\n" + tr("profile: none (no report type named in the title; use --profile NAME)") + "\n"
+    inferred = tr(" (inferred from the name)") if profile.get("inferred") else ""
     groups = [
-        [g["label"], "required" if g.get("required") else "optional",
-         f"line {b.line}: {w}" if b is not None else "MISSING"]
+        [g["label"], tr("required") if g.get("required") else tr("optional"),
+         tr("line {line}: {word}").format(line=b.line, word=w) if b is not None else tr("MISSING")]
         for g, b, w in report["groups"]
     ]
-    table = tabulate(groups, headers=["section", "", "found"])
-    return f"{out}\n\nprofile: {profile['name']}{inferred}\n{table}\n"
+    table = tabulate(groups, headers=[tr("section"), "", tr("found")])
+    return f"{out}\n\n{tr('profile: {name}').format(name=profile['name'])}{inferred}\n{table}\n"

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import unicodedata
 
+from ..i18n import gettext, localize
+
 CONTEXT_CHARS = 36
 _COLOURS = {"error": "\x1b[31m", "warning": "\x1b[33m", "info": "\x1b[36m"}
 _BOLD, _DIM, _RESET = "\x1b[1m", "\x1b[2m", "\x1b[0m"
@@ -25,7 +27,7 @@ def excerpt(source: str, start: int, end: int) -> tuple[str, int, int]:
     return window, offset, offset + (end - start)
 
 
-def format_diagnostic(d, colour: bool = False, show_source: bool = True) -> str:
+def format_diagnostic(d, colour: bool = False, show_source: bool = True, lang: str = "en") -> str:
     severity = f"{_COLOURS[d.severity]}{d.code}{_RESET}" if colour else d.code
     where = ""
     if d.part != "body" or d.cell:
@@ -34,7 +36,7 @@ def format_diagnostic(d, colour: bool = False, show_source: bool = True) -> str:
         where = f"{where} {d.cell}".strip()
     suffix = f" [{where}]" if where else ""
     head = f"{_BOLD}{d.path}{_RESET}" if colour else d.path
-    line = f"{head}:{d.line}:{d.column}: {severity} {d.message}{suffix}"
+    line = f"{head}:{d.line}:{d.column}: {severity} {localize(d, lang)}{suffix}"
     if not show_source or not d.source:
         return line
     start = d.column - d.source_column
@@ -47,19 +49,20 @@ def format_diagnostic(d, colour: bool = False, show_source: bool = True) -> str:
     return f"{line}\n    {window}\n    {pad}{marks}"
 
 
-def format_text(result, colour: bool = False, quiet: bool = False, **_options) -> str:
+def format_text(result, colour: bool = False, quiet: bool = False, lang: str = "en", **_options) -> str:
     out = []
     for f in result.files:
         for d in f.diagnostics:
-            out.append(format_diagnostic(_with_path(d, f.path), colour, show_source=not quiet))
+            out.append(format_diagnostic(_with_path(d, f.path), colour, show_source=not quiet, lang=lang))
     if not quiet:
         count = len(result.diagnostics)
         files = len(result.files)
         errors = len(result.errors)
-        summary = f"Found {count} problem{'s' if count != 1 else ''} in {files} file{'s' if files != 1 else ''}"
+        found = f"Found {{count}} problem{'s' if count != 1 else ''} in {{files}} file{'s' if files != 1 else ''}"
+        summary = gettext("text", found, lang).format(count=count, files=files)
         if errors:
-            summary += f" ({errors} could not be read)"
-        out.append(summary + ".")
+            summary += gettext("text", " ({errors} could not be read)", lang).format(errors=errors)
+        out.append(summary + ("。" if lang == "zh" else "."))
     return "\n".join(out) + "\n" if out else ""
 
 

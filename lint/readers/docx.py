@@ -32,6 +32,7 @@ from ..document import (
     Feature,
 )
 from ..errors import ReadError
+from ..i18n import msg
 from . import docx_parts as parts
 from .limits import DEFAULT_LIMITS, Limits
 from .numbering import Numbering
@@ -260,7 +261,9 @@ class StoryWalker:
         if binding is not None:
             where = _attr(binding, "xpath") or "custom XML"
             self.doc.features.append(
-                Feature("custom-xml", f"content control '{_sdt_label(sdt)}' bound to {where}", None, part=self.part)
+                Feature("custom-xml",
+                        msg("content control '{label}' bound to {where}", label=_sdt_label(sdt), where=where),
+                        None, part=self.part)
             )
         if pr is not None and _child(pr, "showingPlcHdr") is not None:
             flags.add(FLAG_PLACEHOLDER)

@@ -13,6 +13,7 @@ import posixpath
 from collections.abc import Callable
 
 from ..document import Block, Document, Feature, Suppression
+from ..i18n import msg
 from .directives import word_directive
 from .ooxml import attr as _attr
 from .ooxml import is_on as _on
@@ -64,7 +65,12 @@ def read_headers_footers(pkg: Package, main: str, body, settings, walk: Callable
             continue
         shown = usage.get(rid)
         name = posixpath.basename(target)
-        story = f"{'; '.join(shown)} ({name})" if shown else f"{kind} never shown ({name})"
+        if shown:
+            story = f"{'; '.join(shown)} ({name})"
+        elif kind == "header":
+            story = msg("header never shown ({name})", name=name)
+        else:
+            story = msg("footer never shown ({name})", name=name)
         root = pkg.xml(target)
         if root is None:
             continue
@@ -108,17 +114,15 @@ def read_comments(pkg: Package, main: str, walk: Callable) -> None:
             continue
         numbers: dict[str, int] = {}
         for number, comment in enumerate((c for c in root if _local(c.tag) == "comment"), start=1):
-            author = _attr(comment, "author") or "unknown author"
+            author = _attr(comment, "author") or msg("unknown author")
             paras = [p for p in comment if _local(p.tag) == "p"]
             para_id = _attr(paras[-1], "paraId") if paras else None
             if para_id:
                 numbers[para_id] = number
             parent, done = threads.get(para_id or "", (None, False))
-            story = f"comment {number} by {author}"
-            if parent and parent in numbers:
-                story += f", reply to comment {numbers[parent]}"
-            if done:
-                story += ", resolved"
+            reply = msg(", reply to comment {number}", number=numbers[parent]) if parent and parent in numbers else ""
+            story = msg("comment {number} by {author}{reply}{resolved}", number=number, author=author, reply=reply,
+                        resolved=msg(", resolved") if done else "")
             before = len(walk.doc.blocks)
             walk(comment, "comment", story, target)
             first = walk.doc.blocks[before] if len(walk.doc.blocks) > before else None
