@@ -11,6 +11,7 @@ import sys
 import click
 
 from . import __version__
+from .formatters import AUTO, FORMATS
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 SEVERITY_RANK = {"error": 0, "warning": 1, "info": 2}
@@ -41,8 +42,10 @@ def cli() -> None:
 
 @cli.command("check", context_settings={"help_option_names": ["-h", "--help"]})
 @click.argument("paths", nargs=-1, type=click.Path())
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
-              help="Output format.")
+@click.option("--format", "fmt", type=click.Choice([*FORMATS, AUTO]), default="text", show_default=True,
+              help="Output format (auto: github inside GitHub Actions, else text).")
+@click.option("-o", "--output", "output_path", type=click.Path(dir_okay=False), metavar="FILE",
+              help="Write the report to FILE (atomically) instead of standard output.")
 @click.option("--select", multiple=True, metavar="CODES",
               help="Only these rules: codes (RL101), prefixes (RL1), names or categories; comma-separated.")
 @click.option("--ignore", multiple=True, metavar="CODES", help="Skip these rules (same forms as --select).")
@@ -67,8 +70,8 @@ def cli() -> None:
 @click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True,
               help="Colour in text output (auto: only on a terminal).")
 @click.version_option(__version__, "--version", prog_name="reportlint", message="%(prog)s %(version)s")
-def check(paths, fmt, select, ignore, exclude, statistics, list_rules, dump_text, show_outline, quiet, config_path,
-          isolated, profile, report_year, segmenter, fail_on, exit_zero, jobs, color) -> None:
+def check(paths, fmt, output_path, select, ignore, exclude, statistics, list_rules, dump_text, show_outline, quiet,
+          config_path, isolated, profile, report_year, segmenter, fail_on, exit_zero, jobs, color) -> None:
     """Lint PATHS (.docx, .md, .txt files; directories are searched recursively).
 
     \b
@@ -109,19 +112,35 @@ def check(paths, fmt, select, ignore, exclude, statistics, list_rules, dump_text
     for f in result.errors:
         _err(f"{f.path}: {f.error}")
     colour = color == "always" or (color == "auto" and sys.stdout.isatty() and "NO_COLOR" not in os.environ)
+    if output_path:
+        colour = False
     if statistics:
         from .formatters.table import statistics as stats_table
 
-        click.echo(stats_table(result), nl=False)
+        report = stats_table(result)
     else:
         from .formatters import get_formatter
 
-        click.echo(get_formatter(fmt)(result, colour=colour, quiet=quiet), nl=False, color=colour)
+        report = get_formatter(fmt)(result, colour=colour, quiet=quiet)
+    if output_path:
+        _write_output(output_path, report)
+    else:
+        click.echo(report, nl=False, color=colour)
     if result.errors:
         raise SystemExit(EXIT_ERROR)
     threshold = SEVERITY_RANK[fail_on]
     failing = any(SEVERITY_RANK[d.severity] <= threshold for d in result.diagnostics)
     raise SystemExit(EXIT_FINDINGS if failing and not exit_zero else EXIT_CLEAN)
+
+
+def _write_output(path: str, report: str) -> None:
+    from .formatters import write_report
+
+    try:
+        write_report(path, report)
+    except OSError as exc:
+        _err(f"{path}: cannot write the report: {exc.strerror or exc}")
+        raise SystemExit(EXIT_ERROR) from None
 
 
 def _each_file(paths, show) -> int:
