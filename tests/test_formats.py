@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import json
 import os
+import shlex
 import shutil
 import xml.etree.ElementTree as ET
 from urllib.parse import unquote
 
 import pytest
-from conftest import EXAMPLES, SHARED
+from conftest import EXAMPLES, ROOT, SHARED
 from kitchen_sink import build
 from reportlint.api import FileResult, LintResult
 from reportlint.diagnostics import Diagnostic
@@ -275,3 +276,28 @@ def test_output_replaces_an_old_report_and_keeps_errors_on_stderr(run_cli, repor
     assert (reports / "report.txt.out").read_text(encoding="utf-8") == "Found 0 problems in 2 files (1 could not be read).\n"
     assert run_cli("--output", "report.txt.out", "--statistics", "clean.txt").code == 0
     assert "count" in (reports / "report.txt.out").read_text(encoding="utf-8")
+
+
+# The example workflow
+
+
+def test_example_workflow_runs_and_annotates(run_cli, monkeypatch):
+    yaml = pytest.importorskip("yaml")
+    with open(os.path.join(ROOT, ".github", "workflows", "reportlint.yml"), encoding="utf-8") as fh:
+        workflow = yaml.safe_load(fh)
+    steps = [s["run"] for job in workflow["jobs"].values() for s in job["steps"] if "run" in s]
+    assert "python -m pip install ." in steps
+    (command,) = [s for s in steps if s.startswith("reportlint ")]
+    monkeypatch.chdir(ROOT)
+    result = run_cli(*shlex.split(command)[1:])
+    assert result.code == 0
+    lines = result.out.splitlines()
+    assert lines and all(line.startswith(("::error file=fixtures/examples/", "::warning file=fixtures/examples/",
+                                          "::notice file=fixtures/examples/")) for line in lines)
+
+
+def test_readme_documents_every_format():
+    with open(os.path.join(ROOT, "README.md"), encoding="utf-8") as fh:
+        row = next(line for line in fh if line.startswith("| `--format FORMAT` |"))
+    for name in (*FORMATS, "auto"):
+        assert f"`{name}`" in row, name
