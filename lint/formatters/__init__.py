@@ -38,7 +38,10 @@ def get_formatter(name: str):
 def relative_path(path: str) -> str:
     """``path`` relative to the current folder when it is inside it, with ``/`` separators:
     what code-scanning and CI annotations expect (paths relative to the checkout)."""
-    rel = os.path.relpath(os.path.abspath(path))
+    try:
+        rel = os.path.relpath(os.path.abspath(path))
+    except ValueError:  # Windows: on another drive
+        return path.replace(os.sep, "/")
     if rel == os.pardir or rel.startswith(os.pardir + os.sep):
         return path.replace(os.sep, "/")
     return rel.replace(os.sep, "/")
