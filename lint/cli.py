@@ -13,6 +13,7 @@ import click
 from . import __version__
 from .help import LocalizedCommand
 from .i18n import LANGUAGES, choose_language
+from .formatters import AUTO, FORMATS
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 SEVERITY_RANK = {"error": 0, "warning": 1, "info": 2}
@@ -49,8 +50,10 @@ def cli() -> None:
 
 @cli.command("check", context_settings={"help_option_names": ["-h", "--help"]})
 @click.argument("paths", nargs=-1, type=click.Path())
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
-              help="Output format.")
+@click.option("--format", "fmt", type=click.Choice([*FORMATS, AUTO]), default="text", show_default=True,
+              help="Output format (auto: github inside GitHub Actions, else text).")
+@click.option("-o", "--output", "output_path", type=click.Path(dir_okay=False), metavar="FILE",
+              help="Write the report to FILE (atomically) instead of standard output.")
 @click.option("--select", multiple=True, metavar="CODES",
               help="Only these rules: codes (RL101), prefixes (RL1), names or categories; comma-separated.")
 @click.option("--extend-select", multiple=True, metavar="CODES",
@@ -80,9 +83,9 @@ def cli() -> None:
               help="Report only findings not in this baseline (make one: reportlint baseline write FILE PATH...).")
 @click.version_option(__version__, "--version", prog_name="reportlint", message="%(prog)s %(version)s")
 @lang_option
-def check(paths, fmt, select, extend_select, ignore, exclude, statistics, list_rules, dump_text, show_outline, quiet,
-          config_path, isolated, profile, report_year, segmenter, fail_on, exit_zero, jobs, color, baseline_path,
-          lang) -> None:
+def check(paths, fmt, output_path, select, extend_select, ignore, exclude, statistics, list_rules, dump_text,
+          show_outline, quiet, config_path, isolated, profile, report_year, segmenter, fail_on, exit_zero, jobs, color,
+          baseline_path, lang) -> None:
     """Lint PATHS (.docx, .md, .txt files; directories are searched recursively).
 
     \b
@@ -130,14 +133,20 @@ def check(paths, fmt, select, extend_select, ignore, exclude, statistics, list_r
     for f in result.errors:
         _err(f"{f.path}: {f.error}")
     colour = color == "always" or (color == "auto" and sys.stdout.isatty() and "NO_COLOR" not in os.environ)
+    if output_path:
+        colour = False
     if statistics:
         from .formatters.table import statistics as stats_table
 
-        click.echo(stats_table(result, lang), nl=False)
+        report = stats_table(result, lang)
     else:
         from .formatters import get_formatter
 
-        click.echo(get_formatter(fmt)(result, colour=colour, quiet=quiet, lang=lang), nl=False, color=colour)
+        report = get_formatter(fmt)(result, colour=colour, quiet=quiet, lang=lang)
+    if output_path:
+        _write_output(output_path, report)
+    else:
+        click.echo(report, nl=False, color=colour)
     if result.errors:
         raise SystemExit(EXIT_ERROR)
     threshold = SEVERITY_RANK[fail_on]
@@ -255,6 +264,16 @@ def baseline_write(file, paths, select, ignore, config_path, isolated, jobs) -> 
     click.echo(f"Wrote {total} findings in {files} file{'s' if files != 1 else ''} to {file} "
                f"({added} added, {dropped} dropped).", err=True)
     raise SystemExit(EXIT_ERROR if result.errors else EXIT_CLEAN)
+
+
+def _write_output(path: str, report: str) -> None:
+    from .formatters import write_report
+
+    try:
+        write_report(path, report)
+    except OSError as exc:
+        _err(f"{path}: cannot write the report: {exc.strerror or exc}")
+        raise SystemExit(EXIT_ERROR) from None
 
 
 def _each_file(paths, show) -> int:

@@ -1,15 +1,70 @@
-"""Output formats.  Each formatter turns a LintResult into text for one stream."""
+"""Output formats.  Each formatter turns a LintResult into text for one stream.
+
+``FORMATTERS`` is the registry: format name -> (module, function).  The CLI's ``--format``
+choices come from it, so a new format is one module and one line here.
+"""
 
 from __future__ import annotations
 
-FORMATS = ("text", "json")
+import importlib
+import os
+from collections.abc import Mapping
+
+FORMATTERS = {
+    "text": ("text", "format_text"),
+    "json": ("json", "format_json"),
+    "jsonl": ("jsonl", "format_jsonl"),
+    "sarif": ("sarif", "format_sarif"),
+    "github": ("github", "format_github"),
+    "junit": ("junit", "format_junit"),
+}
+FORMATS = tuple(FORMATTERS)
+# Not a format of its own: `github` inside GitHub Actions, `text` anywhere else.
+AUTO = "auto"
+
+
+def choose_format(name: str, environ: Mapping[str, str] = os.environ) -> str:
+    """The format ``name`` stands for (resolves ``auto``)."""
+    if name == AUTO:
+        return "github" if environ.get("GITHUB_ACTIONS") == "true" else "text"
+    return name
 
 
 def get_formatter(name: str):
-    if name == "json":
-        from .json import format_json
+    module, function = FORMATTERS[choose_format(name)]
+    return getattr(importlib.import_module(f"{__name__}.{module}"), function)
 
-        return format_json
-    from .text import format_text
 
-    return format_text
+def relative_path(path: str) -> str:
+    """``path`` relative to the current folder when it is inside it, with ``/`` separators:
+    what code-scanning and CI annotations expect (paths relative to the checkout)."""
+    try:
+        rel = os.path.relpath(os.path.abspath(path))
+    except ValueError:  # Windows: on another drive
+        return path.replace(os.sep, "/")
+    if rel == os.pardir or rel.startswith(os.pardir + os.sep):
+        return path.replace(os.sep, "/")
+    return rel.replace(os.sep, "/")
+
+
+def write_report(path: str, text: str) -> None:
+    """Write the report to ``path`` atomically: a temporary file in the same folder, then
+    ``os.replace``, so a reader never sees half a report and a failed run keeps the old one."""
+    import tempfile
+
+    folder = os.path.dirname(os.path.abspath(path))
+    fd, tmp = tempfile.mkstemp(prefix=".reportlint-", suffix=".tmp", dir=folder)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
+            fh.write(text)
+        # mkstemp makes the file private (0600); give it the mode a plain open() would.
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
