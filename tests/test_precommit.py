@@ -120,3 +120,27 @@ def test_hook_selects_reports_by_name():
         assert pattern.search(name), name
     for name in ("e.pdf", "f.docx.bak", "g.csv"):
         assert not pattern.search(name), name
+
+
+@needs_pre_commit
+def test_try_repo_against_this_checkout(tmp_path, hook_source):
+    """What a user runs to try the hook before adding it: ``pre-commit try-repo`` (it builds the
+    hook environment in a store of its own each time, so this test takes a while)."""
+    source, _rev = hook_source
+    git(tmp_path, "init", "-q")
+    (tmp_path / "述职报告.txt").write_text("述职人：某某\n全年完成投资X亿元，增长X%。\n", encoding="utf-8")
+    (tmp_path / "工作总结.md").write_text("# 重点项目进展情况\n\n全镇新建12个项目，完成投资3.5亿元。\n", encoding="utf-8")
+    git(tmp_path, "add", "-A")
+
+    def try_repo(name: str) -> subprocess.CompletedProcess:
+        return subprocess.run(
+            [*PRE_COMMIT, "try-repo", str(source), "reportlint", "--color", "never", "--files", name],
+            cwd=tmp_path, env=clean_env(), capture_output=True, text=True, encoding="utf-8",
+        )
+
+    failed = try_repo("述职报告.txt")
+    assert failed.returncode == 1, failed.stdout + failed.stderr
+    assert "述职报告.txt:2:7: RL101" in failed.stdout
+    passed = try_repo("工作总结.md")
+    assert passed.returncode == 0, passed.stdout + passed.stderr
+    assert re.search(r"reportlint\.+Passed", passed.stdout)
