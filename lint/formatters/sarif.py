@@ -19,7 +19,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 from .. import __version__
-from ..i18n import localize
+from ..i18n import localize, rule_summary
 from . import relative_path
 
 SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
@@ -37,14 +37,14 @@ def artifact_location(path: str) -> dict:
     return {"uri": quote(rel, safe="/"), "uriBaseId": SRCROOT}
 
 
-def rule_descriptor(code: str, sample) -> dict:
+def rule_descriptor(code: str, sample, lang: str = "en") -> dict:
     """The rule's metadata from the registry (or from a diagnostic, for a code it lacks)."""
     from ..registry import rule_by_code
 
     rule = rule_by_code(code)
     name, category = (rule.name, rule.category) if rule else (sample.name, sample.category)
     severity = rule.severity if rule else sample.severity
-    summary = rule.summary if rule else sample.name
+    summary = rule_summary(rule, lang) if rule else sample.name
     help_text = summary
     if rule:
         fails = [e.text for e in rule.examples if e.fails][:HELP_EXAMPLES]
@@ -157,7 +157,7 @@ def as_sarif(result, lang: str = "en") -> dict:
                     "driver": {
                         "name": "reportlint",
                         "version": __version__,
-                        "rules": [rule_descriptor(code, samples[code]) for code in codes],
+                        "rules": [rule_descriptor(code, samples[code], lang) for code in codes],
                     }
                 },
                 "originalUriBaseIds": {SRCROOT: {"uri": _folder_uri(os.getcwd())}},
