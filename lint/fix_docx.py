@@ -1,0 +1,155 @@
+"""Remove vendor residue from a Word file, in its XML.
+
+What goes: body, header, footer, note and text-box paragraphs the vendor rules
+flag, the hidden or invisible runs of a paragraph whose hidden text is vendor
+residue, text-watermark shapes whose text is vendor residue, and the values of
+document properties that are (the property stays, empty).  Nothing else in the
+file changes.  Placeholders are never touched: what to write in them is the
+author's call.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from .diagnostics import Diagnostic
+from .docx_edit import EditablePackage
+from .readers.ooxml import local, namespace
+from .readers.origins import PARAGRAPH_ORIGIN, PROPERTY_ORIGIN, RUNS_ORIGIN, SHAPE_ORIGIN, Origin
+
+# Parts whose paragraphs can go: a vendor line in a comment or the glossary is not on the page
+# (comments have their own rule), and link targets and alt text are not paragraphs.
+PARAGRAPH_PARTS = frozenset({"body", "header", "footer", "textbox", "footnote", "endnote"})
+# Containers that must keep at least one paragraph (a cell, a header, a note, a text box).
+_NEEDS_PARAGRAPH = frozenset({"tc", "hdr", "ftr", "footnote", "endnote", "txbxContent", "comment", "docPartBody"})
+
+
+@dataclass(frozen=True)
+class Removal:
+    """One thing taken out: the part it was in, what it was, and its text."""
+
+    member: str
+    what: str  # "paragraph", "hidden runs", "watermark", "property value"
+    text: str
+
+
+def fixable(diagnostic: Diagnostic) -> bool:
+    return diagnostic.fix == "delete-line" and diagnostic.category == "watermark"
+
+
+def remove_residue(pkg: EditablePackage, diagnostics: Iterable[Diagnostic]) -> list[Removal]:
+    """Take out what the fixable ``diagnostics`` point at; return what was removed."""
+    origins = pkg.recording.origins
+    blocks = {b.line: b for b in pkg.document.blocks}
+    removals = []
+    done: set[int] = set()
+    for d in sorted(diagnostics, key=lambda d: -d.line):  # later first: earlier positions stay valid
+        origin = origins.get(d.line)
+        if not fixable(d) or origin is None or d.line in done:
+            continue
+        block = blocks[d.line]
+        if origin.kind in (PARAGRAPH_ORIGIN, RUNS_ORIGIN) and block.part not in PARAGRAPH_PARTS:
+            continue
+        removal = _remove(pkg, origin, block.text)
+        if removal is not None:
+            done.add(d.line)
+            removals.append(removal)
+    removals.reverse()
+    return removals
+
+
+def _remove(pkg: EditablePackage, origin: Origin, text: str) -> Removal | None:
+    if origin.kind == PARAGRAPH_ORIGIN:
+        p = pkg.locate(origin.member, origin.element)
+        _remove_paragraph(p)
+        return Removal(origin.member, "paragraph", text)
+    if origin.kind == RUNS_ORIGIN:
+        for run in [pkg.locate(origin.member, r) for r in origin.targets]:
+            _detach(run)
+        return Removal(origin.member, "hidden runs", text)
+    if origin.kind == SHAPE_ORIGIN:
+        shape = pkg.locate(origin.member, origin.targets[0])
+        run = _enclosing_run(shape)
+        _detach(shape if run is None else run)
+        return Removal(origin.member, "watermark", text)
+    if origin.kind == PROPERTY_ORIGIN:
+        prop = pkg.locate(origin.member, origin.element)
+        holders = [el for el in prop.iter() if isinstance(el.tag, str) and el.text and el.text.strip()]
+        for el in holders:
+            el.text = None
+        return Removal(origin.member, "property value", text)
+    return None
+
+
+def _detach(el) -> None:
+    """Remove ``el`` keeping the text that follows it (lxml stores it on the element)."""
+    parent = el.getparent()
+    if parent is None:
+        return
+    if el.tail:
+        previous = el.getprevious()
+        if previous is not None:
+            previous.tail = (previous.tail or "") + el.tail
+        else:
+            parent.text = (parent.text or "") + el.tail
+    parent.remove(el)
+
+
+def _enclosing_run(el):
+    """The nearest WordprocessingML run around ``el`` (a shape sits in a w:r; with
+    mc:AlternateContent, that run holds both the shape and its fallback copy)."""
+    run_tag = namespace(el.getroottree().getroot().tag) + "r"
+    cur = el.getparent()
+    while cur is not None and cur.tag != run_tag:
+        cur = cur.getparent()
+    return cur
+
+
+def _remove_paragraph(p) -> None:
+    """Remove a paragraph; a paragraph that carries a section break, or is the last one
+    a cell, header or note must have, is emptied instead (its properties stay)."""
+    parent = p.getparent()
+    section_break = any(local(c.tag) == "sectPr" for ppr in p if local(ppr.tag) == "pPr" for c in ppr)
+    siblings = [c for c in parent if local(c.tag) in ("p", "tbl", "sdt")] if parent is not None else []
+    last_needed = local(parent.tag) in _NEEDS_PARAGRAPH and len(siblings) == 1 if parent is not None else True
+    if section_break or last_needed:
+        for child in list(p):
+            if local(child.tag) != "pPr":
+                _detach(child)
+        return
+    box = _text_box_of(p)
+    _detach(p)
+    if box is not None:
+        _mirror_fallback(box, p)
+
+
+def _text_box_of(p):
+    parent = p.getparent()
+    return parent if parent is not None and local(parent.tag) == "txbxContent" else None
+
+
+def _mirror_fallback(box, removed) -> None:
+    """A DrawingML text box has a VML copy in mc:Fallback for old readers, which the
+    reader skips: take the same paragraph out of the copy too, so no reader shows it."""
+    cur = box
+    while cur is not None and local(cur.tag) != "Choice":
+        cur = cur.getparent()
+    if cur is None:
+        return
+    fallback = cur.getnext()
+    while fallback is not None and local(fallback.tag) != "Fallback":
+        fallback = fallback.getnext()
+    if fallback is None:
+        return
+    removed_text = _text_of(removed)
+    for copy in fallback.iter():
+        if isinstance(copy.tag, str) and local(copy.tag) == "txbxContent":
+            for p in [c for c in copy if local(c.tag) == "p"]:
+                if _text_of(p) == removed_text:
+                    _remove_paragraph(p)
+                    return
+
+
+def _text_of(p) -> str:
+    return "".join(t.text or "" for t in p.iter() if isinstance(t.tag, str) and local(t.tag) == "t")
