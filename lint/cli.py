@@ -66,9 +66,10 @@ def cli() -> None:
               help="Worker processes (default: one per core when linting many files).")
 @click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True,
               help="Colour in text output (auto: only on a terminal).")
+@click.option("--fix", "apply_fix", is_flag=True, help="Remove vendor residue first (as `reportlint fix`), then lint.")
 @click.version_option(__version__, "--version", prog_name="reportlint", message="%(prog)s %(version)s")
 def check(paths, fmt, select, ignore, exclude, statistics, list_rules, dump_text, show_outline, quiet, config_path,
-          isolated, profile, report_year, segmenter, fail_on, exit_zero, jobs, color) -> None:
+          isolated, profile, report_year, segmenter, fail_on, exit_zero, jobs, color, apply_fix) -> None:
     """Lint PATHS (.docx, .md, .txt files; directories are searched recursively).
 
     \b
@@ -105,6 +106,12 @@ def check(paths, fmt, select, ignore, exclude, statistics, list_rules, dump_text
         raise SystemExit(_outline(paths, config))
     from .api import lint_paths
 
+    fix_failed = False
+    if apply_fix:
+        from .fix import fix_paths
+
+        for fixed in fix_paths(paths, config):
+            fix_failed |= _report_fix(fixed, err=True)
     result = lint_paths(paths, config, jobs=jobs)
     for f in result.errors:
         _err(f"{f.path}: {f.error}")
@@ -117,11 +124,67 @@ def check(paths, fmt, select, ignore, exclude, statistics, list_rules, dump_text
         from .formatters import get_formatter
 
         click.echo(get_formatter(fmt)(result, colour=colour, quiet=quiet), nl=False, color=colour)
-    if result.errors:
+    if result.errors or fix_failed:
         raise SystemExit(EXIT_ERROR)
     threshold = SEVERITY_RANK[fail_on]
     failing = any(SEVERITY_RANK[d.severity] <= threshold for d in result.diagnostics)
     raise SystemExit(EXIT_FINDINGS if failing and not exit_zero else EXIT_CLEAN)
+
+
+@cli.command("fix", context_settings={"help_option_names": ["-h", "--help"]})
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.option("--diff", "show_diff", is_flag=True, help="Show what would change, write nothing.")
+@click.option("--backup", is_flag=True, help="Keep the original beside the file as PATH.bak (PATH.bak2 … if taken).")
+@click.option("--select", multiple=True, metavar="CODES", help="Only these rules (as for checking).")
+@click.option("--ignore", multiple=True, metavar="CODES", help="Skip these rules (as for checking).")
+@click.option("--exclude", multiple=True, metavar="GLOB", help="Skip paths matching GLOB when walking directories.")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False), help="Use this config file.")
+@click.option("--isolated", is_flag=True, help="Ignore all config files.")
+def fix(paths, show_diff, backup, select, ignore, exclude, config_path, isolated) -> None:
+    """Remove vendor residue from PATHS: vendor lines and blocks, hidden vendor runs,
+    vendor watermarks and property values.  Placeholders are never changed.
+
+    \b
+    Exit status: 0 nothing left to report, 1 findings remain (placeholders …),
+    2 usage or config errors, or a file that cannot be fixed (unreadable,
+    encrypted, signed).
+    """
+    from .config import load_config
+    from .errors import ConfigError
+    from .fix import fix_paths
+
+    try:
+        config = load_config(config_path, isolated=isolated).with_options(
+            select=_split(select), ignore=_split(ignore), extend_exclude=list(exclude) or None
+        )
+    except ConfigError as exc:
+        _err(str(exc))
+        raise SystemExit(EXIT_ERROR) from None
+    status = EXIT_CLEAN
+    for fixed in fix_paths(paths, config, write=not show_diff, backup=backup):
+        if show_diff:
+            click.echo(fixed.diff, nl=False)
+        if _report_fix(fixed, err=show_diff, dry_run=show_diff):
+            status = EXIT_ERROR
+        elif status == EXIT_CLEAN and any(SEVERITY_RANK[d.severity] <= SEVERITY_RANK["warning"] for d in fixed.remaining):
+            status = EXIT_FINDINGS
+    raise SystemExit(status)
+
+
+def _report_fix(fixed, err: bool = False, dry_run: bool = False) -> bool:
+    """Say what a fix did to one file; True if the file could not be fixed."""
+    if fixed.error:
+        _err(f"{fixed.path}: {fixed.error}")
+        return True
+    if fixed.changed:
+        verb = "would fix" if dry_run else "fixed"
+        kept = f"; original kept as {fixed.backup}" if fixed.backup else ""
+        click.echo(f"{verb}: {fixed.path} ({fixed.summary()}){kept}", err=err)
+    remaining = len(fixed.remaining)
+    if remaining and not err:
+        click.echo(f"{fixed.path}: {remaining} finding{'s' if remaining != 1 else ''} left to fix by hand "
+                   f"(run reportlint {fixed.path})")
+    return False
 
 
 def _each_file(paths, show) -> int:

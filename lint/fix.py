@@ -51,7 +51,7 @@ class FixResult:
 
 
 def _plural(what: str, n: int) -> str:
-    return what if n == 1 or what.endswith("s") else what + "s"
+    return what if n == 1 or what == "hidden text" else what + "s"
 
 
 def fix_path(path: str, config: Config | None = None, write: bool = True, backup: bool = False) -> FixResult:

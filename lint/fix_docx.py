@@ -65,13 +65,17 @@ def _remove(pkg: EditablePackage, origin: Origin, text: str) -> Removal | None:
         _remove_paragraph(p)
         return Removal(origin.member, "paragraph", text)
     if origin.kind == RUNS_ORIGIN:
+        p = pkg.locate(origin.member, origin.element)
         for run in [pkg.locate(origin.member, r) for r in origin.targets]:
             _detach(run)
-        return Removal(origin.member, "hidden runs", text)
+        _drop_if_empty(p)
+        return Removal(origin.member, "hidden text", text)
     if origin.kind == SHAPE_ORIGIN:
+        p = pkg.locate(origin.member, origin.element)
         shape = pkg.locate(origin.member, origin.targets[0])
         run = _enclosing_run(shape)
         _detach(shape if run is None else run)
+        _drop_if_empty(p)
         return Removal(origin.member, "watermark", text)
     if origin.kind == PROPERTY_ORIGIN:
         prop = pkg.locate(origin.member, origin.element)
@@ -106,10 +110,27 @@ def _enclosing_run(el):
     return cur
 
 
+def _drop_if_empty(p) -> None:
+    """Remove a paragraph that held nothing but what was just taken out of it."""
+    if all(local(child.tag) in ("pPr", "proofErr", "") for child in p):
+        _remove_paragraph(p)
+
+
 def _remove_paragraph(p) -> None:
     """Remove a paragraph; a paragraph that carries a section break, or is the last one
-    a cell, header or note must have, is emptied instead (its properties stay)."""
+    a cell, header or note must have, is emptied instead (its properties stay).  A text
+    box left without text goes with its paragraph (and the copy for older readers)."""
     parent = p.getparent()
+    if parent is not None and local(parent.tag) == "txbxContent" and _only_text_in(parent, p):
+        run = _enclosing_run(parent)
+        if run is not None:
+            host = run.getparent()
+            while host is not None and local(host.tag) != "p":
+                host = host.getparent()
+            _detach(run)
+            if host is not None:
+                _drop_if_empty(host)
+            return
     section_break = any(local(c.tag) == "sectPr" for ppr in p if local(ppr.tag) == "pPr" for c in ppr)
     siblings = [c for c in parent if local(c.tag) in ("p", "tbl", "sdt")] if parent is not None else []
     last_needed = local(parent.tag) in _NEEDS_PARAGRAPH and len(siblings) == 1 if parent is not None else True
@@ -122,6 +143,10 @@ def _remove_paragraph(p) -> None:
     _detach(p)
     if box is not None:
         _mirror_fallback(box, p)
+
+
+def _only_text_in(box, p) -> bool:
+    return all(c is p or (local(c.tag) == "p" and not _text_of(c).strip()) for c in box if isinstance(c.tag, str))
 
 
 def _text_box_of(p):
