@@ -14,6 +14,7 @@ from . import __version__
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 SEVERITY_RANK = {"error": 0, "warning": 1, "info": 2}
+FIX_FAIL_ON = SEVERITY_RANK["warning"]  # as for checking: info findings left do not fail a fix
 
 
 def _split(values: tuple[str, ...]) -> list[str] | None:
@@ -166,7 +167,7 @@ def fix(paths, show_diff, backup, select, ignore, exclude, config_path, isolated
             click.echo(fixed.diff, nl=False)
         if _report_fix(fixed, err=show_diff, dry_run=show_diff):
             status = EXIT_ERROR
-        elif status == EXIT_CLEAN and any(SEVERITY_RANK[d.severity] <= SEVERITY_RANK["warning"] for d in fixed.remaining):
+        elif status == EXIT_CLEAN and any(SEVERITY_RANK[d.severity] <= FIX_FAIL_ON for d in fixed.remaining):
             status = EXIT_FINDINGS
     raise SystemExit(status)
 
@@ -180,6 +181,8 @@ def _report_fix(fixed, err: bool = False, dry_run: bool = False) -> bool:
         verb = "would fix" if dry_run else "fixed"
         kept = f"; original kept as {fixed.backup}" if fixed.backup else ""
         click.echo(f"{verb}: {fixed.path} ({fixed.summary()}){kept}", err=err)
+    for d in fixed.left_mixed:
+        click.echo(f"{fixed.path}:{d.line}: {d.code} vendor text inside report text: edit the line by hand", err=err)
     remaining = len(fixed.remaining)
     if remaining and not err:
         click.echo(f"{fixed.path}: {remaining} finding{'s' if remaining != 1 else ''} left to fix by hand "

@@ -36,6 +36,8 @@ class FixResult:
     removed: list[tuple[str, str, str]] = field(default_factory=list)
     diff: str = ""
     remaining: list[Diagnostic] = field(default_factory=list)
+    # vendor findings not fixed because their line also holds report text
+    left_mixed: list[Diagnostic] = field(default_factory=list)
     backup: str | None = None
     error: str | None = None
 
@@ -116,6 +118,7 @@ def _fix_text(path: str, data: bytes, fmt: str, config: Config, result: FixResul
         result.removed += [("line", str(n), lines[n - 1].rstrip("\r\n")) for n in sorted(doomed)]
         text = "".join(line for n, line in enumerate(lines, start=1) if n not in doomed)
     result.remaining = diagnostics
+    result.left_mixed = _left_mixed(diagnostics)
     if text != original:
         result.diff = "".join(
             difflib.unified_diff(
@@ -123,6 +126,12 @@ def _fix_text(path: str, data: bytes, fmt: str, config: Config, result: FixResul
             )
         )
     return bom + text.encode(encoding)
+
+
+def _left_mixed(diagnostics: list[Diagnostic]) -> list[Diagnostic]:
+    from .fix_docx import mixes_report_text
+
+    return [d for d in diagnostics if d.fix == "delete-line" and mixes_report_text(d.source or d.match)]
 
 
 def _lines_with_ends(text: str) -> list[str]:
@@ -154,6 +163,7 @@ def _fix_docx(path: str, data: bytes, config: Config, result: FixResult) -> byte
         removals += done
         data = pkg.save()
     result.remaining = diagnostics
+    result.left_mixed = _left_mixed(diagnostics)
     result.removed = [(r.what, r.member, r.text) for r in removals]
     by_part: dict[str, list[str]] = {}
     for r in removals:

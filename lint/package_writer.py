@@ -77,7 +77,8 @@ def _local_entry(data: bytes, central: bytes) -> bytes:
 
 def _dos_now() -> tuple[int, int]:
     t = time.localtime()
-    return (t.tm_hour << 11) | (t.tm_min << 5) | (t.tm_sec // 2), ((t.tm_year - 1980) << 9) | (t.tm_mon << 5) | t.tm_mday
+    dos_time = (t.tm_hour << 11) | (t.tm_min << 5) | (t.tm_sec // 2)
+    return dos_time, ((t.tm_year - 1980) << 9) | (t.tm_mon << 5) | t.tm_mday
 
 
 def _deflate(content: bytes) -> bytes:

@@ -9,9 +9,8 @@ import zipfile
 
 import pytest
 from docx_builder import paragraph, story_xml, table, title, write_docx
-from residue_report import BOX_REPORT, BOX_VENDOR, build
-
 from reportlint.readers import read_path
+from residue_report import BOX_REPORT, BOX_VENDOR, build
 
 REPORT = (
     "关于2023年度乡村振兴工作的报告\n"
@@ -319,3 +318,13 @@ def test_encrypted_docx_is_never_written(run_cli, tmp_path):
     assert result.code == 2
     assert "encrypted" in result.err
     assert path.read_bytes() == content
+
+
+def test_vendor_credit_after_a_report_sentence_is_left_for_the_author(run_cli, tmp_path):
+    line = "同志们，安全生产责任重于泰山。让我们以对人民群众高度负责的态度，扎实做好各项工作，确保全县安全生产形势持续稳定向好！（来源：清风范文网）"
+    path = tmp_path / "speech.txt"
+    path.write_text(REPORT + line + "\n", encoding="utf-8")
+    result = run_cli("fix", str(path))
+    assert f"{path}:5: RL201" in result.out  # its line in the fixed file
+    assert path.read_text(encoding="utf-8") == FIXED + line + "\n"
+    assert result.code == 1
