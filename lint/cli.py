@@ -172,6 +172,49 @@ def fix(paths, show_diff, backup, select, ignore, exclude, config_path, isolated
     raise SystemExit(status)
 
 
+@cli.command("annotate", context_settings={"help_option_names": ["-h", "--help"]})
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.option("-o", "--output", type=click.Path(dir_okay=False),
+              help="Where to write the copy (one input only; default: NAME.reportlint.docx beside it).")
+@click.option("--lang", type=click.Choice(["en", "zh"]),
+              help="Language of the comments (default: zh when the document is mostly Chinese).")
+@click.option("--select", multiple=True, metavar="CODES", help="Only these rules (as for checking).")
+@click.option("--ignore", multiple=True, metavar="CODES", help="Skip these rules (as for checking).")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False), help="Use this config file.")
+@click.option("--isolated", is_flag=True, help="Ignore all config files.")
+def annotate(paths, output, lang, select, ignore, config_path, isolated) -> None:
+    """Write a copy of each Word file with a comment on every finding.
+
+    \b
+    The copy (NAME.reportlint.docx) has a Word comment by "reportlint" on each
+    finding's text, highlighted; walk them with Word's Next Comment.  The
+    original is never changed.  Exit status: 0 copies written, 2 a file
+    that cannot be annotated (not .docx, unreadable) or bad options.
+    """
+    from .annotate import annotate_path
+    from .config import load_config
+    from .errors import ConfigError
+
+    if output and len(paths) > 1:
+        raise click.UsageError("-o/--output takes one input file")
+    try:
+        config = load_config(config_path, isolated=isolated).with_options(select=_split(select), ignore=_split(ignore))
+    except ConfigError as exc:
+        _err(str(exc))
+        raise SystemExit(EXIT_ERROR) from None
+    status = EXIT_CLEAN
+    for path in paths:
+        done = annotate_path(path, output, config, lang)
+        if done.error:
+            _err(f"{path}: {done.error}")
+            status = EXIT_ERROR
+            continue
+        count = done.anchored + done.noted
+        click.echo(f"annotated: {done.output} ({count} comment{'s' if count != 1 else ''}: "
+                   f"{done.anchored} on the text, {done.noted} on the first paragraph)")
+    raise SystemExit(status)
+
+
 def _report_fix(fixed, err: bool = False, dry_run: bool = False) -> bool:
     """Say what a fix did to one file; True if the file could not be fixed."""
     if fixed.error:
