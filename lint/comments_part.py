@@ -16,7 +16,9 @@ from .readers.ooxml import local
 
 STRICT_W = "http://purl.oclc.org/ooxml/wordprocessingml/main"
 RELS_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
+REL = "{" + RELS_NS + "}"
 TYPES_NS = "http://schemas.openxmlformats.org/package/2006/content-types"
+TYPE = "{" + TYPES_NS + "}"
 COMMENTS_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.comments+xml"
 XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 AUTHOR = "reportlint"
@@ -92,12 +94,12 @@ class CommentsPart:
         while rid in ids:
             n += 1
             rid = f"rIdReportlint{n}"
-        rel = etree.SubElement(rels, "{%s}Relationship" % RELS_NS)
+        rel = etree.SubElement(rels, REL + "Relationship")
         rel.set("Id", rid)
         rel.set("Type", _relationship_type(self.w_ns))
         rel.set("Target", name)
         types = self.pkg.tree(self.pkg.member("[Content_Types].xml"))
-        override = etree.SubElement(types, "{%s}Override" % TYPES_NS)
+        override = etree.SubElement(types, TYPE + "Override")
         override.set("PartName", "/" + member)
         override.set("ContentType", COMMENTS_TYPE)
         return self.pkg.tree(member)

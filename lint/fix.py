@@ -109,10 +109,10 @@ def _fix_text(path: str, data: bytes, fmt: str, config: Config, result: FixResul
     if bom + text.encode(encoding) != data:
         raise ReadError(f"cannot write {encoding} text back unchanged; not fixed")
     original = text
-    for _round in range(MAX_ROUNDS):
+    for _round in range(MAX_ROUNDS + 1):
         diagnostics = lint_document(read_text(path, text, fmt), config)
         doomed = {d.line for d in diagnostics if fixable(d) and d.line > 0}
-        if not doomed:
+        if not doomed or _round == MAX_ROUNDS:
             break
         lines = _lines_with_ends(text)
         result.removed += [("line", str(n), lines[n - 1].rstrip("\r\n")) for n in sorted(doomed)]
@@ -152,11 +152,13 @@ def _fix_docx(path: str, data: bytes, config: Config, result: FixResult) -> byte
     from .fix_docx import fixable, remove_residue
 
     removals = []
-    for _round in range(MAX_ROUNDS):
+    for _round in range(MAX_ROUNDS + 1):
         pkg = open_for_edit(path, data, config.limits())
         if _round == 0 and pkg.signed():
             raise ReadError("digitally signed: a fix would break the signature; remove it first")
         diagnostics = lint_document(pkg.document, config)
+        if _round == MAX_ROUNDS:
+            break  # the last round only says what is left
         done = remove_residue(pkg, [d for d in diagnostics if fixable(d)])
         if not done:
             break

@@ -8,12 +8,11 @@ import zipfile
 import pytest
 from docx_builder import W_NS, heading, paragraph, run, title, write_docx
 from kitchen_sink import build as build_kitchen_sink
-from residue_report import build
-
 from reportlint.api import lint_paths
 from reportlint.readers import read_path
+from residue_report import build
 
-W = "{%s}" % W_NS
+W = "{" + W_NS + "}"
 
 
 def lint(path: str):
