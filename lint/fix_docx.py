@@ -24,6 +24,11 @@ from .readers.origins import PARAGRAPH_ORIGIN, PROPERTY_ORIGIN, RUNS_ORIGIN, SHA
 PARAGRAPH_PARTS = frozenset({"body", "header", "footer", "textbox", "footnote", "endnote"})
 # Containers that must keep at least one paragraph (a cell, a header, a note, a text box).
 _NEEDS_PARAGRAPH = frozenset({"tc", "hdr", "ftr", "footnote", "endnote", "txbxContent", "comment", "docPartBody"})
+# Range markers whose other half may sit in another paragraph: they move, never go.
+_MARKERS = frozenset({
+    "bookmarkStart", "bookmarkEnd", "commentRangeStart", "commentRangeEnd", "permStart", "permEnd",
+    "moveFromRangeStart", "moveFromRangeEnd", "moveToRangeStart", "moveToRangeEnd",
+})
 
 
 @dataclass(frozen=True)
@@ -152,15 +157,41 @@ def _remove_paragraph(p) -> None:
     section_break = any(local(c.tag) == "sectPr" for ppr in p if local(ppr.tag) == "pPr" for c in ppr)
     siblings = [c for c in parent if local(c.tag) in ("p", "tbl", "sdt")] if parent is not None else []
     last_needed = local(parent.tag) in _NEEDS_PARAGRAPH and len(siblings) == 1 if parent is not None else True
-    if section_break or last_needed:
+    neighbour = _neighbour_paragraph(p)
+    if section_break or last_needed or neighbour is None:
         for child in list(p):
-            if local(child.tag) != "pPr":
+            if local(child.tag) not in ("pPr", *_MARKERS):
                 _detach(child)
         return
+    _move_markers(p, neighbour)
     box = _text_box_of(p)
     _detach(p)
     if box is not None:
         _mirror_fallback(box, p)
+
+
+def _neighbour_paragraph(p):
+    """The nearest paragraph beside ``p`` in the same container (after it, else before it)."""
+    for sibling in (*p.itersiblings(), *p.itersiblings(preceding=True)):
+        if local(sibling.tag) == "p":
+            return sibling
+    return None
+
+
+def _move_markers(p, neighbour) -> None:
+    """Bookmarks and comment ranges that start or end in ``p`` move to ``neighbour``
+    (to its start when it follows ``p``, to its end when it comes before)."""
+    markers = [el for el in p.iter() if isinstance(el.tag, str) and local(el.tag) in _MARKERS]
+    follows = any(sibling is neighbour for sibling in p.itersiblings())
+    at = 1 if len(neighbour) and local(neighbour[0].tag) == "pPr" else 0
+    for marker in markers:
+        marker.getparent().remove(marker)
+        marker.tail = None
+        if follows:
+            neighbour.insert(at, marker)
+            at += 1
+        else:
+            neighbour.append(marker)
 
 
 def _only_text_in(box, p) -> bool:

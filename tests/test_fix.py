@@ -328,3 +328,20 @@ def test_vendor_credit_after_a_report_sentence_is_left_for_the_author(run_cli, t
     assert f"{path}:5: RL201" in result.out  # its line in the fixed file
     assert path.read_text(encoding="utf-8") == FIXED + line + "\n"
     assert result.code == 1
+
+
+def test_bookmarks_in_a_removed_paragraph_move_to_the_next_one(tmp_path):
+    from reportlint.fix import fix_path
+
+    path = str(tmp_path / "b.docx")
+    write_docx(path, [
+        title("关于2023年度工作的报告"),
+        paragraph('<w:bookmarkStart w:id="7" w:name="top"/>', "下面是小编为大家整理的范文，供大家参考。"),
+        paragraph("全年完成投资12亿元。", '<w:bookmarkEnd w:id="7"/>'),
+    ])
+    fix_path(path)
+    with zipfile.ZipFile(path) as z:
+        body = z.read("word/document.xml").decode()
+    assert "小编" not in body
+    assert body.index('<w:bookmarkStart w:id="7" w:name="top"/>') < body.index("全年完成投资") < body.index(
+        '<w:bookmarkEnd w:id="7"/>')
