@@ -70,6 +70,8 @@ def fix_path(path: str, config: Config | None = None, write: bool = True, backup
         else:
             new = _fix_text(path, data, fmt, config, result)
         if result.changed and write:
+            if not os.stat(path).st_mode & 0o222 or not os.access(path, os.W_OK):
+                raise ReadError("read-only: not fixed (make it writable to fix it)")
             if backup:
                 result.backup = _backup(path)
             write_atomically(path, new)
@@ -178,8 +180,10 @@ def _fix_docx(path: str, data: bytes, config: Config, result: FixResult) -> byte
 
 
 def write_atomically(path: str, data: bytes) -> None:
-    """Replace ``path`` with ``data`` in one step, keeping its permission bits."""
-    folder = os.path.dirname(os.path.abspath(path))
+    """Replace ``path`` with ``data`` in one step, keeping its permission bits (through a
+    symbolic link, the file it points to is replaced, not the link)."""
+    path = os.path.realpath(path)
+    folder = os.path.dirname(path)
     mode = os.stat(path).st_mode & 0o7777 if os.path.exists(path) else None
     fd, temp = tempfile.mkstemp(prefix="." + os.path.basename(path) + ".", suffix=".tmp", dir=folder)
     try:

@@ -345,3 +345,22 @@ def test_bookmarks_in_a_removed_paragraph_move_to_the_next_one(tmp_path):
     assert "小编" not in body
     assert body.index('<w:bookmarkStart w:id="7" w:name="top"/>') < body.index("全年完成投资") < body.index(
         '<w:bookmarkEnd w:id="7"/>')
+
+
+def test_fix_through_a_symbolic_link_changes_the_file_it_points_to(run_cli, tmp_path):
+    target = tmp_path / "report.txt"
+    target.write_text(REPORT, encoding="utf-8")
+    link = tmp_path / "link.txt"
+    link.symlink_to(target)
+    run_cli("fix", str(link))
+    assert link.is_symlink()
+    assert target.read_text(encoding="utf-8") == FIXED
+
+
+def test_read_only_file_is_not_fixed(run_cli, tmp_path):
+    path = tmp_path / "report.txt"
+    path.write_text(REPORT, encoding="utf-8")
+    os.chmod(path, 0o444)
+    result = run_cli("fix", str(path))
+    assert result.code == 2 and "read-only" in result.err
+    assert path.read_text(encoding="utf-8") == REPORT
