@@ -131,9 +131,8 @@ def _fix_text(path: str, data: bytes, fmt: str, config: Config, result: FixResul
 
 
 def _left_mixed(diagnostics: list[Diagnostic]) -> list[Diagnostic]:
-    from .fix_docx import mixes_report_text
-
-    return [d for d in diagnostics if d.fix == "delete-line" and mixes_report_text(d.source or d.match)]
+    """Vendor findings without a fix: their line holds report text too."""
+    return [d for d in diagnostics if d.category == "watermark" and d.fix is None]
 
 
 def _lines_with_ends(text: str) -> list[str]:

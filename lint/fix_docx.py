@@ -10,7 +10,6 @@ author's call.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -41,24 +40,9 @@ class Removal:
 
 
 def fixable(diagnostic: Diagnostic) -> bool:
-    """A vendor line that can go whole: the vendor rules say delete it, and it does not
-    also carry a sentence of the report (``…形势持续向好！（来源：某某范文网）``)."""
-    return (
-        diagnostic.fix == "delete-line"
-        and diagnostic.category == "watermark"
-        and not mixes_report_text(diagnostic.source or diagnostic.match)
-    )
-
-
-# A sentence that ends and is followed by more text on the same line.
-_SENTENCE_THEN_MORE = re.compile(r"[。！？!?](?=\s*\S)|\.\s+(?=\S)")
-MIXED_MIN_CHARS = 40
-
-
-def mixes_report_text(line: str) -> bool:
-    """A long line holding a finished sentence and then something else: deleting it
-    could take report text with the residue, so it is left for the author."""
-    return len(line.strip()) > MIXED_MIN_CHARS and _SENTENCE_THEN_MORE.search(line.strip()) is not None
+    """A vendor line that can go whole: the vendor rules give it the fix "delete-line"
+    (not a line that also carries a sentence of the report)."""
+    return diagnostic.fix == "delete-line" and diagnostic.category == "watermark"
 
 
 def remove_residue(pkg: EditablePackage, diagnostics: Iterable[Diagnostic]) -> list[Removal]:
