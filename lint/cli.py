@@ -77,6 +77,7 @@ def check(paths, fmt, select, ignore, exclude, statistics, list_rules, dump_text
     Exit status: 0 clean (or only findings below --fail-on), 1 findings,
     2 usage, config or unreadable input.
     Rules: reportlint --list-rules
+    Also: reportlint fix --help, reportlint annotate --help
     """
     from .config import load_config
     from .errors import ConfigError
@@ -146,9 +147,9 @@ def fix(paths, show_diff, backup, select, ignore, exclude, config_path, isolated
     vendor watermarks and property values.  Placeholders are never changed.
 
     \b
-    Exit status: 0 nothing left to report, 1 findings remain (placeholders …),
-    2 usage or config errors, or a file that cannot be fixed (unreadable,
-    encrypted, signed).
+    Exit status: 0 nothing at or above warning left, 1 findings remain
+    (placeholders …), 2 usage or config errors, or a file that cannot be
+    fixed (unreadable, encrypted, signed, read-only).
     """
     from .config import load_config
     from .errors import ConfigError

@@ -227,3 +227,9 @@ def test_unreadable_docx_is_an_error(run_cli, tmp_path):
     path = tmp_path / "broken.docx"
     path.write_bytes(b"PK\x03\x04 truncated")
     assert run_cli("annotate", str(path)).code == 2
+
+
+def test_linting_a_folder_skips_annotated_copies(run_cli, report, tmp_path):
+    run_cli("annotate", report)
+    linted = {f["path"] for f in run_cli("--format", "json", str(tmp_path)).json()["files"]}
+    assert linted == {report}
