@@ -213,7 +213,11 @@ class Annotator:
         body = next((c for c in self.pkg.tree(self.pkg.main) if c.tag == w + "body"), None)
         if body is None:
             return
-        first = next((p for p in body.iter(w + "p") if "".join(t.text or "" for t in p.iter(w + "t")).strip()), None)
+        # A paragraph of the body itself (not one in a table or text box), with text if any has.
+        paragraphs = [c for c in body if c.tag == w + "p"]
+        first = next((p for p in paragraphs if "".join(t.text or "" for t in p.iter(w + "t")).strip()), None)
+        if first is None and paragraphs:
+            first = paragraphs[0]
         if first is None:
             first = etree.Element(w + "p")
             body.insert(0, first)

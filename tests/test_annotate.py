@@ -6,6 +6,7 @@ import os
 import zipfile
 
 import pytest
+from conftest import DOCX_CORPUS, requires_shared
 from docx_builder import W_NS, heading, paragraph, run, title, write_docx
 from kitchen_sink import build as build_kitchen_sink
 from reportlint.api import lint_paths
@@ -19,34 +20,50 @@ def lint(path: str):
     return lint_paths([path]).diagnostics
 
 
+def _local(el) -> str:
+    return el.tag.rsplit("}", 1)[-1] if isinstance(el.tag, str) else ""
+
+
+def _id(el) -> str:
+    return next(v for k, v in el.attrib.items() if k.rsplit("}", 1)[-1] == "id")
+
+
 def comments(path: str) -> dict[str, tuple[str, str]]:
-    """comment id -> (author, text) from the copy's comments part."""
+    """comment id -> (author, text) from the copy's comments part (Transitional or Strict)."""
     from lxml import etree
 
     with zipfile.ZipFile(path) as z:
-        root = etree.fromstring(z.read("word/comments.xml"))
-    return {
-        c.get(W + "id"): (c.get(W + "author"), "".join(t.text or "" for t in c.iter(W + "t")))
-        for c in root.iter(W + "comment")
-    }
+        name = next(n for n in z.namelist() if n.startswith("word/comments") and etree.fromstring(z.read(n)).tag.endswith("}comments"))
+        root = etree.fromstring(z.read(name))
+    out = {}
+    for c in root.iter():
+        if _local(c) == "comment":
+            author = next((v for k, v in c.attrib.items() if k.endswith("}author")), "")
+            out[_id(c)] = (author, "".join(t.text or "" for t in c.iter() if _local(t) == "t"))
+    return out
+
+
+comments_any = comments
 
 
 def anchored_text(path: str) -> dict[str, str]:
     """comment id -> the text between its commentRangeStart and commentRangeEnd in the body."""
     from lxml import etree
 
+    main = read_path(path).meta["main_part"]
     with zipfile.ZipFile(path) as z:
-        root = etree.fromstring(z.read("word/document.xml"))
+        root = etree.fromstring(z.read(main))
     open_ids: list[str] = []
     text: dict[str, str] = {}
     for el in root.iter():
-        if el.tag == W + "commentRangeStart":
-            open_ids.append(el.get(W + "id"))
-            text[el.get(W + "id")] = ""
-        elif el.tag == W + "commentRangeEnd":
-            open_ids.remove(el.get(W + "id"))
-        elif el.tag in (W + "t", W + "tab", W + "br"):
-            piece = {W + "t": el.text or "", W + "tab": "\t", W + "br": " "}[el.tag]
+        name = _local(el)
+        if name == "commentRangeStart":
+            open_ids.append(_id(el))
+            text[_id(el)] = ""
+        elif name == "commentRangeEnd" and _id(el) in open_ids:
+            open_ids.remove(_id(el))
+        elif name in ("t", "tab", "br") and _local(el.getparent()) == "r":
+            piece = {"t": el.text or "", "tab": "\t", "br": " "}[name]
             for cid in open_ids:
                 text[cid] += piece
     return text
@@ -233,3 +250,29 @@ def test_linting_a_folder_skips_annotated_copies(run_cli, report, tmp_path):
     run_cli("annotate", report)
     linted = {f["path"] for f in run_cli("--format", "json", str(tmp_path)).json()["files"]}
     assert linted == {report}
+
+
+@requires_shared(DOCX_CORPUS)
+def test_real_files_annotate_with_every_anchor_on_its_match(tmp_path):
+    """Word files from public test suites (Strict, WPS, tracked changes, fields …)."""
+    from reportlint.annotate import annotate_path
+
+    checked = 0
+    for name in sorted(os.listdir(DOCX_CORPUS)):
+        path = os.path.join(DOCX_CORPUS, name)
+        if not name.endswith(".docx") or os.path.getsize(path) > 300_000:
+            continue
+        done = annotate_path(path, str(tmp_path / name), lang="en")
+        if done.error or not done.diagnostics:
+            continue
+        read_path(done.output)  # reads back
+        ours = {cid: text for cid, (author, text) in comments_any(done.output).items() if author == "reportlint"}
+        assert len(ours) == len(done.diagnostics), name
+        ranges = anchored_text(done.output)
+        for d in done.diagnostics:
+            head = f"{d.code} {d.message}"
+            cid = next(c for c, text in ours.items() if text == head or text.startswith(head + " (in "))
+            if ours.pop(cid) == head:
+                assert ranges[cid] == d.match, (name, d)
+        checked += 1
+    assert checked >= 10
