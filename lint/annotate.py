@@ -108,6 +108,8 @@ class Annotator:
                 notes.append(d)
             else:
                 by_line.setdefault(d.line, []).append(d)
+        # Find every element first: splitting runs moves the positions the origins were read at.
+        self.origins = {line: self.pkg.resolve(self.pkg.recording.origins[line]) for line in by_line}
         anchored = 0
         for line, found in by_line.items():
             left = self._anchor_block(line, found)
@@ -126,14 +128,13 @@ class Annotator:
 
     def _anchor_block(self, line: int, found: list[Diagnostic]) -> list[Diagnostic]:
         """Comment each finding of one block on its characters; return those that cannot be."""
-        origin = self.pkg.recording.origins[line]
+        origin = self.origins[line]
         block = self.blocks[line]
-        member = origin.member
         if origin.kind == RUNS_ORIGIN:
             return self._anchor_layer(origin, block, found)
         if origin.kind != PARAGRAPH_ORIGIN or not origin.spans:
             return found
-        spans = [[s, e, self.pkg.locate(member, el)] for s, e, el in origin.spans]
+        spans = [[s, e, el] for s, e, el in origin.spans]
         wanted = []
         for d in found:
             start, end = d.column - block.column, d.end_column - block.column
@@ -164,7 +165,7 @@ class Annotator:
 
     def _anchor_layer(self, origin, block, found: list[Diagnostic]) -> list[Diagnostic]:
         """Hidden or invisible text: the comment spans its runs when they stand together."""
-        runs = [self.pkg.locate(origin.member, r) for r in origin.targets]
+        runs = list(origin.targets)
         together = runs and all(a.getnext() is b for a, b in zip(runs, runs[1:], strict=False))
         left = []
         for d in found:

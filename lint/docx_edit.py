@@ -86,6 +86,16 @@ class EditablePackage:
         """The element in the editable tree of ``member`` that the reader saw as ``recorded``."""
         return follow(self.tree(member), element_path(recorded))
 
+    def resolve(self, origin):
+        """``origin`` with its elements swapped for those of the editable tree.  Resolve
+        every origin before changing anything: positions shift once a part changes."""
+        member = origin.member
+        return origin._replace(
+            element=self.locate(member, origin.element),
+            spans=tuple((s, e, self.locate(member, el)) for s, e, el in origin.spans),
+            targets=tuple(self.locate(member, el) for el in origin.targets),
+        )
+
     def add(self, member: str, content: bytes) -> None:
         self.added[member] = content
 

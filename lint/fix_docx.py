@@ -49,48 +49,54 @@ def remove_residue(pkg: EditablePackage, diagnostics: Iterable[Diagnostic]) -> l
     """Take out what the fixable ``diagnostics`` point at; return what was removed."""
     origins = pkg.recording.origins
     blocks = {b.line: b for b in pkg.document.blocks}
-    removals = []
-    done: set[int] = set()
-    for d in sorted(diagnostics, key=lambda d: -d.line):  # later first: earlier positions stay valid
+    todo: dict[int, Origin] = {}
+    for d in diagnostics:
         origin = origins.get(d.line)
-        if not fixable(d) or origin is None or d.line in done:
+        if not fixable(d) or origin is None or d.line in todo:
             continue
-        block = blocks[d.line]
-        if origin.kind in (PARAGRAPH_ORIGIN, RUNS_ORIGIN) and block.part not in PARAGRAPH_PARTS:
+        if origin.kind in (PARAGRAPH_ORIGIN, RUNS_ORIGIN) and blocks[d.line].part not in PARAGRAPH_PARTS:
             continue
-        removal = _remove(pkg, origin, block.text)
+        todo[d.line] = pkg.resolve(origin)  # all found before anything moves
+    removals = []
+    for line in sorted(todo, reverse=True):  # a paragraph's hidden runs (a later line) before the paragraph
+        removal = _remove(todo[line], blocks[line].text, pkg.tree(todo[line].member))
         if removal is not None:
-            done.add(d.line)
             removals.append(removal)
     removals.reverse()
     return removals
 
 
-def _remove(pkg: EditablePackage, origin: Origin, text: str) -> Removal | None:
+def _remove(origin: Origin, text: str, root) -> Removal | None:
+    """Take out what a resolved origin points at (``p``: its paragraph)."""
+    p = origin.element
+    if not _attached(p, root):
+        return None  # went with something removed before (a text box, a paragraph)
     if origin.kind == PARAGRAPH_ORIGIN:
-        p = pkg.locate(origin.member, origin.element)
         _remove_paragraph(p)
         return Removal(origin.member, "paragraph", text)
     if origin.kind == RUNS_ORIGIN:
-        p = pkg.locate(origin.member, origin.element)
-        for run in [pkg.locate(origin.member, r) for r in origin.targets]:
+        for run in origin.targets:
             _detach(run)
         _drop_if_empty(p)
         return Removal(origin.member, "hidden text", text)
     if origin.kind == SHAPE_ORIGIN:
-        p = pkg.locate(origin.member, origin.element)
-        shape = pkg.locate(origin.member, origin.targets[0])
-        run = _enclosing_run(shape)
-        _detach(shape if run is None else run)
+        run = _enclosing_run(origin.targets[0])
+        _detach(origin.targets[0] if run is None else run)
         _drop_if_empty(p)
         return Removal(origin.member, "watermark", text)
     if origin.kind == PROPERTY_ORIGIN:
-        prop = pkg.locate(origin.member, origin.element)
+        prop = p
         holders = [el for el in prop.iter() if isinstance(el.tag, str) and el.text and el.text.strip()]
         for el in holders:
             el.text = None
         return Removal(origin.member, "property value", text)
     return None
+
+
+def _attached(el, root) -> bool:
+    while el is not None and el is not root:
+        el = el.getparent()
+    return el is root
 
 
 def _detach(el) -> None:

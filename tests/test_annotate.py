@@ -33,7 +33,10 @@ def comments(path: str) -> dict[str, tuple[str, str]]:
     from lxml import etree
 
     with zipfile.ZipFile(path) as z:
-        name = next(n for n in z.namelist() if n.startswith("word/comments") and etree.fromstring(z.read(n)).tag.endswith("}comments"))
+        name = next((n for n in z.namelist() if n.startswith("word/comments")
+                     and etree.fromstring(z.read(n)).tag.endswith("}comments")), None)
+        if name is None:
+            return {}
         root = etree.fromstring(z.read(name))
     out = {}
     for c in root.iter():
