@@ -75,6 +75,8 @@ def _remove(origin: Origin, text: str, root) -> Removal | None:
         _remove_paragraph(p)
         return Removal(origin.member, "paragraph", text)
     if origin.kind == RUNS_ORIGIN:
+        if not origin.targets:
+            return None  # the runs hold more than text (field marks, drawings)
         for run in origin.targets:
             _detach(run)
         _drop_if_empty(p)

@@ -364,3 +364,19 @@ def test_read_only_file_is_not_fixed(run_cli, tmp_path):
     result = run_cli("fix", str(path))
     assert result.code == 2 and "read-only" in result.err
     assert path.read_text(encoding="utf-8") == REPORT
+
+
+def test_hidden_vendor_text_in_a_run_with_a_field_mark_is_not_removed(tmp_path):
+    from reportlint.fix import fix_path
+
+    path = str(tmp_path / "f.docx")
+    hidden_with_field = (
+        '<w:r><w:rPr><w:vanish/></w:rPr><w:t>本资料由墨香文库收集整理</w:t><w:fldChar w:fldCharType="begin"/></w:r>'
+        '<w:r><w:instrText xml:space="preserve"> PAGE </w:instrText></w:r>'
+        '<w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>1</w:t></w:r>'
+        '<w:r><w:fldChar w:fldCharType="end"/></w:r>'
+    )
+    write_docx(path, [title("关于2023年度工作的报告"), paragraph("全年完成投资12亿元。", hidden_with_field)])
+    result = fix_path(path)
+    assert not result.changed
+    assert ("RL201", "本资料由墨香文库收集整理") in codes(path)

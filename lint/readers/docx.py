@@ -355,7 +355,8 @@ class StoryWalker:
             if hidden.strip():
                 b = self._emit(hidden, base, number, 0, cell, frozenset(para.flags | {flag}))
                 if self.record is not None:
-                    self.record[b.line] = Origin(self.member, RUNS_ORIGIN, p, (), tuple(para.layer_runs.get(flag, ())))
+                    runs = para.layer_runs.get(flag, [])
+                    self.record[b.line] = Origin(self.member, RUNS_ORIGIN, p, (), () if None in runs else tuple(runs))
                 self.doc.features.append(Feature(flag, hidden.strip(), b, 0, len(hidden), self.part))
         for target in dict.fromkeys(para.links):
             self.link_targets.append((target, f"link target in {self.story or self.part} ¶{number}", "hyperlink"))
@@ -502,12 +503,14 @@ class StoryWalker:
     def _tracked_run(self, r, para: _Para, hidden: bool, invisible: bool) -> None:
         """``_run`` that also notes which element each visible character comes from
         (kept apart so that plain linting pays nothing for it)."""
-        if hidden or invisible:
-            para.layer_runs.setdefault(FLAG_HIDDEN if hidden else FLAG_INVISIBLE, []).append(r)
+        layer = para.hidden if hidden else para.invisible if invisible else None
+        layer_before = len(layer) if layer is not None else 0
+        only_characters = True
         for child in r:
             name = _local(child.tag)
             if name == "rPr":
                 continue
+            only_characters = only_characters and name in _CHARACTER_ELEMENTS
             before = para.length
             if name == "t" and not para.fields:
                 self._text(para, child.text or "", hidden, invisible)
@@ -515,6 +518,11 @@ class StoryWalker:
                 self._run_child(child, name, para, hidden, invisible)
             if para.length > before and name in _CHARACTER_ELEMENTS:
                 para.spans.append((before, para.length, child))
+        if layer is not None and len(layer) > layer_before:
+            # A run that also holds a field mark or a drawing cannot simply go: None says so.
+            para.layer_runs.setdefault(FLAG_HIDDEN if hidden else FLAG_INVISIBLE, []).append(
+                r if only_characters else None
+            )
 
     def _run_child(self, child, name: str, para: _Para, hidden: bool, invisible: bool) -> None:
         if name == "fldChar":

@@ -20,7 +20,9 @@ class Origin(NamedTuple):
     kind: str
     element: object
     spans: tuple[tuple[int, int, object], ...] = ()
-    targets: tuple = ()  # the runs of a hidden or invisible layer, a watermark's shape
+    # the runs of a hidden or invisible layer (none when one also holds a field mark or a
+    # drawing: such a layer cannot simply go), a watermark's shape
+    targets: tuple = ()
 
 
 @dataclass
