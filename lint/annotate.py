@@ -169,7 +169,7 @@ class Annotator:
         together = runs and all(a.getnext() is b for a, b in zip(runs, runs[1:], strict=False))
         left = []
         for d in found:
-            if together and d.match.strip() == block.text.strip() and all(r.tag == self.w + "r" for r in runs):
+            if together and d.match == block.text and all(r.tag == self.w + "r" for r in runs):
                 for run in runs:
                     _highlight(run, self.w)
                 self._range(runs[0], runs[-1], self._text(d))
