@@ -15,6 +15,7 @@ from __future__ import annotations
 import copy
 import os
 from dataclasses import dataclass, field
+from typing import Any
 
 from .config import Config
 from .diagnostics import Diagnostic
@@ -196,7 +197,7 @@ class Annotator:
         reference = etree.Element(w + "r")
         etree.SubElement(reference, w + "commentReference").set(w + "id", cid)
         # The reference run goes in the paragraph itself, not inside a link or a tracked insertion.
-        holder = end
+        holder: Any = end
         while holder.getparent() is not None and local(holder.getparent().tag) != "p":
             holder = holder.getparent()
         holder.addnext(reference)
@@ -230,7 +231,9 @@ class Annotator:
             first.insert(0, anchor)
         for d in notes:
             self._range(anchor, None, self._text(d) + self._where(d))
-        anchor.getparent().remove(anchor)
+        body_paragraph = anchor.getparent()
+        if body_paragraph is not None:
+            body_paragraph.remove(anchor)
 
     def _where(self, d: Diagnostic) -> str:
         zh = self.lang == "zh"

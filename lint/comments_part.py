@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import posixpath
 from datetime import datetime, timezone
+from typing import Any
 
 from .docx_edit import EditablePackage
 from .readers.ooxml import local
@@ -37,7 +38,7 @@ class CommentsPart:
         self.pkg = pkg
         self.w = "{" + w_ns + "}"
         self.w_ns = w_ns
-        self.root = None
+        self.root: Any = None
         self.next_id = 1 + max(_ids_in_use(pkg, self.w), default=-1)
         self.date = datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
 
@@ -98,7 +99,7 @@ class CommentsPart:
         rel.set("Id", rid)
         rel.set("Type", _relationship_type(self.w_ns))
         rel.set("Target", name)
-        types = self.pkg.tree(self.pkg.member("[Content_Types].xml"))
+        types = self.pkg.tree(self.pkg.member("[Content_Types].xml") or "[Content_Types].xml")
         override = etree.SubElement(types, TYPE + "Override")
         override.set("PartName", "/" + member)
         override.set("ContentType", COMMENTS_TYPE)

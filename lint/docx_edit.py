@@ -13,6 +13,7 @@ from __future__ import annotations
 import io
 import zipfile
 from functools import lru_cache
+from typing import Any
 
 from .document import Document
 from .errors import ReadError
@@ -58,7 +59,7 @@ class EditablePackage:
         self.recording = Recording()
         self.document: Document = read_docx(path, data, limits, record=self.recording)
         self.zip = zipfile.ZipFile(io.BytesIO(data))
-        self._trees: dict[str, object] = {}
+        self._trees: dict[str, Any] = {}
         self.added: dict[str, bytes] = {}
 
     @property

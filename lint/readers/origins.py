@@ -6,7 +6,7 @@ Linting never needs this; ``read_docx(record=Recording())`` fills it on request.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 # What a block was read from, for the fixer and the annotator (see ``read_docx(record=…)``):
 # the package member, how the block relates to ``element`` (a paragraph's visible text,
@@ -18,8 +18,8 @@ PARAGRAPH_ORIGIN, RUNS_ORIGIN, SHAPE_ORIGIN, PROPERTY_ORIGIN = "paragraph", "run
 class Origin(NamedTuple):
     member: str
     kind: str
-    element: object
-    spans: tuple[tuple[int, int, object], ...] = ()
+    element: Any  # an lxml element
+    spans: tuple[tuple[int, int, Any], ...] = ()
     # the runs of a hidden or invisible layer (none when one also holds a field mark or a
     # drawing: such a layer cannot simply go), a watermark's shape
     targets: tuple = ()
@@ -31,4 +31,4 @@ class Recording:
     trees (member -> root) the origins point into."""
 
     origins: dict[int, Origin] = field(default_factory=dict)
-    trees: dict[str, object] = field(default_factory=dict)
+    trees: dict[str, Any] = field(default_factory=dict)
