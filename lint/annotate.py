@@ -77,6 +77,9 @@ def annotate_path(path: str, output: str | None = None, config: Config | None = 
         result.error = "document nesting too deep"
     except OSError as exc:
         result.error = f"cannot write {output}: {exc.strerror or exc}"
+    except Exception as exc:  # a bug: no copy is written, the other files still run
+        detail = " ".join(str(exc).split())
+        result.error = f"internal error ({type(exc).__name__}: {detail}); please report it with the file"
     return result
 
 

@@ -81,6 +81,9 @@ def fix_path(path: str, config: Config | None = None, write: bool = True, backup
         result.error = "document nesting too deep"
     except OSError as exc:
         result.error = f"cannot write: {exc.strerror or exc}"
+    except Exception as exc:  # a bug: the file is left as it was, the other files still run
+        detail = " ".join(str(exc).split())
+        result.error = f"internal error ({type(exc).__name__}: {detail}); not fixed, please report it with the file"
     return result
 
 
