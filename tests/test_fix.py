@@ -8,6 +8,7 @@ import stat
 import zipfile
 
 import pytest
+from conftest import DOCX_CORPUS, requires_shared
 from docx_builder import paragraph, story_xml, table, title, write_docx
 from reportlint.readers import read_path
 from residue_report import BOX_REPORT, BOX_VENDOR, build
@@ -380,3 +381,11 @@ def test_hidden_vendor_text_in_a_run_with_a_field_mark_is_not_removed(tmp_path):
     result = fix_path(path)
     assert not result.changed
     assert ("RL201", "本资料由墨香文库收集整理") in codes(path)
+
+
+@requires_shared(os.path.join(DOCX_CORPUS, "tika__testWORD_signed.docx"))
+def test_real_signed_file_is_refused(run_cli, tmp_path):
+    path = tmp_path / "signed.docx"
+    path.write_bytes(open(os.path.join(DOCX_CORPUS, "tika__testWORD_signed.docx"), "rb").read())
+    result = run_cli("fix", str(path))
+    assert result.code == 2 and "signed" in result.err
