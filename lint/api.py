@@ -60,6 +60,11 @@ def _excluded(path: str, config: Config) -> bool:
     return False
 
 
+def _annotated_copy(name: str) -> bool:
+    """``报告.reportlint.docx``, written by ``reportlint annotate``: its findings are the original's."""
+    return os.path.splitext(name)[0].endswith(".reportlint")
+
+
 def expand_paths(paths: Iterable[str], config: Config) -> Iterator[tuple[str, str | None]]:
     """Files to lint: given files as they are, directories recursed over lintable suffixes.
 
@@ -73,7 +78,8 @@ def expand_paths(paths: Iterable[str], config: Config) -> Iterator[tuple[str, st
                 dirs[:] = sorted(d for d in dirs if not _excluded(os.path.join(folder, d), config))
                 for name in sorted(files):
                     full = os.path.join(folder, name)
-                    if format_of(full) and not name.startswith("~$") and not _excluded(full, config):
+                    if format_of(full) and not name.startswith("~$") and not _excluded(full, config) \
+                            and not _annotated_copy(name):
                         yield full, None
         elif os.path.exists(path):
             yield path, None

@@ -11,12 +11,13 @@ import sys
 import click
 
 from . import __version__
+from .formatters import AUTO, FORMATS
 from .help import LocalizedCommand
 from .i18n import LANGUAGES, choose_language
-from .formatters import AUTO, FORMATS
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 SEVERITY_RANK = {"error": 0, "warning": 1, "info": 2}
+FIX_FAIL_ON = SEVERITY_RANK["warning"]  # as for checking: info findings left do not fail a fix
 LANG_HELP = ("Language of messages and tables: zh or en (default: the config key lang, else the locale: "
              "zh when LC_ALL, LC_MESSAGES or LANG starts with zh).")
 # Every command takes --lang; resolve it with choose_language(lang, config.lang).
@@ -81,17 +82,19 @@ def cli() -> None:
               help="Colour in text output (auto: only on a terminal).")
 @click.option("--baseline", "baseline_path", type=click.Path(dir_okay=False), metavar="FILE",
               help="Report only findings not in this baseline (make one: reportlint baseline write FILE PATH...).")
+@click.option("--fix", "apply_fix", is_flag=True, help="Remove vendor residue first (as `reportlint fix`), then lint.")
 @click.version_option(__version__, "--version", prog_name="reportlint", message="%(prog)s %(version)s")
 @lang_option
 def check(paths, fmt, output_path, select, extend_select, ignore, exclude, statistics, list_rules, dump_text,
           show_outline, quiet, config_path, isolated, profile, report_year, segmenter, fail_on, exit_zero, jobs, color,
-          baseline_path, lang) -> None:
+          baseline_path, lang, apply_fix) -> None:
     """Lint PATHS (.docx, .md, .txt files; directories are searched recursively).
 
     \b
     Exit status: 0 clean (or only findings below --fail-on), 1 findings,
     2 usage, config or unreadable input.
     Rules: reportlint --list-rules
+    Also: reportlint fix --help, reportlint annotate --help
     """
     from .config import load_config
     from .errors import ConfigError
@@ -125,6 +128,12 @@ def check(paths, fmt, output_path, select, extend_select, ignore, exclude, stati
         raise SystemExit(_outline(paths, config, lang))
     from .api import lint_paths
 
+    fix_failed = False
+    if apply_fix:
+        from .fix import fix_paths
+
+        for fixed in fix_paths(paths, config):
+            fix_failed |= _report_fix(fixed, err=True)
     result = lint_paths(paths, config, jobs=jobs)
     if known is not None:
         from .baseline import apply_baseline
@@ -147,11 +156,113 @@ def check(paths, fmt, output_path, select, extend_select, ignore, exclude, stati
         _write_output(output_path, report)
     else:
         click.echo(report, nl=False, color=colour)
-    if result.errors:
+    if result.errors or fix_failed:
         raise SystemExit(EXIT_ERROR)
     threshold = SEVERITY_RANK[fail_on]
     failing = any(SEVERITY_RANK[d.severity] <= threshold for d in result.diagnostics)
     raise SystemExit(EXIT_FINDINGS if failing and not exit_zero else EXIT_CLEAN)
+
+
+@cli.command("fix", context_settings={"help_option_names": ["-h", "--help"]})
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.option("--diff", "show_diff", is_flag=True, help="Show what would change, write nothing.")
+@click.option("--backup", is_flag=True, help="Keep the original beside the file as PATH.bak (PATH.bak2 … if taken).")
+@click.option("--select", multiple=True, metavar="CODES", help="Only these rules (as for checking).")
+@click.option("--ignore", multiple=True, metavar="CODES", help="Skip these rules (as for checking).")
+@click.option("--exclude", multiple=True, metavar="GLOB", help="Skip paths matching GLOB when walking directories.")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False), help="Use this config file.")
+@click.option("--isolated", is_flag=True, help="Ignore all config files.")
+@lang_option
+def fix(paths, show_diff, backup, select, ignore, exclude, config_path, isolated, lang) -> None:
+    """Remove vendor residue from PATHS: vendor lines and blocks, hidden vendor runs,
+    vendor watermarks and property values.  Placeholders are never changed.
+
+    \b
+    Exit status: 0 nothing at or above warning left, 1 findings remain
+    (placeholders …), 2 usage or config errors, or a file that cannot be
+    fixed (unreadable, encrypted, signed, read-only).
+    """
+    from .config import load_config
+    from .errors import ConfigError
+    from .fix import fix_paths
+
+    try:
+        config = load_config(config_path, isolated=isolated).with_options(
+            select=_split(select), ignore=_split(ignore), extend_exclude=list(exclude) or None
+        )
+    except ConfigError as exc:
+        _err(str(exc))
+        raise SystemExit(EXIT_ERROR) from None
+    status = EXIT_CLEAN
+    for fixed in fix_paths(paths, config, write=not show_diff, backup=backup):
+        if show_diff:
+            click.echo(fixed.diff, nl=False)
+        if _report_fix(fixed, err=show_diff, dry_run=show_diff):
+            status = EXIT_ERROR
+        elif status == EXIT_CLEAN and any(SEVERITY_RANK[d.severity] <= FIX_FAIL_ON for d in fixed.remaining):
+            status = EXIT_FINDINGS
+    raise SystemExit(status)
+
+
+@cli.command("annotate", context_settings={"help_option_names": ["-h", "--help"]})
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.option("-o", "--output", type=click.Path(dir_okay=False),
+              help="Where to write the copy (one input only; default: NAME.reportlint.docx beside it).")
+@click.option("--lang", type=click.Choice(["en", "zh"]),
+              help="Language of the comments (default: zh when the document is mostly Chinese).")
+@click.option("--select", multiple=True, metavar="CODES", help="Only these rules (as for checking).")
+@click.option("--ignore", multiple=True, metavar="CODES", help="Skip these rules (as for checking).")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False), help="Use this config file.")
+@click.option("--isolated", is_flag=True, help="Ignore all config files.")
+def annotate(paths, output, lang, select, ignore, config_path, isolated) -> None:
+    """Write a copy of each Word file with a comment on every finding.
+
+    \b
+    The copy (NAME.reportlint.docx) has a Word comment by "reportlint" on each
+    finding's text, highlighted; walk them with Word's Next Comment.  The
+    original is never changed.  Exit status: 0 copies written, 2 a file
+    that cannot be annotated (not .docx, unreadable) or bad options.
+    """
+    from .annotate import annotate_path
+    from .config import load_config
+    from .errors import ConfigError
+
+    if output and len(paths) > 1:
+        raise click.UsageError("-o/--output takes one input file")
+    try:
+        config = load_config(config_path, isolated=isolated).with_options(select=_split(select), ignore=_split(ignore))
+    except ConfigError as exc:
+        _err(str(exc))
+        raise SystemExit(EXIT_ERROR) from None
+    status = EXIT_CLEAN
+    for path in paths:
+        done = annotate_path(path, output, config, lang)
+        if done.error:
+            _err(f"{path}: {done.error}")
+            status = EXIT_ERROR
+            continue
+        count = done.anchored + done.noted
+        click.echo(f"annotated: {done.output} ({count} comment{'s' if count != 1 else ''}: "
+                   f"{done.anchored} on the text, {done.noted} on the first paragraph)")
+    raise SystemExit(status)
+
+
+def _report_fix(fixed, err: bool = False, dry_run: bool = False) -> bool:
+    """Say what a fix did to one file; True if the file could not be fixed."""
+    if fixed.error:
+        _err(f"{fixed.path}: {fixed.error}")
+        return True
+    if fixed.changed:
+        verb = "would fix" if dry_run else "fixed"
+        kept = f"; original kept as {fixed.backup}" if fixed.backup else ""
+        click.echo(f"{verb}: {fixed.path} ({fixed.summary()}){kept}", err=err)
+    for d in fixed.left_mixed:
+        click.echo(f"{fixed.path}:{d.line}: {d.code} vendor text inside report text: edit the line by hand", err=err)
+    remaining = len(fixed.remaining)
+    if remaining and not err:
+        click.echo(f"{fixed.path}: {remaining} finding{'s' if remaining != 1 else ''} left to fix by hand "
+                   f"(run reportlint {fixed.path})")
+    return False
 
 
 @cli.command("slots", context_settings={"help_option_names": ["-h", "--help"]})
@@ -236,7 +347,8 @@ def baseline() -> None:
 @click.option("--config", "config_path", type=click.Path(dir_okay=False), help="Use this config file.")
 @click.option("--isolated", is_flag=True, help="Ignore all config files.")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), metavar="N", help="Worker processes.")
-def baseline_write(file, paths, select, ignore, config_path, isolated, jobs) -> None:
+@lang_option
+def baseline_write(file, paths, select, ignore, config_path, isolated, jobs, lang) -> None:
     """Lint PATHS and write their findings to the baseline FILE (JSON, for version control).
 
     Exit status 0, or 2 when the config is invalid, a file cannot be read (the others

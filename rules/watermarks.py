@@ -3,7 +3,9 @@
 Every line (block) of a document is scored once; a line found to be vendor
 residue gets exactly one finding, under the code of its strongest evidence.
 ``match`` is the whole line without surrounding white space, and the fix is
-to delete the line.
+to delete the line (``reportlint fix`` does).  A long line that also holds a
+finished sentence of the report (``…持续向好！（来源：某某范文网）``) gets no fix:
+deleting it would take the report's sentence too.
 
 Evidence, from ``data/vendor_phrases.toml`` and ``data/vendor_context.toml``:
 
@@ -366,6 +368,20 @@ _MESSAGES = {
 }
 
 
+# A sentence that ends and is followed by more text on the same line.
+_SENTENCE_THEN_MORE = re.compile(r"[。！？!?](?=\s*\S)|\.\s+(?=\S)")
+MIXED_MIN_CHARS = 40
+
+
+def line_fix(text: str) -> str | None:
+    """"delete-line", unless the line is long and holds a finished sentence and then
+    something else: then it mixes report text with the residue, and is left to the author."""
+    text = text.strip()
+    if len(text) > MIXED_MIN_CHARS and _SENTENCE_THEN_MORE.search(text):
+        return None
+    return "delete-line"
+
+
 def _rule_check(code: str):
     def check(doc: Document, config) -> Iterator[Diagnostic]:
         rule = _BY_CODE[code]
@@ -377,7 +393,7 @@ def _rule_check(code: str):
             if code == "RL204" and "-" in v.reason:
                 message = msg("promotional line inside the vendor block at lines {lines}: delete the block",
                     lines=v.reason)
-            yield rule.diagnostic(v.block, start, end, message, fix="delete-line")
+            yield rule.diagnostic(v.block, start, end, message, fix=line_fix(v.block.text))
 
     return check
 

@@ -41,6 +41,7 @@ from .ooxml import child as _child
 from .ooxml import is_on as _is_on
 from .ooxml import local as _local
 from .ooxml import props as _props
+from .origins import PARAGRAPH_ORIGIN, RUNS_ORIGIN, SHAPE_ORIGIN, Origin, Recording
 from .package import Package, sniff
 
 W_NAMESPACES = (
@@ -159,6 +160,12 @@ class _Para:
     alt: list[str] = field(default_factory=list)
     # (commentRangeStart|commentRangeEnd, comment id, offset in the visible text)
     comment_marks: list[tuple[str, str, int]] = field(default_factory=list)
+    # Only when the reader records where blocks come from (fix, annotate):
+    # (start, end, element) of each visible character run, the runs of the hidden
+    # and invisible layers, and the shapes of watermarks.
+    spans: list[tuple[int, int, object]] = field(default_factory=list)
+    layer_runs: dict[str, list] = field(default_factory=dict)
+    marks: list = field(default_factory=list)
     background: str | None = None  # shading behind the paragraph (its own or its cell's)
 
     length: int = 0  # characters in parts so far (kept, not recounted: paragraphs can have thousands of runs)
@@ -173,6 +180,9 @@ class _Para:
     def in_field_code(self) -> bool:
         return bool(self.fields) and self.fields[-1].result_start is None
 
+
+# Run children that are characters of the text (what a fixer or annotator can cut at).
+_CHARACTER_ELEMENTS = frozenset({"t", "tab", "ptab", "br", "cr", "noBreakHyphen", "sym"})
 
 HIDDEN_ROW = "hidden-row"  # passed down to the cells of a w:trPr/w:hidden row
 
@@ -216,6 +226,9 @@ class StoryWalker:
         self.nested: dict[Cell, int] = {}
         # text that belongs to the story but is not on the page: link targets, alt text
         self.link_targets: list[tuple[str, str, str]] = []
+        # block line -> Origin, filled only when a fixer or annotator asks (see read_docx)
+        self.record: dict[int, Origin] | None = None
+        self.member = ""
 
     # -- block structure --------------------------------------------------------------------
 
@@ -342,6 +355,8 @@ class StoryWalker:
             if kind == HEADING:
                 self.heading = text.strip()
             block = self._emit(text, kind, number, level or 0, cell, frozenset(para.flags))
+            if self.record is not None:
+                self.record[block.line] = Origin(self.member, PARAGRAPH_ORIGIN, p, tuple(para.spans))
         for kind, detail, start, end in para.features:
             self.doc.features.append(Feature(kind, detail, block, start, end, self.part))
         if "sectPr" in pkids:
@@ -351,6 +366,9 @@ class StoryWalker:
             hidden = "".join(layer)
             if hidden.strip():
                 b = self._emit(hidden, base, number, 0, cell, frozenset(para.flags | {flag}))
+                if self.record is not None:
+                    runs = para.layer_runs.get(flag, [])
+                    self.record[b.line] = Origin(self.member, RUNS_ORIGIN, p, (), () if None in runs else tuple(runs))
                 self.doc.features.append(Feature(flag, hidden.strip(), b, 0, len(hidden), self.part))
         for mark, comment_id, offset in para.comment_marks:
             if block is not None and (mark == "commentRangeStart" or offset < len(block.text)):
@@ -364,9 +382,11 @@ class StoryWalker:
             self.link_targets.append((target, f"link target in {self.story or self.part} ¶{number}", "hyperlink"))
         for alt in dict.fromkeys(para.alt):
             self.link_targets.append((alt, f"alt text of a picture or shape in {self.story or self.part} ¶{number}", "alttext"))
-        for mark in para.watermarks:
+        for index, mark in enumerate(para.watermarks):
             kind = "watermark-text" if self.part in ("header", "footer") else "wordart"
             b = self._emit(mark, base, number, 0, cell, frozenset({FLAG_WATERMARK} if kind == "watermark-text" else ()))
+            if self.record is not None:
+                self.record[b.line] = Origin(self.member, SHAPE_ORIGIN, p, (), (para.marks[index],))
             if kind == "watermark-text":
                 self.doc.features.append(Feature(kind, mark, b, 0, len(mark), self.part))
 
@@ -445,11 +465,13 @@ class StoryWalker:
                 mark = (_attr(child, "string") or "").strip()
                 if mark:
                     para.watermarks.append(mark)
+                    para.marks.append(child)
             elif name == "anchor" and self.part in ("header", "footer") and child.get("behindDoc") in ("1", "true"):
                 # A DrawingML shape behind the text in a header: how other generators draw watermarks.
                 mark = "".join(t.text or "" for t in child.iter() if _local(t.tag) == "t").strip()
                 if mark:
                     para.watermarks.append(mark)
+                    para.marks.append(child)
                 else:
                     self._inline(child, para, hidden)
             elif name == "docPr" or (name == "shape" and child.get("alt")):
@@ -502,51 +524,79 @@ class StoryWalker:
                 or self.styles.hidden(_rstyle(rkids))
             )
             invisible = _invisible(rkids, para.background)
+        if self.record is not None:
+            self._tracked_run(r, para, hidden, invisible)
+            return
         for child in r:
             name = _local(child.tag)
             if name == "t" and not para.fields:  # the common case first
                 self._text(para, child.text or "", hidden, invisible)
-                continue
+            elif name != "rPr":
+                self._run_child(child, name, para, hidden, invisible)
+
+    def _tracked_run(self, r, para: _Para, hidden: bool, invisible: bool) -> None:
+        """``_run`` that also notes which element each visible character comes from
+        (kept apart so that plain linting pays nothing for it)."""
+        layer = para.hidden if hidden else para.invisible if invisible else None
+        layer_before = len(layer) if layer is not None else 0
+        only_characters = True
+        for child in r:
+            name = _local(child.tag)
             if name == "rPr":
                 continue
-            if name == "fldChar":
-                kind = _attr(child, "fldCharType")
-                if kind == "begin":
-                    para.fields.append(_Field(form_default=_form_default(child)))
-                elif kind == "separate" and para.fields:
-                    para.fields[-1].result_start = para.offset()
-                elif kind == "end" and para.fields:
-                    f = para.fields.pop()
-                    code = "".join(f.code)
-                    if f.result_start is not None:
-                        self._field_feature(para, code, f.result_start, para.offset())
-                        result = "".join(para.parts)[f.result_start :]
-                        if f.form_default is not None and result.strip() and result.strip() == f.form_default.strip():
-                            para.features.append(("form-default", result.strip(), f.result_start, para.offset()))
-                continue
-            if name == "instrText" and para.fields:
-                para.fields[-1].code.append(child.text or "")
-                continue
-            if para.in_field_code():
-                continue
-            if name == "t":
+            only_characters = only_characters and name in _CHARACTER_ELEMENTS
+            before = para.length
+            if name == "t" and not para.fields:
                 self._text(para, child.text or "", hidden, invisible)
-            elif name == "tab" or name == "ptab":
-                self._text(para, "\t", hidden, invisible)
-            elif name in ("br", "cr"):
-                self._text(para, " ", hidden, invisible)
-            elif name == "noBreakHyphen":
-                self._text(para, "-", hidden, invisible)
-            elif name == "sym":
-                code = _attr(child, "char") or ""
-                try:
-                    ch = chr(int(code, 16))
-                except ValueError:
-                    ch = ""
-                if ch and not "\ue000" <= ch <= "\uf8ff":
-                    self._text(para, ch, hidden, invisible)
-            elif name in ("drawing", "pict", "object", "AlternateContent", "ruby"):
-                self._inline([child] if name != "ruby" else child, para, hidden)
+            else:
+                self._run_child(child, name, para, hidden, invisible)
+            if para.length > before and name in _CHARACTER_ELEMENTS:
+                para.spans.append((before, para.length, child))
+        if layer is not None and len(layer) > layer_before:
+            # A run that also holds a field mark or a drawing cannot simply go: None says so.
+            para.layer_runs.setdefault(FLAG_HIDDEN if hidden else FLAG_INVISIBLE, []).append(
+                r if only_characters else None
+            )
+
+    def _run_child(self, child, name: str, para: _Para, hidden: bool, invisible: bool) -> None:
+        if name == "fldChar":
+            kind = _attr(child, "fldCharType")
+            if kind == "begin":
+                para.fields.append(_Field(form_default=_form_default(child)))
+            elif kind == "separate" and para.fields:
+                para.fields[-1].result_start = para.offset()
+            elif kind == "end" and para.fields:
+                f = para.fields.pop()
+                code = "".join(f.code)
+                if f.result_start is not None:
+                    self._field_feature(para, code, f.result_start, para.offset())
+                    result = "".join(para.parts)[f.result_start :]
+                    if f.form_default is not None and result.strip() and result.strip() == f.form_default.strip():
+                        para.features.append(("form-default", result.strip(), f.result_start, para.offset()))
+            return
+        if name == "instrText" and para.fields:
+            para.fields[-1].code.append(child.text or "")
+            return
+        if para.in_field_code():
+            return
+        if name == "t":
+            self._text(para, child.text or "", hidden, invisible)
+        elif name == "tab" or name == "ptab":
+            self._text(para, "\t", hidden, invisible)
+        elif name in ("br", "cr"):
+            self._text(para, " ", hidden, invisible)
+        elif name == "noBreakHyphen":
+            self._text(para, "-", hidden, invisible)
+        elif name == "sym":
+            code = _attr(child, "char") or ""
+            try:
+                ch = chr(int(code, 16))
+            except ValueError:
+                ch = ""
+            if ch and not "\ue000" <= ch <= "\uf8ff":
+                self._text(para, ch, hidden, invisible)
+        elif name in ("drawing", "pict", "object", "AlternateContent", "ruby"):
+            self._inline([child] if name != "ruby" else child, para, hidden)
 
     @staticmethod
     def _text(para: _Para, text: str, hidden: bool, invisible: bool = False) -> None:
@@ -651,9 +701,14 @@ def _namespace(tag) -> str:
 
 
 
-def read_docx(path: str, data: bytes, limits: Limits | None = None) -> Document:
+def read_docx(path: str, data: bytes, limits: Limits | None = None, record: Recording | None = None) -> Document:
+    """Read a Word file.  ``record``, when given, is filled with where each block was
+    read from (the fixer and the annotator find the XML behind a finding with it)."""
     sniff(data)
     pkg = Package(data, limits or DEFAULT_LIMITS)
+    if record is not None:
+        pkg = _RecordingPackage(pkg, record.trees)  # type: ignore[assignment]
+    origins = record.origins if record is not None else None
     main = pkg.main_part()
     root = pkg.xml(main)
     if root is None:
@@ -668,11 +723,15 @@ def read_docx(path: str, data: bytes, limits: Limits | None = None) -> Document:
     numbering = Numbering.load(pkg.xml(numbering_parts[0]) if numbering_parts else None)
     comment_ranges: dict[str, dict[str, tuple[int, int]]] = {}
     if body is not None:
-        StoryWalker(doc, styles, "body", numbering=numbering, links=_external_links(pkg, main),
-                    comment_ranges=comment_ranges).walk(body)
+        walker = StoryWalker(doc, styles, "body", numbering=numbering, links=_external_links(pkg, main),
+                             comment_ranges=comment_ranges)
+        walker.record, walker.member = origins, main
+        walker.walk(body)
 
     def walk(story_root, part: str, story: str, target: str) -> None:
-        StoryWalker(doc, styles, part, story, numbering, _external_links(pkg, target), comment_ranges).walk(story_root)
+        walker = StoryWalker(doc, styles, part, story, numbering, _external_links(pkg, target), comment_ranges)
+        walker.record, walker.member = origins, pkg.find(target) or target
+        walker.walk(story_root)
 
     walk.doc = doc  # type: ignore[attr-defined]
     walk.comment_ranges = comment_ranges  # type: ignore[attr-defined]
@@ -683,7 +742,33 @@ def read_docx(path: str, data: bytes, limits: Limits | None = None) -> Document:
     parts.read_notes(pkg, main, walk)
     parts.read_comments(pkg, main, walk)
     parts.read_glossary(pkg, main, walk)
-    parts.read_properties(pkg, doc)
+    parts.read_properties(pkg, doc, origins)
     parts.read_package_facts(pkg, main, doc)
     doc.meta["main_part"] = main
     return doc
+
+
+class _RecordingPackage:
+    """A package whose parsed parts are kept (one tree per member), so that what the
+    reader records points into trees a fixer can change and write back."""
+
+    def __init__(self, pkg: Package, trees: dict) -> None:
+        self._pkg = pkg
+        self.trees = trees
+
+    def __getattr__(self, name):
+        return getattr(self._pkg, name)
+
+    def xml(self, name: str):
+        member = self._pkg.find(name)
+        if member is None:
+            return None
+        if member not in self.trees:
+            self.trees[member] = self._pkg.xml(name)
+        return self.trees[member]
+
+    def rels(self, part: str):
+        return self._pkg.rels(part)
+
+    def related(self, part: str, rtype: str):
+        return self._pkg.related(part, rtype)

@@ -18,6 +18,7 @@ from .directives import word_directive
 from .ooxml import attr as _attr
 from .ooxml import is_on as _on
 from .ooxml import local as _local
+from .origins import PROPERTY_ORIGIN, Origin
 from .package import Package
 
 CORE_FIELDS = ("title", "subject", "creator", "keywords", "description", "lastModifiedBy", "category")
@@ -150,18 +151,22 @@ def read_glossary(pkg: Package, main: str, walk: Callable) -> None:
                 walk(part, "glossary", "glossary (building blocks)", target)
 
 
-def read_properties(pkg: Package, doc: Document) -> None:
-    """Document properties as blocks of part "properties" (so vendor rules read them)."""
-    values: list[tuple[str, str]] = []
+def read_properties(pkg: Package, doc: Document, origins: dict | None = None) -> None:
+    """Document properties as blocks of part "properties" (so vendor rules read them).
+
+    ``origins`` (block line -> Origin), when given, learns the element holding each value."""
+    values: list[tuple[str, str, object, str]] = []
     for target in pkg.related("/", "core-properties") + pkg.related("/", "metadata/core-properties"):
         root = pkg.xml(target)
         if root is not None:
-            values += [(_local(el.tag), (el.text or "").strip()) for el in root if _local(el.tag) in CORE_FIELDS]
+            values += [(_local(el.tag), (el.text or "").strip(), el, target) for el in root
+                       if _local(el.tag) in CORE_FIELDS]
     for kind in ("extended-properties", "extendedProperties"):
         for target in pkg.related("/", kind):
             root = pkg.xml(target)
             if root is not None:
-                values += [(_local(el.tag), (el.text or "").strip()) for el in root if _local(el.tag) in APP_FIELDS]
+                values += [(_local(el.tag), (el.text or "").strip(), el, target) for el in root
+                           if _local(el.tag) in APP_FIELDS]
     for kind in ("custom-properties", "customProperties"):
         for target in pkg.related("/", kind):
             root = pkg.xml(target)
@@ -170,9 +175,9 @@ def read_properties(pkg: Package, doc: Document) -> None:
             for prop in root:
                 name = _attr(prop, "name") or "?"
                 text = "".join(t for el in prop for t in [el.text or ""]).strip()
-                values.append((f"custom: {name}", text))
+                values.append((f"custom: {name}", text, prop, target))
     number = 0
-    for name, value in values:
+    for name, value, element, target in values:
         if not value:
             continue
         number += 1
@@ -184,6 +189,8 @@ def read_properties(pkg: Package, doc: Document) -> None:
             story=f"document property {name}",
         )
         doc.blocks.append(block)
+        if origins is not None:
+            origins[block.line] = Origin(pkg.find(target) or target, PROPERTY_ORIGIN, element)
         if name in PERSONAL:
             doc.features.append(Feature("personal-info", f"{name}: {block.text}", block, 0, len(block.text), "properties"))
 

@@ -30,43 +30,49 @@ _GB_FAMILY = {"gb2312", "gbk", "gb18030", "cp936", "hz"}
 
 def decode(data: bytes) -> str:
     """Decode a text file's bytes, or raise ReadError saying why not."""
+    return decode_with_encoding(data)[0]
+
+
+def decode_with_encoding(data: bytes) -> tuple[str, str, bytes]:
+    """(text, encoding, byte-order mark) of a text file, so a fixer can write it back the same way."""
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             try:
-                return data[len(bom) :].decode(encoding)
+                return data[len(bom) :].decode(encoding), encoding, bom
             except UnicodeDecodeError as exc:
                 raise ReadError(f"invalid {encoding} after its byte-order mark ({exc.reason})") from None
     for magic, what in _NOT_TEXT:
         if data.startswith(magic):
             raise ReadError(what)
     try:
-        return data.decode("utf-8")
+        return data.decode("utf-8"), "utf-8", b""
     except UnicodeDecodeError:
         pass
     if b"\x00" in data[:8192]:
         raise ReadError("binary data (NUL bytes), not text")
-    return _decode_legacy(data)
+    text, encoding = _decode_legacy(data)
+    return text, encoding, b""
 
 
-def _decode_legacy(data: bytes) -> str:
+def _decode_legacy(data: bytes) -> tuple[str, str]:
     # Most non-UTF-8 Chinese text is GBK/GB18030; GB18030 decodes every GBK file.
     try:
         text = data.decode("gb18030")
     except UnicodeDecodeError:
         text = None
     if text is not None and _looks_chinese(text):
-        return text
+        return text, "gb18030"
     from charset_normalizer import from_bytes
 
     best = from_bytes(data).best()
     if best is not None and best.encoding:
         encoding = "gb18030" if best.encoding.lower() in _GB_FAMILY else best.encoding
         try:
-            return data.decode(encoding)
+            return data.decode(encoding), encoding
         except (UnicodeDecodeError, LookupError):
             pass
     if text is not None:
-        return text
+        return text, "gb18030"
     raise ReadError("cannot decode: not UTF-8, UTF-16 or GB18030 text")
 
 

@@ -98,3 +98,11 @@ def test_end_mark_before_a_vendor_block(lint):
 def test_markdown_rule_before_a_footer_is_kept(lint):
     text = report(tail=["---", "Template by SlideCraft Studio · www.slidecraft.example.com · Free for personal use"])
     assert [line for line, _ in vendor_lines(lint, text)] == [27]
+
+
+def test_vendor_credit_after_a_report_sentence_gets_no_fix(lint):
+    line = "同志们，安全生产责任重于泰山。让我们以对人民群众高度负责的态度，扎实做好各项工作，确保全县安全生产形势持续稳定向好！（来源：清风范文网）"
+    (d,) = [d for d in lint(line) if d.code == "RL201"]
+    assert d.fix is None
+    (d,) = [d for d in lint("上传人：文库达人") if d.code == "RL201"]
+    assert d.fix == "delete-line"
