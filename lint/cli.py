@@ -94,7 +94,7 @@ def check(paths, fmt, output_path, select, extend_select, ignore, exclude, stati
     Exit status: 0 clean (or only findings below --fail-on), 1 findings,
     2 usage, config or unreadable input.
     Rules: reportlint --list-rules
-    Also: reportlint fix --help, reportlint annotate --help
+    Other commands: slots, fix, annotate, baseline (reportlint COMMAND --help)
     """
     from .config import load_config
     from .errors import ConfigError
