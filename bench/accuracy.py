@@ -141,7 +141,8 @@ def main(argv: list[str] | None = None) -> int:
         total_tp = sum(st["tp"] for st in report["rules"].values())
         total_labels = sum(st["labels"] for st in report["rules"].values())
         print(f"all    {total_labels:>6} {total_found:>6} {total_tp:>7} "
-              f"{(total_tp / total_found if total_found else 1):>9.3f} {(total_tp / total_labels if total_labels else 1):>7.3f}")
+              f"{(total_tp / total_found if total_found else 1):>9.3f} "
+              f"{(total_tp / total_labels if total_labels else 1):>7.3f}")
         if args.verbose:
             for kind in ("missed", "false"):
                 for key in report[kind]:

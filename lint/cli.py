@@ -69,13 +69,15 @@ def cli() -> None:
 @click.option("-q", "--quiet", is_flag=True, help="Print findings only: no source excerpts, no summary.")
 @click.option("--config", "config_path", type=click.Path(dir_okay=False), help="Use this config file.")
 @click.option("--isolated", is_flag=True, help="Ignore all config files.")
-@click.option("--profile", metavar="NAME", help="Report type for the section rules (default: from the title; 'none' turns them off).")
+@click.option("--profile", metavar="NAME",
+              help="Report type for the section rules (default: from the title; 'none' turns them off).")
 @click.option("--report-year", type=click.IntRange(1900, 2200), metavar="YEAR",
               help="The year the report covers, when its title does not say.")
 @click.option("--segmenter", type=click.Choice(["rjieba", "jieba"]), help="Word segmenter backend.")
 @click.option("--fail-on", type=click.Choice(["error", "warning", "info"]), default="warning", show_default=True,
               help="Lowest severity that makes the exit status 1 (info findings are shown but pass by default).")
-@click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings (errors reading files still exit 2).")
+@click.option("--exit-zero", is_flag=True,
+              help="Exit 0 even when there are findings (errors reading files still exit 2).")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), metavar="N",
               help="Worker processes (default: one per core when linting many files).")
 @click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True,

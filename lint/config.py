@@ -41,7 +41,13 @@ _KEYS = {
     "allow": "allow",
     "lang": "lang",
 }
-_INT_KEYS = {"report_year": (1900, 2200), "max_members": (1, 1_000_000), "max_part_mib": (1, 4096), "max_total_xml_mib": (1, 16384), "max_ratio": (2, 100_000)}
+_INT_KEYS = {
+    "report_year": (1900, 2200),
+    "max_members": (1, 1_000_000),
+    "max_part_mib": (1, 4096),
+    "max_total_xml_mib": (1, 16384),
+    "max_ratio": (2, 100_000),
+}
 
 
 @dataclass(frozen=True)

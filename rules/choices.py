@@ -16,7 +16,8 @@ RL110 unresolved-choice (error)
     side by side (``实现乡镇（街道）、村（社区）全覆盖``).
 
     PASS: 各县（市、区）人民政府 | 全市8个县（区）全部完成 | 实现通沥青（水泥）路 | 实现乡镇（街道）、村（社区）全覆盖
-    FAIL: 县（区）长2020年度述职述廉述效报告 | 本局（委、办）认真落实 | 他（她）热爱本职工作 | 偿债能力（较强/一般/较弱）
+    FAIL: 县（区）长2020年度述职述廉述效报告 | 本局（委、办）认真落实
+    FAIL: 他（她）热爱本职工作 | 偿债能力（较强/一般/较弱）
 """
 
 from __future__ import annotations
@@ -108,7 +109,12 @@ UNRESOLVED_CHOICE = Rule(
     "RL110", "unresolved-choice", CATEGORY, "error", "Either/or alternatives left unresolved", _choices,
     tuple(
         Example(t, False)
-        for t in ["各县（市、区）人民政府", "全市8个县（区）全部完成", "实现通沥青（水泥）路", "实现乡镇（街道）、村（社区）全覆盖"]
+        for t in [
+            "各县（市、区）人民政府",
+            "全市8个县（区）全部完成",
+            "实现通沥青（水泥）路",
+            "实现乡镇（街道）、村（社区）全覆盖",
+        ]
     )
     + (
         Example("县（区）长2020年度述职述廉述效报告", True, ("县（区）",)),

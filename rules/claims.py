@@ -116,7 +116,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Iterator
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from reportlint.diagnostics import Diagnostic, Example, Rule
 from reportlint.document import Block, Document
@@ -167,7 +167,11 @@ def _sources() -> dict[str, str]:
             rf"由({NUM})((?:万|亿)?[\u4e00-\u9fff]?)(?:增加|增长|提高|上升|减少|下降|降低|增|降)[到至]({NUM})\2"
             rf"[，,]?(?:同比)?(?:增长|增加|下降|减少|提高|降低)了?({NUM})[%％]"
         ),
-        "respectively": (r"([^，。；：,]{2,60}?)分别(?:为|是|达到|达|增长|下降|提高|减少|增加|占)?((?:[^。；]{0,12}?" + NUM + r"[^。；、和及与]{0,6}?[、和及与]){0,9}[^。；]{0,6}?" + NUM + r"(?:[%％‰]|个百分点)?)"),
+        "respectively": (
+            r"([^，。；：,]{2,60}?)分别(?:为|是|达到|达|增长|下降|提高|减少|增加|占)?"
+            r"((?:[^。；]{0,12}?" + NUM + r"[^。；、和及与]{0,6}?[、和及与]){0,9}[^。；]{0,6}?" + NUM
+            + r"(?:[%％‰]|个百分点)?)"
+        ),
         "decrease": (
             rf"(?:{_alternation(d['decrease_words'])})了?(?:({NUM}|[一两二三四五六七八九十])倍|(\d{{3,}}(?:\.\d+)?)[%％])"
         ),
@@ -178,7 +182,7 @@ def _sources() -> dict[str, str]:
     }
 
 
-@lru_cache(maxsize=None)
+@cache
 def _compiled(key: str) -> re.Pattern:
     return re.compile(_sources()[key])
 
@@ -210,7 +214,7 @@ _NEEDS = {
 _DIGIT = re.compile(r"\d")
 
 
-@lru_cache(maxsize=None)
+@cache
 def _need_pattern(key: str) -> re.Pattern:
     return re.compile("|".join(map(re.escape, _NEEDS[key])))
 
@@ -523,7 +527,8 @@ def _ex(passing: list[str], failing: list[str]) -> tuple[Example, ...]:
 
 
 RATE_OVER_100 = Rule("RL501", "rate-over-100", CATEGORY, "error", "Bounded rate above 100%", _over_100,
-                     _ex(["农村自来水覆盖率达98.5%", "计划完成率达112%"], ["农村自来水覆盖率达105%", "群众满意度为102%"]))
+                     _ex(["农村自来水覆盖率达98.5%", "计划完成率达112%"],
+                         ["农村自来水覆盖率达105%", "群众满意度为102%"]))
 PERCENTAGE_POINT = Rule("RL502", "percentage-point", CATEGORY, "error", "Change between percentages stated in %",
                         _percentage_points,
                         _ex(["由65%提高到82%，提高了17个百分点", "由100万吨增至112万吨，增长12%"],
@@ -535,7 +540,8 @@ INCONSISTENT = Rule("RL503", "inconsistent-rate", CATEGORY, "error", "Rate that 
 RESPECTIVELY = Rule("RL504", "respectively-mismatch", CATEGORY, "error", "分别 list with unequal items and values",
                     _respectively, _ex(["工业、农业分别增长5.1%、6.3%"], ["工业、农业、服务业分别增长5.1%、6.3%"]))
 MULTIPLE_DECREASE = Rule("RL505", "multiple-decrease", CATEGORY, "error", "Decrease stated in multiples",
-                         _multiple_decrease, _ex(["成本降低了20%", "产量增长了2倍"], ["成本降低了2倍", "发案率下降了120%"]))
+                         _multiple_decrease,
+                         _ex(["成本降低了20%", "产量增长了2倍"], ["成本降低了2倍", "发案率下降了120%"]))
 RANGE_PERCENT = Rule("RL506", "range-percent", CATEGORY, "warning", "Range with % on one end only", _range,
                      _ex(["增幅在67%～89%之间"], ["增幅在67～89%之间"]))
 APPROXIMATION = Rule("RL507", "contradictory-approximation", CATEGORY, "warning", "Two approximations of one number",
@@ -552,12 +558,14 @@ INTENSIFIER = Rule("RL512", "unsupported-intensifier", CATEGORY, "info", "显著
                    _intensifiers, _ex(["2023年度工作总结\n服务质量显著提升，群众满意度达96.5%。"],
                                       ["2023年度工作总结\n服务质量显著提升。各项工作有序推进。"]))
 PRECISION = Rule("RL513", "percent-precision", CATEGORY, "info", "Rates over-precise or unevenly precise",
-                 _precision, _ex(["分别增长5.1%、6.3%、7.0%"], ["增长12.3456%", "工业、农业、服务业分别增长5%、6.27%、7.1%"]))
+                 _precision,
+                 _ex(["分别增长5.1%、6.3%、7.0%"], ["增长12.3456%", "工业、农业、服务业分别增长5%、6.27%、7.1%"]))
 PERCENT_FORM = Rule("RL514", "percent-form", CATEGORY, "info", "百分之N in words beside N% in figures", _percent_forms,
                     _ex(["增长30%，占比45%。"], ["增长百分之三十，占比45%。"]))
 YEARS = Rule("RL511", "year-mismatch", CATEGORY, "warning", "Years that do not fit the report's date", _years,
              _ex(["2023年度工作总结\n全年完成各项任务，力争到2025年再上新台阶。\n2024年1月5日"],
-                 ["2020年度工作总结\n全年完成各项任务。\n2024年1月5日", "2023年度工作总结\n2026年新建学校3所。\n2024年1月5日"]))
+                 ["2020年度工作总结\n全年完成各项任务。\n2024年1月5日",
+                  "2023年度工作总结\n2026年新建学校3所。\n2024年1月5日"]))
 
 RULES = (
     RATE_OVER_100, PERCENTAGE_POINT, INCONSISTENT, RESPECTIVELY, MULTIPLE_DECREASE, RANGE_PERCENT, APPROXIMATION,

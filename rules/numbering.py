@@ -203,7 +203,9 @@ DUPLICATE = Rule("RL402", "numbering-duplicate", CATEGORY, "error", "Repeated nu
                  _duplicates,
                  _ex(["（一）抓学习\n（二）抓落实"], ["（一）抓学习\n（一）抓落实"]))
 PUNCTUATION = Rule("RL403", "marker-punctuation", CATEGORY, "error", "Wrong punctuation after a heading number",
-                   _punctuation, _ex(["一、总体情况\n（一）基本做法\n1.加强领导"], ["一．总体情况", "（二）、加强领导", "3、完善制度"]))
+                   _punctuation,
+                   _ex(["一、总体情况\n（一）基本做法\n1.加强领导"],
+                       ["一．总体情况", "（二）、加强领导", "3、完善制度"]))
 RESTART = Rule("RL404", "numbering-restart", CATEGORY, "warning", "Sub-headings do not start again at one",
                _restarts, _ex(["一、成绩\n（一）经济\n（二）民生\n二、问题\n（一）短板"],
                               ["一、成绩\n（一）经济\n（二）民生\n二、问题\n（三）短板"]))
@@ -270,7 +272,8 @@ def _enumeration_runs(doc: Document, headings: set[int], pattern: re.Pattern, hi
     yield from close()
 
 
-ENUMERATION = Rule("RL406", "enumeration-sequence", CATEGORY, "warning", "一是/二是 list with a gap, repeat or one item",
+ENUMERATION = Rule("RL406", "enumeration-sequence", CATEGORY, "warning",
+                   "一是/二是 list with a gap, repeat or one item",
                    _enumerations, _ex(["一是加强领导；二是完善制度；三是强化督查。"],
                                       ["一是加强领导；二是完善制度；四是强化督查。", "一是加强领导，确保落实。"]))
 
@@ -410,7 +413,8 @@ def _heading_end(doc: Document, config) -> Iterator[Diagnostic]:
 
 
 HEADING_END = Rule("RL413", "heading-end-punctuation", CATEGORY, "warning", "Standalone heading ends with 。/：/；",
-                   _heading_end, _ex(["一、主要工作\n（一）强化组织领导。成立领导小组。"], ["一、主要工作：\n（一）强化组织领导。"]))
+                   _heading_end,
+                   _ex(["一、主要工作\n（一）强化组织领导。成立领导小组。"], ["一、主要工作：\n（一）强化组织领导。"]))
 
 _LEVEL_KIND = {1: "cn", 2: "bracket-cn", 3: "arabic", 4: "bracket-arabic", 5: "circled"}
 
@@ -471,5 +475,6 @@ SEPARATOR = Rule("RL416", "list-separator", CATEGORY, "warning", "一是-list it
 
 RULES = (
     SEPARATOR, SKIPPED_LEVEL,
-    HEADING_END, GAP, DUPLICATE, PUNCTUATION, RESTART, ENUMERATION, EMPTY_SECTION, INVERTED, MIXED_STYLE, TOO_DEEP, ORDINAL_SET,
+    HEADING_END, GAP, DUPLICATE, PUNCTUATION, RESTART, ENUMERATION, EMPTY_SECTION, INVERTED, MIXED_STYLE, TOO_DEEP,
+    ORDINAL_SET,
 )

@@ -35,7 +35,8 @@ RL414 section-order (warning)
 
 RL405 examples:
 
-    PASS: 2023年度述职述廉报告\\n一、履职情况\\n全年完成各项工作。\\n二、廉洁自律情况\\n严格执行八项规定。\\n三、存在的不足\\n四、今后打算
+    PASS: 2023年度述职述廉报告\\n一、履职情况\\n全年完成各项工作。\\n二、廉洁自律情况\\n严格执行八项规定。
+          \\n三、存在的不足\\n四、今后打算
     FAIL: 2023年度述职述廉报告\\n一、履职情况\\n全年完成各项工作。\\n二、存在的不足\\n三、今后打算
 """
 
@@ -235,7 +236,8 @@ def _missing(doc: Document, config) -> Iterator[Diagnostic]:
 MISSING = Rule(
     "RL405", "missing-section", CATEGORY, "warning", "Required part of the report type missing", _missing,
     (
-        Example("2023年度述职述廉报告\n一、履职情况\n全年完成各项工作。\n二、廉洁自律情况\n严格执行八项规定。\n三、存在的不足\n四、今后打算", False),
+        Example("2023年度述职述廉报告\n一、履职情况\n全年完成各项工作。\n二、廉洁自律情况\n严格执行八项规定。\n"
+                "三、存在的不足\n四、今后打算", False),
         Example("2023年度述职述廉报告\n一、履职情况\n全年完成各项工作。\n二、存在的不足\n三、今后打算", True),
     ),
 )
@@ -243,15 +245,18 @@ MISSING = Rule(
 PLAN_SHARE = Rule(
     "RL412", "plan-too-long", CATEGORY, "info", "今后打算 part over its share of the text", _plan_share,
     (
-        Example("2023年度述职报告\n一、履职情况\n" + "全年完成各项工作任务，成效明显。" * 10 + "\n二、今后打算\n继续努力。", False),
+        Example("2023年度述职报告\n一、履职情况\n" + "全年完成各项工作任务，成效明显。" * 10
+                + "\n二、今后打算\n继续努力。", False),
         Example("2023年度述职报告\n一、履职情况\n全年完成各项工作。\n二、今后打算\n" + "下一步将继续努力。" * 10, True),
     ),
 )
 ORDER = Rule(
     "RL414", "section-order", CATEGORY, "warning", "Sections out of their conventional order", _order,
     (
-        Example("2023年度述职报告\n一、履职情况\n全年完成各项工作。\n二、存在的不足\n短板明显。\n三、今后打算\n继续努力。", False),
-        Example("2023年度述职报告\n一、存在的不足\n短板明显。\n二、履职情况\n全年完成各项工作。\n三、今后打算\n继续努力。", True),
+        Example("2023年度述职报告\n一、履职情况\n全年完成各项工作。\n二、存在的不足\n短板明显。\n三、今后打算\n继续努力。",
+                False),
+        Example("2023年度述职报告\n一、存在的不足\n短板明显。\n二、履职情况\n全年完成各项工作。\n三、今后打算\n继续努力。",
+                True),
     ),
 )
 

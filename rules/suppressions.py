@@ -83,7 +83,8 @@ def check_unused(doc: Document, config) -> Iterator[Diagnostic]:
             continue  # RL002 says what is wrong with it
         if selectors and len(selectors) < len(s.selectors):
             what = ", ".join(selectors)
-            yield _diagnostic(UNUSED, s, msg("unused suppression: {what} suppressed nothing here; remove {what}", what=what))
+            message = msg("unused suppression: {what} suppressed nothing here; remove {what}", what=what)
+            yield _diagnostic(UNUSED, s, message)
         else:
             yield _diagnostic(UNUSED, s, msg("unused suppression: it suppressed nothing; remove it"))
 

@@ -337,7 +337,8 @@ class StoryWalker:
         para.background = _fill(pkids) or (self.fills[-1] if self.fills else None)
         style = pkids.get("pStyle")
         if self.numbering is not None:
-            num = _num_pr(pkids.get("numPr")) or self.styles.numbering.get(_attr(style, "val") if style is not None else "")
+            style_id = _attr(style, "val") if style is not None else ""
+            num = _num_pr(pkids.get("numPr")) or self.styles.numbering.get(style_id)
             if num is not None:
                 label = self.numbering.render(*num)
                 if label:
@@ -381,7 +382,8 @@ class StoryWalker:
         for target in dict.fromkeys(para.links):
             self.link_targets.append((target, f"link target in {self.story or self.part} ¶{number}", "hyperlink"))
         for alt in dict.fromkeys(para.alt):
-            self.link_targets.append((alt, f"alt text of a picture or shape in {self.story or self.part} ¶{number}", "alttext"))
+            where = f"alt text of a picture or shape in {self.story or self.part} ¶{number}"
+            self.link_targets.append((alt, where, "alttext"))
         for index, mark in enumerate(para.watermarks):
             kind = "watermark-text" if self.part in ("header", "footer") else "wordart"
             b = self._emit(mark, base, number, 0, cell, frozenset({FLAG_WATERMARK} if kind == "watermark-text" else ()))

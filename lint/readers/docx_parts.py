@@ -51,7 +51,8 @@ def header_footer_usage(body, settings) -> dict[str, list[str]]:
                 continue
             which = _attr(ref, "type") or "default"
             shown = which == "default" or (which == "first" and title_page) or (which == "even" and even_odd)
-            label = f"section {number} {which}-page {kind[:6]}" if which != "default" else f"section {number} {kind[:6]}"
+            page = f" {which}-page" if which != "default" else ""
+            label = f"section {number}{page} {kind[:6]}"
             rid = _attr(ref, "id") or ""
             usage.setdefault(rid, [])
             if shown:
@@ -192,7 +193,8 @@ def read_properties(pkg: Package, doc: Document, origins: dict | None = None) ->
         if origins is not None:
             origins[block.line] = Origin(pkg.find(target) or target, PROPERTY_ORIGIN, element)
         if name in PERSONAL:
-            doc.features.append(Feature("personal-info", f"{name}: {block.text}", block, 0, len(block.text), "properties"))
+            detail = f"{name}: {block.text}"
+            doc.features.append(Feature("personal-info", detail, block, 0, len(block.text), "properties"))
 
 
 def read_package_facts(pkg: Package, main: str, doc: Document) -> None:
@@ -204,7 +206,9 @@ def read_package_facts(pkg: Package, main: str, doc: Document) -> None:
             doc.features.append(Feature("macros", name))
         elif "/embeddings/" in lower:
             doc.features.append(Feature("embedded-object", name))
-        elif lower.startswith("customxml/item") and not lower.startswith("customxml/itemprops") and lower.endswith(".xml"):
+        elif lower.startswith("customxml/item") and not lower.startswith("customxml/itemprops") and lower.endswith(
+            ".xml"
+        ):
             doc.features.append(Feature("custom-xml", name))
     rel_sources = [main] + pkg.related(main, "settings") + pkg.related(main, "webSettings")
     for source in rel_sources:

@@ -35,7 +35,12 @@ def chinese_number(n: int) -> str:
         return _CN_DIGITS[n // 10] + "十" + (_CN_DIGITS[n % 10] if n % 10 else "")
     if n < 1000:
         rest = n % 100
-        tail = "" if rest == 0 else ("零" + chinese_number(rest) if rest < 10 else _CN_DIGITS[rest // 10] + "十" + (_CN_DIGITS[rest % 10] if rest % 10 else ""))
+        if rest == 0:
+            tail = ""
+        elif rest < 10:
+            tail = "零" + chinese_number(rest)
+        else:
+            tail = _CN_DIGITS[rest // 10] + "十" + (_CN_DIGITS[rest % 10] if rest % 10 else "")
         return _CN_DIGITS[n // 100] + "百" + tail
     return str(n)
 
