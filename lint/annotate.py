@@ -20,7 +20,7 @@ from typing import Any
 from .config import Config
 from .diagnostics import Diagnostic
 from .docx_edit import EditablePackage
-from .errors import ReadError
+from .errors import ReadError, describe_failure
 from .readers.ooxml import local, namespace
 from .readers.origins import PARAGRAPH_ORIGIN, RUNS_ORIGIN
 
@@ -54,7 +54,6 @@ def annotate_path(path: str, output: str | None = None, config: Config | None = 
                   lang: str | None = None) -> AnnotateResult:
     from .api import lint_document
     from .docx_edit import open_for_edit
-    from .errors import ReportlintError
     from .fix import write_atomically
     from .readers import format_of, read_bytes
 
@@ -71,15 +70,10 @@ def annotate_path(path: str, output: str | None = None, config: Config | None = 
         lang = lang or document_language(pkg.document)
         result.anchored, result.noted = Annotator(pkg, lang).annotate(result.diagnostics)
         write_atomically(output, pkg.save() if result.diagnostics else pkg.data)
-    except ReportlintError as exc:
-        result.error = str(exc)
-    except RecursionError:
-        result.error = "document nesting too deep"
     except OSError as exc:
         result.error = f"cannot write {output}: {exc.strerror or exc}"
     except Exception as exc:  # a bug: no copy is written, the other files still run
-        detail = " ".join(str(exc).split())
-        result.error = f"internal error ({type(exc).__name__}: {detail}); please report it with the file"
+        result.error = describe_failure(exc)
     return result
 
 

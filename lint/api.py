@@ -13,7 +13,7 @@ from .config import Config
 from .diagnostics import Diagnostic
 from .document import Document
 from .engine import run_rules
-from .errors import ReportlintError
+from .errors import describe_failure
 
 
 @dataclass
@@ -110,15 +110,8 @@ def lint_path(path: str, config: Config) -> FileResult:
         with _without_cycle_collector():
             doc = read_path(path, fmt, config.limits())
             result.diagnostics = lint_document(doc, config)
-    except ReportlintError as exc:
-        result.error = str(exc)
-    except RecursionError:
-        result.error = "document nesting too deep"
-    except MemoryError:
-        result.error = "out of memory while reading"
     except Exception as exc:  # a bug must not hide the other files' findings
-        detail = " ".join(str(exc).split())
-        result.error = f"internal error ({type(exc).__name__}: {detail}); please report it with the file"
+        result.error = describe_failure(exc)
     return result
 
 

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 
 from .config import Config
 from .diagnostics import Diagnostic
-from .errors import ReadError, ReportlintError
+from .errors import ReadError, describe_failure
 
 # Removing a vendor line can put the next one into the vendor zone of the head or tail
 # of the document; a few rounds reach the fixed point on any real report.
@@ -75,15 +75,10 @@ def fix_path(path: str, config: Config | None = None, write: bool = True, backup
             if backup:
                 result.backup = _backup(path)
             write_atomically(path, new)
-    except ReportlintError as exc:
-        result.error = str(exc)
-    except RecursionError:
-        result.error = "document nesting too deep"
     except OSError as exc:
         result.error = f"cannot write: {exc.strerror or exc}"
     except Exception as exc:  # a bug: the file is left as it was, the other files still run
-        detail = " ".join(str(exc).split())
-        result.error = f"internal error ({type(exc).__name__}: {detail}); not fixed, please report it with the file"
+        result.error = describe_failure(exc, "not fixed, please report it with the file")
     return result
 
 
