@@ -22,11 +22,6 @@ import sys
 from functools import cache
 from typing import Any
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
-
 LANGUAGES = ("en", "zh")
 DEFAULT_LANGUAGE = "en"
 CATALOGUE_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)), "data")
@@ -70,6 +65,10 @@ def catalogue(lang: str) -> dict[str, dict[str, str]]:
     path = os.path.join(CATALOGUE_DIR, f"messages.{lang}.toml")
     if lang == DEFAULT_LANGUAGE or not os.path.exists(path):
         return {}
+    if sys.version_info >= (3, 11):  # only --lang zh reads the catalogue: load the parser then
+        import tomllib
+    else:  # pragma: no cover
+        import tomli as tomllib
     with open(path, "rb") as fh:
         return tomllib.load(fh)
 
