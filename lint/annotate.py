@@ -53,8 +53,8 @@ def default_output(path: str) -> str:
 def annotate_path(path: str, output: str | None = None, config: Config | None = None,
                   lang: str | None = None) -> AnnotateResult:
     from .api import lint_document
+    from .atomic import write_atomically
     from .docx_edit import open_for_edit
-    from .fix import write_atomically
     from .readers import format_of, read_bytes
 
     config = config or Config()

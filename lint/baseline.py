@@ -20,10 +20,10 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
 from collections import Counter
 from dataclasses import replace
 
+from .atomic import write_atomically
 from .errors import ReportlintError
 
 VERSION = 1
@@ -72,16 +72,8 @@ def write_baseline(result, baseline_path: str) -> tuple[int, int, int]:
         for (path, code, match), n in sorted(found.items())
     ]
     text = json.dumps({"version": VERSION, "findings": entries}, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
-    folder = _root(baseline_path)
     try:
-        fd, tmp = tempfile.mkstemp(dir=folder, prefix=".reportlint-baseline-", suffix=".tmp")
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-                fh.write(text)
-            os.replace(tmp, baseline_path)
-        except BaseException:
-            os.unlink(tmp)
-            raise
+        write_atomically(baseline_path, text.encode("utf-8"))
     except OSError as exc:
         raise BaselineError(f"{baseline_path}: cannot write the baseline: {exc.strerror or exc}") from None
     return sum(found.values()), sum((found - before).values()), sum((before - found).values())

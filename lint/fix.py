@@ -15,9 +15,9 @@ import difflib
 import os
 import re
 import shutil
-import tempfile
 from dataclasses import dataclass, field
 
+from .atomic import write_atomically
 from .config import Config
 from .diagnostics import Diagnostic
 from .errors import ReadError, describe_failure
@@ -174,27 +174,6 @@ def _fix_docx(path: str, data: bytes, config: Config, result: FixResult) -> byte
 
 
 # -- writing ------------------------------------------------------------------------------
-
-
-def write_atomically(path: str, data: bytes) -> None:
-    """Replace ``path`` with ``data`` in one step, keeping its permission bits (through a
-    symbolic link, the file it points to is replaced, not the link)."""
-    path = os.path.realpath(path)
-    folder = os.path.dirname(path)
-    mode = os.stat(path).st_mode & 0o7777 if os.path.exists(path) else None
-    fd, temp = tempfile.mkstemp(prefix="." + os.path.basename(path) + ".", suffix=".tmp", dir=folder)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        if mode is not None:
-            os.chmod(temp, mode)
-        os.replace(temp, path)
-    except BaseException:
-        if os.path.exists(temp):
-            os.unlink(temp)
-        raise
 
 
 def _backup(path: str) -> str:

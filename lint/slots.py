@@ -169,6 +169,6 @@ def format_slots(slots: list[Slot], fmt: str = "table", lang: str = "en") -> str
 def write_output(path: str, text: str, fmt: str) -> None:
     """Write to a file.  CSV gets a UTF-8 byte order mark: without it Excel reads the
     file in the system's legacy code page and the Chinese comes out garbled."""
-    encoding = "utf-8-sig" if fmt == "csv" else "utf-8"
-    with open(path, "w", encoding=encoding, newline="") as fh:
-        fh.write(text)
+    from .atomic import write_atomically
+
+    write_atomically(path, text.encode("utf-8-sig" if fmt == "csv" else "utf-8"))

@@ -48,23 +48,7 @@ def relative_path(path: str) -> str:
 
 
 def write_report(path: str, text: str) -> None:
-    """Write the report to ``path`` atomically: a temporary file in the same folder, then
-    ``os.replace``, so a reader never sees half a report and a failed run keeps the old one."""
-    import tempfile
+    """Write the report to ``path`` in one step (see :mod:`reportlint.atomic`)."""
+    from ..atomic import write_atomically
 
-    folder = os.path.dirname(os.path.abspath(path))
-    fd, tmp = tempfile.mkstemp(prefix=".reportlint-", suffix=".tmp", dir=folder)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
-            fh.write(text)
-        # mkstemp makes the file private (0600); give it the mode a plain open() would.
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
+    write_atomically(path, text.encode("utf-8"))
