@@ -40,12 +40,16 @@ class Message(str):
         return self
 
     def __reduce__(self):
-        # Diagnostics travel between worker processes: rebuild from template and arguments.
-        return (_rebuild, (self.template, tuple(self.args.items())))
+        # Diagnostics travel between worker processes by the thousand: restore the text
+        # as it is, without formatting the template again.
+        return (_restore, (str(self), self.template, self.args))
 
 
-def _rebuild(template: str, args: tuple[tuple[str, Any], ...]) -> Message:
-    return Message(template, **dict(args))
+def _restore(text: str, template: str, args: dict[str, Any]) -> Message:
+    self = str.__new__(Message, text)
+    self.template = template
+    self.args = args
+    return self
 
 
 def msg(template: str, /, **args: Any) -> Message:

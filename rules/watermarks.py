@@ -90,6 +90,7 @@ class PhrasePack:
     tiers: dict[str, str]  # folded literal phrase -> tier
     literal: re.Pattern  # every literal phrase, longest first
     patterns: tuple[tuple[str, tuple[str, ...], re.Pattern], ...]  # (tier, needed strings, pattern)
+    needed: frozenset[str]  # every needed string, each looked for once per document
 
     def hits(self, folded_lines: list[str]) -> dict[int, dict[str, list[str]]]:
         """Phrases found per line index, by tier (one scan over all lines; lines
@@ -101,8 +102,9 @@ class PhrasePack:
             word = m.group()
             line = bisect_right(starts, m.start()) - 1
             found.setdefault(line, {}).setdefault(self.tiers[word], []).append(word)
+        present = {n for n in self.needed if n in text}
         for tier, need, pattern in self.patterns:
-            if not any(n in text for n in need):
+            if present.isdisjoint(need):
                 continue
             for m in pattern.finditer(text):
                 line = bisect_right(starts, m.start()) - 1
@@ -122,7 +124,8 @@ def phrase_pack(extra: tuple[str, ...] = ()) -> PhrasePack:
             (tier, tuple(fold(n) for n in e["need"]), re.compile(e["pattern"], re.MULTILINE))
             for e in data[tier]["regex"]
         )
-    return PhrasePack(tiers, re.compile(_trie_pattern(tiers)), tuple(patterns))
+    needed = frozenset(n for _tier, need, _pattern in patterns for n in need)
+    return PhrasePack(tiers, re.compile(_trie_pattern(tiers)), tuple(patterns), needed)
 
 
 def _trie_pattern(words) -> str:
