@@ -154,6 +154,7 @@ def main() -> None:
             total += len(text.encode("utf-8"))
 
         base, base_mem = measure([sys.executable, "-c", "pass"], args.runs)
+        floor, floor_mem = measure([sys.executable, "-c", "import click"], args.runs)
         t_clean, m_clean = measure([*lint, clean], args.runs)
         t_tpl, m_tpl = measure([*lint, template], args.runs)
         t_many, m_many = measure([*lint, many], max(3, args.runs // 2))
@@ -163,6 +164,7 @@ def main() -> None:
 
     rows = [
         ("python -c pass", base, base_mem, ""),
+        ("python -c 'import click'", floor, floor_mem, f"{floor / base:.1f}x python start: the CLI's floor"),
         ("clean 10 KB .txt", t_clean, m_clean, f"{t_clean / base:.1f}x python start (target <= 5x)"),
         ("10 KB template with slots", t_tpl, m_tpl, "target <= 0.35 s"),
         (f"200 files, {total / 1e6:.2f} MB", t_many, m_many, f"{total / 1e6 / t_many:.1f} MB/s (target >= 10)"),

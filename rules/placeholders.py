@@ -9,7 +9,10 @@ RL101 x-slot (error)
 
     1. A Latin letter touches the run (``Xbox``, ``XL``, ``Windows XP``, ``XIV``,
        ``xiǎo``): a word, not a slot.
-    2. A hyphenated code (``X-ray``, ``X-200``, ``Model-X``): not a slot.
+    2. A date written with ``-``, ``/`` or ``.`` and X for some of its numbers
+       (``20XX-XX-XX``, ``2024-09-XX``, ``2024/X/X``) is a slot.  Otherwise a hyphenated
+       code (``X-ray``, ``X-200``, ``Model-X``) is not, nor an HTTP status class
+       (``5xx``, ``4XX``) in a line about HTTP or status codes.
     3. A multiplication sign between digits (``3×3``, ``1.2m×0.8m``, ``2 × 10⁴``) or
        between dimension words (``长×宽``), or an arithmetic operator next to the
        run (``x + 1 = 3``): not a slot.
@@ -25,8 +28,8 @@ RL101 x-slot (error)
        words after the run (amount in 亿元, percentage, count of 个, year, place
        name, organisation, person, project name).
 
-    PASS: 拍X光片检查未见异常 | 服务器采用X86架构 | 尺寸为3×3米 | 升级Windows XP系统 | XL码
-    FAIL: 全县完成生产总值X亿元、增长X% | 建成X光伏电站 | 20XX年X月X日 | 达3X.5亿元
+    PASS: 拍X光片检查未见异常 | 服务器采用X86架构 | 尺寸为3×3米 | 升级Windows XP系统 | XL码 | HTTP 5xx错误率下降
+    FAIL: 全县完成生产总值X亿元、增长X% | 建成X光伏电站 | 20XX年X月X日 | 达3X.5亿元 | 合同于2024-09-XX到期
 
 RL102 mou-slot (error)
     ``某某`` used as a slot: in a self-reference (``我局某某``), a title or heading, a
@@ -59,11 +62,13 @@ RL105 empty-date (warning)
 
 RL106 bracket-prompt (error)
     Bracketed instructions to the writer: ``（单位名称）``, ``【请填写项目名称】``,
-    ``（此处填写具体时间）``, ``[Name]``, ``<date>``.  Not notes such as ``（略）``,
-    ``（含）``, ``（单位：万元）``, ``【典型案例】`` or markdown links.
+    ``（此处填写具体时间）``, ``[Name]``, ``<date>``, and Chinese words in angle
+    brackets (``<风险描述>``: Chinese text has no such brackets).  Not notes such as
+    ``（略）``, ``（含）``, ``（单位：万元）``, ``【典型案例】``, an editor's or vendor's
+    note (``（转载请注明出处）``, a watermark finding) or markdown links.
 
-    PASS: 收入1.2亿元（含税） | 【典型案例】 | 表1（单位：万元）
-    FAIL: （单位名称）关于开展自查的报告 | 【请填写项目名称】 | Dear [Name],
+    PASS: 收入1.2亿元（含税） | 【典型案例】 | 表1（单位：万元） | （本文仅供参考，转载请注明出处）
+    FAIL: （单位名称）关于开展自查的报告 | 【请填写项目名称】 | Dear [Name], | 3. <风险描述>
 
 RL107 template-variable (error)
     Template and mail-merge variables: ``{{name}}``, ``${name}``, ``{name}``, ``«Name»``.
@@ -298,7 +303,13 @@ def is_x_slot(text: str, tok: Token, allow: tuple[str, ...] = (), segmenter: str
         if prev in _DIMENSIONS and nxt in _DIMENSIONS:
             return False
         return not _allowed(text, tok, allow, segmenter)
-    # 2. hyphenated codes
+    # 2. a date with X for some of its numbers (20XX-XX-XX, 2024-09-XX, 2024/X/X) is a
+    # slot; otherwise a hyphenated code (X-ray, X-200) is not, nor an HTTP status
+    # class (5xx errors)
+    if _in_date_shape(text, tok):
+        return True
+    if _status_class(text, tok):
+        return False
     after = text[tok.end + 1 : tok.end + 2]
     before = text[tok.start - 2 : tok.start - 1] if tok.start >= 2 else ""
     if (nxt == "-" and (after in _LATIN or after in _DIGITS)) or (
@@ -333,6 +344,35 @@ def is_x_slot(text: str, tok: Token, allow: tuple[str, ...] = (), segmenter: str
     if core in ("x", "ｘ") or (len(core) == 1 and core in "×✕✖"):
         return _numeric_context(text, tok)
     return True
+
+
+# Year, month and day with one separator; year and month only with - or / (2023.x is a
+# version number).
+_DATE_SHAPE = re.compile(
+    r"(?<![A-Za-z0-9.])(?:(?:19|20)[0-9Xx]{2}|[Xx]{4})"
+    r"(?:(?P<sep>[-/.])(?:[0-9]{1,2}|[Xx]{1,2})(?P=sep)(?:[0-9]{1,2}|[Xx]{1,2})|[-/](?:[0-9]{1,2}|[Xx]{1,2}))"
+    r"(?![A-Za-z0-9.])"
+)
+_STATUS_CLASS = re.compile(r"(?<![A-Za-z0-9])[1-5][xX]{2}(?![A-Za-z0-9])")
+
+
+def _in_date_shape(text: str, tok: Token) -> bool:
+    if not ("-" in text or "/" in text or "." in text):
+        return False
+    lo = max(0, tok.start - 10)
+    for m in _DATE_SHAPE.finditer(text, lo, min(len(text), tok.end + 10)):
+        if m.start() <= tok.start and tok.end <= m.end() and any(c in "Xx" for c in m.group()):
+            return True
+    return False
+
+
+def _status_class(text: str, tok: Token) -> bool:
+    """``5xx``/``4XX`` in a line about HTTP or status codes (HTTP 5xx 错误率)."""
+    m = _STATUS_CLASS.match(text, tok.start)
+    if m is None or m.end() != tok.end or expected_value(text, tok.end) is not None:
+        return False  # 5XX万元 is an amount
+    lowered = text.lower()
+    return any(w in lowered for w in _context()["status_class"]["context"])
 
 
 def _x_slots(doc: Document, config) -> Iterator[Diagnostic]:
@@ -555,6 +595,10 @@ def _bracket_prompt(text: str, tok: Token) -> bool:
                 return words[0] in prompt["english_single"]
             if len(words) <= 5 and all(w.isalpha() for w in words):
                 return words[-1] in prompt["english"]
+    if any(w in inner for w in prompt["not_prompts"]):
+        return False  # a vendor's or editor's note: （转载请注明出处：…）
+    if tok.text[0] in "<＜" and 2 <= len(inner) <= 16 and all(_is_han(ch) for ch in inner.replace("、", "")):
+        return True  # <风险描述>, ＜单位名称＞: angle brackets are no Chinese punctuation
     if tok.start and text[tok.start - 1] in _DIGITS:
         return False  # an annotation after a value: 0576-86235120（工作时间）
     if any(v in inner for v in prompt["verbs"]) or inner.startswith(tuple(prompt["leading_verbs"])):
@@ -610,9 +654,11 @@ def _examples(passing: Iterable[str], failing: Iterable[tuple[str, tuple[str, ..
 X_SLOT = Rule(
     "RL101", "x-slot", CATEGORY, "error", "Run of X/×/Ｘ left where a value belongs", _x_slots,
     _examples(
-        ["拍X光片检查未见异常", "服务器采用X86架构", "尺寸为3×3米", "升级Windows XP系统", "XL码", "iPhone X手机"],
+        ["拍X光片检查未见异常", "服务器采用X86架构", "尺寸为3×3米", "升级Windows XP系统", "XL码", "iPhone X手机",
+         "网关上线后HTTP 5xx错误率由0.8%降至0.05%", "胸部X-ray检查"],
         [("全县完成生产总值X亿元、增长X%", ("X", "X")), ("建成X光伏电站", ("X",)),
-         ("20XX年X月X日", ("20XX", "X", "X")), ("达3X.5亿元", ("3X.5",)), ("××市人民政府", ("××",))],
+         ("20XX年X月X日", ("20XX", "X", "X")), ("达3X.5亿元", ("3X.5",)), ("××市人民政府", ("××",)),
+         ("合同将于20XX-XX-XX到期", ("20XX", "XX", "XX")), ("上线日期：2024-09-XX", ("XX",))],
     ),
 )
 MOU_SLOT = Rule(
@@ -638,9 +684,9 @@ EMPTY_DATE = Rule(
 BRACKET_PROMPT = Rule(
     "RL106", "bracket-prompt", CATEGORY, "error", "Bracketed instruction to the writer left in",
     _bracket_prompts,
-    _examples(["收入1.2亿元（含税）", "【典型案例】", "表1（单位：万元）"],
+    _examples(["收入1.2亿元（含税）", "【典型案例】", "表1（单位：万元）", "（本文仅供参考，转载请注明出处）"],
               [("（单位名称）关于开展自查的报告", ("（单位名称）",)), ("【请填写项目名称】", ("【请填写项目名称】",)),
-               ("Dear [Name],", ("[Name]",))]),
+               ("Dear [Name],", ("[Name]",)), ("3. <风险描述>", ("<风险描述>",))]),
 )
 TEMPLATE_VARIABLE = Rule(
     "RL107", "template-variable", CATEGORY, "error", "Template or mail-merge variable left unfilled",

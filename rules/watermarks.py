@@ -89,12 +89,15 @@ def fold(text: str) -> str:
 class PhrasePack:
     tiers: dict[str, str]  # folded literal phrase -> tier
     literal: re.Pattern  # every literal phrase, longest first
-    patterns: tuple[tuple[str, tuple[str, ...], re.Pattern], ...]  # (tier, needed strings, pattern)
+    # (tier, needed strings, pattern, parts it applies in: empty = everywhere)
+    patterns: tuple[tuple[str, tuple[str, ...], re.Pattern, frozenset[str]], ...]
     needed: frozenset[str]  # every needed string, each looked for once per document
 
-    def hits(self, folded_lines: list[str]) -> dict[int, dict[str, list[str]]]:
+    def hits(self, folded_lines: list[str], parts: list[str] | None = None) -> dict[int, dict[str, list[str]]]:
         """Phrases found per line index, by tier (one scan over all lines; lines
-        without a phrase are left out)."""
+        without a phrase are left out).  ``parts``: each line's part, for patterns
+        that apply in some parts only (a page counter is residue in the body, not in
+        a footer)."""
         text = "\n".join(folded_lines)
         starts = list(accumulate((len(line) + 1 for line in folded_lines[:-1]), initial=0))
         found: dict[int, dict[str, list[str]]] = {}
@@ -103,11 +106,13 @@ class PhrasePack:
             line = bisect_right(starts, m.start()) - 1
             found.setdefault(line, {}).setdefault(self.tiers[word], []).append(word)
         present = {n for n in self.needed if n in text}
-        for tier, need, pattern in self.patterns:
+        for tier, need, pattern, only in self.patterns:
             if present.isdisjoint(need):
                 continue
             for m in pattern.finditer(text):
                 line = bisect_right(starts, m.start()) - 1
+                if only and parts is not None and parts[line] not in only:
+                    continue
                 found.setdefault(line, {}).setdefault(tier, []).append(m.group())
         return found
 
@@ -121,10 +126,11 @@ def phrase_pack(extra: tuple[str, ...] = ()) -> PhrasePack:
         for word in data[tier]["literal"] + (list(extra) if tier == "high" else []):
             tiers[fold(word)] = tier
         patterns.extend(
-            (tier, tuple(fold(n) for n in e["need"]), re.compile(e["pattern"], re.MULTILINE))
+            (tier, tuple(fold(n) for n in e["need"]), re.compile(e["pattern"], re.MULTILINE),
+             frozenset(e.get("parts", ())))
             for e in data[tier]["regex"]
         )
-    needed = frozenset(n for _tier, need, _pattern in patterns for n in need)
+    needed = frozenset(n for _tier, need, _pattern, _parts in patterns for n in need)
     return PhrasePack(tiers, re.compile(_trie_pattern(tiers)), tuple(patterns), needed)
 
 
@@ -215,7 +221,7 @@ class Verdicts:
         self.blocks = [b for _, b in indexed]
         self.zone = [i in zone for i, _ in indexed]
         self.folded = fold("\n".join(b.text for b in self.blocks)).split("\n") if indexed else []
-        self.phrases = pack.hits(self.folded) if indexed else {}
+        self.phrases = pack.hits(self.folded, [b.part for b in self.blocks]) if indexed else {}
         for k, block in enumerate(self.blocks):
             if _noise_line(block.text):
                 self.phrases.setdefault(k, {}).setdefault("high", []).append("anti-scrape noise")

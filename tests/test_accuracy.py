@@ -12,10 +12,11 @@ sys.path.insert(0, os.path.join(ROOT, "bench"))
 
 CORPUS = os.path.join(ROOT, "fixtures", "corpus")
 HOLDOUT = os.path.join(ROOT, "fixtures", "holdout")
+HOLDOUT2 = os.path.join(ROOT, "fixtures", "holdout2")
 TARGET = 0.98
 
 
-@pytest.fixture(scope="module", params=[CORPUS, HOLDOUT], ids=["corpus", "holdout"])
+@pytest.fixture(scope="module", params=[CORPUS, HOLDOUT, HOLDOUT2], ids=["corpus", "holdout", "holdout2"])
 def report(request):
     import accuracy
 

@@ -177,3 +177,34 @@ def test_english_numbers_as_x(lint):
 def test_instruction_brackets_in_chinese(lint):
     text = "（分析具体原因）\n（列示主要问题一）\n（举例说明）\n（资金来源）已落实。\n（一）基本情况"
     assert found(lint, text, "RL106") == ["（分析具体原因）", "（列示主要问题一）", "（举例说明）", "（资金来源）"]
+
+
+@pytest.mark.parametrize(
+    "text, slots",
+    [
+        ("续签合同将于 20XX-XX-XX 到期。", ["20XX", "XX", "XX"]),
+        ("| 2024-09-XX | 邮件通知 | 张伟 |", ["XX"]),
+        ("会议定于2025/X/X召开。", ["X", "X"]),
+        ("印发文号：临政办〔2024〕X号，编号2024-XX号。", ["X", "XX"]),
+        ("请使用 IntelliJ IDEA 2023.x 及以上版本。", []),
+        ("胸部X-ray检查未见异常，X-200型设备运行正常。", []),
+        ("网关上线后 HTTP 5xx 错误率由0.8%降至0.05%，4XX响应减少。", []),
+        ("全年营收5XX万元。", ["5XX"]),
+        ("接口错误数下降，全年营收5XX万元。", ["5XX"]),
+    ],
+)
+def test_x_in_dates_codes_and_status_classes(lint, text, slots):
+    assert [d.match for d in lint(text) if d.code == "RL101"] == slots
+
+
+@pytest.mark.parametrize(
+    "text, prompts",
+    [
+        ("3. <风险描述>", ["<风险描述>"]),
+        ("负责人：＜姓名＞，完成时间：<date>", ["＜姓名＞", "<date>"]),
+        ("（本文仅供参考，转载请注明出处：青年文稿网）", []),
+        ("见<a href=\"x\">链接</a>，x<y时成立。", []),
+    ],
+)
+def test_angle_bracket_prompts_and_editor_notes(lint, text, prompts):
+    assert [d.match for d in lint(text) if d.code == "RL106"] == prompts

@@ -106,3 +106,46 @@ def test_vendor_credit_after_a_report_sentence_gets_no_fix(lint):
     assert d.fix is None
     (d,) = [d for d in lint("上传人：文库达人") if d.code == "RL201"]
     assert d.fix == "delete-line"
+
+
+def test_page_counter_pasted_into_the_body(lint):
+    assert vendor_lines(lint, report(middle=["第2页 共5页"])) == [(14, "RL201")]
+    assert vendor_lines(lint, report(middle=["第2页 共5页　墨语文库 moyuwk.example.net"])) == [(14, "RL201")]
+
+
+def test_page_references_are_not_page_counters(lint):
+    text = report(middle=["具体数据详见附件第3页，共12页的评估报告已报送市局。", "第3页共5页的表格已更新。"])
+    assert vendor_lines(lint, text) == [(15, "RL201")]  # only the line that starts as a counter
+
+
+def test_page_counter_in_a_word_footer_is_word_s_own(run_cli, tmp_path):
+    from docx_builder import field, paragraph, story_xml, write_docx
+
+    path = str(tmp_path / "footer.docx")
+    footer = story_xml("ftr", [paragraph("第", field("PAGE", "1"), "页 共", field("NUMPAGES", "3"), "页")])
+    write_docx(
+        path,
+        [paragraph("全年完成生产总值286.4亿元，同比增长5.6%。")],
+        parts={"word/footer1.xml": footer},
+        rels=[("rIdF1", "footer", "footer1.xml")],
+        sect='<w:footerReference w:type="default" r:id="rIdF1"/>',
+    )
+    assert "第1页 共3页" in run_cli("--dump-text", path).out
+    result = run_cli("--format", "json", path)
+    assert (result.code, result.diagnostics()) == (0, [])
+
+
+def test_seo_keyword_line(lint):
+    seo = "关键词：团委工作总结 共青团年度总结 团委总结范文2024 团建工作总结下载"
+    assert vendor_lines(lint, report(head=[seo])) == [(2, "RL201")]
+
+
+def test_a_papers_keyword_line_is_not_seo(lint):
+    for keywords in ("关键词：乡村振兴；数字经济；发展路径", "关键词：范文教学；习作指导；写作模板"):
+        assert vendor_lines(lint, report(head=["摘要：本文分析了县域经济发展的现状。", keywords])) == []
+
+
+def test_editor_as_a_job_title_is_not_vendor_text(lint):
+    line = "组织全区团属新媒体小编开展业务培训2期，评选“优秀网络宣传员”15名，小编队伍不断壮大。"
+    assert vendor_lines(lint, report(head=[line])) == []
+    assert vendor_lines(lint, report(head=["以下是墨香学苑网小编整理的学校工作总结，欢迎阅读。"])) == [(2, "RL201")]
