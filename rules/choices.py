@@ -15,9 +15,10 @@ RL110 unresolved-choice (error)
     something other than alternatives (``通沥青（水泥）路``), and categories listed
     side by side (``实现乡镇（街道）、村（社区）全覆盖``).
 
-    PASS: 各县（市、区）人民政府 | 全市8个县（区）全部完成 | 实现通沥青（水泥）路 | 实现乡镇（街道）、村（社区）全覆盖
-    FAIL: 县（区）长2020年度述职述廉述效报告 | 本局（委、办）认真落实
-    FAIL: 他（她）热爱本职工作 | 偿债能力（较强/一般/较弱）
+    PASS: 各县（市、区）人民政府 | 全市8个县（区）全部完成 | 实现通沥青（水泥）路
+    PASS: 实现乡镇（街道）、村（社区）全覆盖
+    FAIL: 县（区）长2020年度述职述廉述效报告 | 本局（委、办）认真落实 | 他（她）热爱本职工作
+    FAIL: 在我公司（集团）党委领导下 | 偿债能力（较强/一般/较弱）
 """
 
 from __future__ import annotations

@@ -8,8 +8,35 @@ RL515 absolute-claim (info)
     目标 …) are not claims; 全覆盖 and 零投诉 are left alone: they are set phrases
     of plans as often as claims.
 
-    PASS: 2024年度工作总结\n入户走访群众1200户，满意率100% | 2024年度工作总结\n力争群众满意率达到100%。
-    FAIL: 2024年度工作总结\n群众满意率100%。
+    PASS::
+
+        2024年度工作总结
+        入户走访群众1200户，满意率100%
+
+    PASS::
+
+        2024年度工作总结
+        农村自来水覆盖率达到98.5%
+
+    PASS::
+
+        2024年度工作总结
+        力争群众满意率达到100%。
+
+    PASS::
+
+        关于开展安全检查的通知
+        检查覆盖率达到100%。
+
+    FAIL::
+
+        2024年度工作总结
+        群众满意率100%。
+
+    FAIL::
+
+        2024年度工作总结
+        全县农村自来水覆盖率达到100%，群众饮水更加安全。
 
 RL516 growth-verb (info, opt-in)
     增长 with an absolute amount (``增长277万元`` → ``增加277万元``) or 增加 with a

@@ -80,15 +80,37 @@ RL511 year-mismatch (warning)
     is where a year-end report's plans live).  Either is the mark of an old
     template copied forward.
 
-    PASS: 2023年度工作总结\n全年完成各项任务，力争到2025年再上新台阶。\n2024年1月5日
-    FAIL: 2020年度工作总结\n全年完成各项任务。\n2024年1月5日 | 2023年度工作总结\n2026年新建学校3所。\n2024年1月5日
+    PASS::
+
+        2023年度工作总结
+        全年完成各项任务，力争到2025年再上新台阶。
+        2024年1月5日
+
+    FAIL::
+
+        2020年度工作总结
+        全年完成各项任务。
+        2024年1月5日
+
+    FAIL::
+
+        2023年度工作总结
+        2026年新建学校3所。
+        2024年1月5日
 
 RL512 unsupported-intensifier (info)
     显著/大幅/明显/跨越式 + 提升/增长/改善 … with no figure in the same or the next
     sentence, in retrospective report types (述职, 总结, 整改 … by profile).
 
-    PASS: 2023年度工作总结\n服务质量显著提升，群众满意度达96.5%。
-    FAIL: 2023年度工作总结\n服务质量显著提升。各项工作有序推进。
+    PASS::
+
+        2023年度工作总结
+        服务质量显著提升，群众满意度达96.5%。
+
+    FAIL::
+
+        2023年度工作总结
+        服务质量显著提升。各项工作有序推进。
 
 RL513 percent-precision (info)
     A rate with more than two decimals (``增长12.3456%``), or one 分别 list whose

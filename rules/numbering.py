@@ -7,21 +7,42 @@ kind under one parent: it starts again under each new marker of a higher level.
 RL401 numbering-gap (error)
     A number is skipped within one sequence: ``一、二、四、``.
 
-    PASS: 一、主要成绩\\n二、存在问题\\n三、下一步打算
-    FAIL: 一、主要成绩\\n二、存在问题\\n四、下一步打算
+    PASS::
+
+        一、主要成绩
+        二、存在问题
+        三、下一步打算
+
+    FAIL::
+
+        一、主要成绩
+        二、存在问题
+        四、下一步打算
 
 RL402 numbering-duplicate (error)
     A number repeats within one sequence: ``三、…三、``.
 
-    PASS: （一）抓学习\\n（二）抓落实
-    FAIL: （一）抓学习\\n（一）抓落实
+    PASS::
+
+        （一）抓学习
+        （二）抓落实
+
+    FAIL::
+
+        （一）抓学习
+        （一）抓落实
 
 RL403 marker-punctuation (error)
     The wrong punctuation after a marker (GB/T 15834-2011 4.5.3.3 and
     office practice): ``一.`` ``一，`` → ``一、``; ``（一）、`` → ``（一）``;
     ``1、`` ``1，`` → ``1.``; ``（1）、`` → ``（1）``; ``①、`` → ``①``.
 
-    PASS: 一、总体情况\\n（一）基本做法\\n1.加强领导
+    PASS::
+
+        一、总体情况
+        （一）基本做法
+        1.加强领导
+
     FAIL: 一．总体情况 | （二）、加强领导 | 3、完善制度
 
 RL406 enumeration-sequence (warning)
@@ -40,29 +61,72 @@ RL407 empty-section (warning)
     and ``label：value`` lines are never empty; short lower-level items are
     treated as lists, not sections.
 
-    PASS: 一、主要成绩\n全年完成各项任务。\n二、存在问题\n短板依然明显。
-    FAIL: 一、主要成绩\n全年完成各项任务。\n二、存在问题\n三、下一步打算\n继续努力。
+    PASS::
+
+        一、主要成绩
+        全年完成各项任务。
+        二、存在问题
+        短板依然明显。
+
+    FAIL::
+
+        一、主要成绩
+        全年完成各项任务。
+        二、存在问题
+        三、下一步打算
+        继续努力。
 
 RL408 inverted-nesting (error)
     A higher-rank marker used below a lower-rank one under the same heading:
     ``一、`` then ``1.`` then ``（一）`` (（一） ranks above 1.).
 
-    PASS: 一、成绩\n（一）经济\n1.工业\n（二）民生
-    FAIL: 一、成绩\n1.工业\n2.农业\n（一）经济
+    PASS::
+
+        一、成绩
+        （一）经济
+        1.工业
+        （二）民生
+
+    FAIL::
+
+        一、成绩
+        1.工业
+        2.农业
+        （一）经济
 
 RL409 mixed-marker-style (warning)
     One kind of marker written two ways in one document: ``(一)`` and ``（一）``,
     ``1.`` and ``1．``.
 
-    PASS: （一）经济\n（二）民生
-    FAIL: （一）经济\n（二）民生\n(三)社会
+    PASS::
+
+        （一）经济
+        （二）民生
+
+    FAIL::
+
+        （一）经济
+        （二）民生
+        (三)社会
 
 RL410 outline-too-deep (info)
     More than four numbered levels (GB/T 9704 uses four; deeper points belong
     in the paragraph as 一是…二是…).
 
-    PASS: 一、甲\n（一）乙\n1.丙\n（1）丁
-    FAIL: 一、甲\n（一）乙\n1.丙\n（1）丁\n①戊
+    PASS::
+
+        一、甲
+        （一）乙
+        1.丙
+        （1）丁
+
+    FAIL::
+
+        一、甲
+        （一）乙
+        1.丙
+        （1）丁
+        ①戊
 
 RL411 mixed-ordinal-set (warning)
     Two ordinal sets mixed in one paragraph: 首先…第二…, 第一…其次… (use one set:
@@ -78,8 +142,15 @@ RL413 heading-end-punctuation (warning)
     ； (``（一）强化组织领导。`` may be a run-in heading); 1. and (1) items are
     lists and are not checked.
 
-    PASS: 一、主要工作\n（一）强化组织领导。成立领导小组。
-    FAIL: 一、主要工作：\n（一）强化组织领导。
+    PASS::
+
+        一、主要工作
+        （一）强化组织领导。成立领导小组。
+
+    FAIL::
+
+        一、主要工作：
+        （一）强化组织领导。
 
 RL415 skipped-level (info)
     Sub-headings sit two levels below their parent (``1.`` straight under
@@ -89,8 +160,20 @@ RL415 skipped-level (info)
     headings count: heading-styled paragraphs or short lines with no sentence
     punctuation; ``1.…；`` and ``1.…。`` items are lists, which any section may hold.
 
-    PASS: 一、成绩\n1.工业\n二、问题\n1.短板
-    FAIL: 一、成绩\n（一）经济\n1.工业\n二、问题\n1.短板
+    PASS::
+
+        一、成绩
+        1.工业
+        二、问题
+        1.短板
+
+    FAIL::
+
+        一、成绩
+        （一）经济
+        1.工业
+        二、问题
+        1.短板
 
 RL416 list-separator (warning)
     In a 一是/二是 list, an item holds a full stop (。) but the items are
@@ -103,8 +186,21 @@ RL404 numbering-restart (warning)
     Under a new parent the first child does not start at one: under 二、 the
     first sub-heading is （三）.
 
-    PASS: 一、成绩\\n（一）经济\\n（二）民生\\n二、问题\\n（一）短板
-    FAIL: 一、成绩\\n（一）经济\\n（二）民生\\n二、问题\\n（三）短板
+    PASS::
+
+        一、成绩
+        （一）经济
+        （二）民生
+        二、问题
+        （一）短板
+
+    FAIL::
+
+        一、成绩
+        （一）经济
+        （二）民生
+        二、问题
+        （三）短板
 """
 
 from __future__ import annotations

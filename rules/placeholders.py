@@ -28,15 +28,17 @@ RL101 x-slot (error)
        words after the run (amount in 亿元, percentage, count of 个, year, place
        name, organisation, person, project name).
 
-    PASS: 拍X光片检查未见异常 | 服务器采用X86架构 | 尺寸为3×3米 | 升级Windows XP系统 | XL码 | HTTP 5xx错误率下降
-    FAIL: 全县完成生产总值X亿元、增长X% | 建成X光伏电站 | 20XX年X月X日 | 达3X.5亿元 | 合同于2024-09-XX到期
+    PASS: 拍X光片检查未见异常 | 服务器采用X86架构 | 尺寸为3×3米 | 升级Windows XP系统 | XL码 | iPhone X手机
+    PASS: 网关上线后HTTP 5xx错误率由0.8%降至0.05% | 胸部X-ray检查
+    FAIL: 全县完成生产总值X亿元、增长X% | 建成X光伏电站 | 20XX年X月X日 | 达3X.5亿元 | ××市人民政府
+    FAIL: 合同将于20XX-XX-XX到期 | 上线日期：2024-09-XX
 
 RL102 mou-slot (error)
     ``某某`` used as a slot: in a self-reference (``我局某某``), a title or heading, a
     signature or form field (``汇报人：某某``) or before 同志.  Not anonymised persons
     in case reports (``张某``, ``李某某``, ``某某公司负责人王某``).
 
-    PASS: 原党支部书记李某某违规收受礼金 | 某某公司负责人王某
+    PASS: 原党支部书记李某某违规收受礼金。 | 某某公司负责人王某被立案审查。
     FAIL: 汇报人：某某 | 某某同志述职报告
 
 RL103 star-slot (error)

@@ -18,10 +18,45 @@ RL405 missing-section (warning)
     with no 述廉 part.  The message names the profile and what was expected;
     profiles inferred rather than published (述职述廉述效报告) say so.
 
+    PASS::
+
+        2023年度述职述廉报告
+        一、履职情况
+        全年完成各项工作。
+        二、廉洁自律情况
+        严格执行八项规定。
+        三、存在的不足
+        四、今后打算
+
+    FAIL::
+
+        2023年度述职述廉报告
+        一、履职情况
+        全年完成各项工作。
+        二、存在的不足
+        三、今后打算
+
 RL412 plan-too-long (info)
     For the 述职 family: the 今后打算 part (from the heading that opens it to
     the end) is over a fifth of the text ([010-sz] in the reference;
     ``plan_max_share`` in the profile).  A convention, not a rule: info.
+
+    PASS::
+
+        2023年度述职报告
+        一、履职情况
+        全年完成招商引资、项目建设、民生保障、社会治理、生态环保等各项工作任务，成效明显。
+        狠抓作风建设，深化放管服改革，政务服务事项网上可办率达到98%，群众满意度持续提升。
+        二、今后打算
+        继续努力。
+
+    FAIL::
+
+        2023年度述职报告
+        一、履职情况
+        全年完成各项工作任务。
+        二、今后打算
+        下一步将聚焦招商引资、项目建设、民生保障和社会治理，继续努力。
 
 RL414 section-order (warning)
     For report types with a conventional order (``ordered = true`` in the
@@ -30,14 +65,25 @@ RL414 section-order (warning)
     later group (存在问题 before 履职情况).  Headings that name no group or two
     groups are not evidence either way.
 
-    PASS: 2023年度述职报告\n一、履职情况\n…\n二、存在的不足\n…\n三、今后打算
-    FAIL: 2023年度述职报告\n一、存在的不足\n…\n二、履职情况\n…\n三、今后打算
+    PASS::
 
-RL405 examples:
+        2023年度述职报告
+        一、履职情况
+        全年完成各项工作。
+        二、存在的不足
+        短板明显。
+        三、今后打算
+        继续努力。
 
-    PASS: 2023年度述职述廉报告\\n一、履职情况\\n全年完成各项工作。\\n二、廉洁自律情况\\n严格执行八项规定。
-          \\n三、存在的不足\\n四、今后打算
-    FAIL: 2023年度述职述廉报告\\n一、履职情况\\n全年完成各项工作。\\n二、存在的不足\\n三、今后打算
+    FAIL::
+
+        2023年度述职报告
+        一、存在的不足
+        短板明显。
+        二、履职情况
+        全年完成各项工作。
+        三、今后打算
+        继续努力。
 """
 
 from __future__ import annotations
@@ -245,9 +291,11 @@ MISSING = Rule(
 PLAN_SHARE = Rule(
     "RL412", "plan-too-long", CATEGORY, "info", "今后打算 part over its share of the text", _plan_share,
     (
-        Example("2023年度述职报告\n一、履职情况\n" + "全年完成各项工作任务，成效明显。" * 10
-                + "\n二、今后打算\n继续努力。", False),
-        Example("2023年度述职报告\n一、履职情况\n全年完成各项工作。\n二、今后打算\n" + "下一步将继续努力。" * 10, True),
+        Example("2023年度述职报告\n一、履职情况\n全年完成招商引资、项目建设、民生保障、社会治理、生态环保等各项工作任务，成效明显。\n"
+                "狠抓作风建设，深化放管服改革，政务服务事项网上可办率达到98%，群众满意度持续提升。\n二、今后打算\n继续努力。",
+                False),
+        Example("2023年度述职报告\n一、履职情况\n全年完成各项工作任务。\n二、今后打算\n"
+                "下一步将聚焦招商引资、项目建设、民生保障和社会治理，继续努力。", True),
     ),
 )
 ORDER = Rule(

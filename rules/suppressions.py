@@ -20,10 +20,21 @@ RL001 unused-suppression (info)
         <!-- reportlint-disable-next-line RL101 -->
         全县完成生产总值X亿元。
 
+    PASS::
+
+        <!-- reportlint-disable RL110 -->
+        县（区）长述职报告
+        <!-- reportlint-enable -->
+
     FAIL::
 
         <!-- reportlint-disable-next-line RL101 -->
         全县完成生产总值286.4亿元。
+
+    FAIL::
+
+        <!-- reportlint-disable-file RL101, RL110 -->
+        全县完成生产总值X亿元。
 
 RL002 invalid-suppression (warning)
     A directive reportlint cannot read: an unknown verb (``reportlint-disabel``)
@@ -33,10 +44,22 @@ RL002 invalid-suppression (warning)
     PASS::
 
         <!-- reportlint-disable watermark -->
+        正文。
+
+    PASS::
+
+        <!-- 这里是普通备注 -->
+        正文。
 
     FAIL::
 
         <!-- reportlint-disable RL999 -->
+        正文。
+
+    FAIL::
+
+        <!-- reportlint-disabel -->
+        正文。
 """
 
 from __future__ import annotations

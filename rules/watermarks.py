@@ -23,7 +23,7 @@ Evidence, from ``data/vendor_phrases.toml`` and ``data/vendor_context.toml``:
 RL201 vendor-phrase (error)
     A line carrying vendor phrases.
 
-    PASS: 从未接受和持有私人会所会员卡 | 订阅《人民日报》《求是》等党报党刊
+    PASS: 从未接受和持有私人会所会员卡。 | 订阅《人民日报》《求是》等党报党刊。
     FAIL: 下面是小编为大家整理的述职报告范文，供大家参考。 | 上传人：文库达人
 
 RL202 vendor-contact (error)
@@ -36,11 +36,26 @@ RL203 vendor-name (error)
     A line naming a vendor that introduced itself elsewhere in the document
     (``酷乐文行整理，咨询QQ…`` makes a lone ``酷乐文行`` line vendor text too).
 
+    PASS: 墨香文库是本地一家书店。
+
+    FAIL::
+
+        墨香文库整理，咨询QQ12345678
+        墨香文库
+
 RL204 vendor-block (warning)
     A short promotional line inside a vendor block: between two vendor lines
     at most four lines apart (``自建平台、实时分享``), or a separator line
     (``—— END ——``) right next to vendor text.  Report text (sentences ending
     in 。, numbered headings, titles, long paragraphs) is never absorbed.
+
+    PASS: 今年工作取得新成效。
+
+    FAIL::
+
+        墨香文库整理，咨询QQ12345678
+        自建平台、实时分享
+        会员群：1234567
 """
 
 from __future__ import annotations

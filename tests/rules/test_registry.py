@@ -5,6 +5,8 @@ from __future__ import annotations
 import importlib
 import os
 import pkgutil
+import re
+import textwrap
 
 import pytest
 from reportlint import rules
@@ -72,3 +74,42 @@ def test_readme_documents_every_rule():
     text = open(readme, encoding="utf-8").read()
     for r in RULES:
         assert f"| {r.code} | {r.name} |" in text, f"{r.code} missing from README"
+
+
+def docstring_examples(doc: str, code: str) -> list[tuple[str, bool]]:
+    """The PASS/FAIL examples of one rule in its module docstring.
+
+    ``PASS: a | b`` lists one-line examples (``\\n`` in the text stands for a line
+    break); ``PASS::`` introduces one indented literal block (a multi-line example).
+    """
+    lines = doc.splitlines()
+    start = next(i for i, line in enumerate(lines) if line.startswith(f"{code} "))
+    end = next((i for i in range(start + 1, len(lines)) if re.match(r"RL\d{3} ", lines[i])), len(lines))
+    found, i = [], start + 1
+    while i < end:
+        stripped = lines[i].strip()
+        m = re.match(r"(PASS|FAIL)(::|:)\s*(.*)", stripped)
+        if m and m.group(2) == "::":
+            indent = len(lines[i]) - len(lines[i].lstrip())
+            block, i = [], i + 1
+            while i < end and (not lines[i].strip() or len(lines[i]) - len(lines[i].lstrip()) > indent):
+                block.append(lines[i])
+                i += 1
+            found.append((textwrap.dedent("\n".join(block)).strip("\n"), m.group(1) == "FAIL"))
+            continue
+        if m:
+            found += [(t.strip().replace("\\n", "\n"), m.group(1) == "FAIL") for t in m.group(3).split(" | ")]
+        i += 1
+    return found
+
+
+@pytest.mark.parametrize("rule", RULES, ids=lambda r: r.code)
+def test_docstring_examples_are_tested_examples(rule):
+    module = importlib.import_module(rule.check.__module__)
+    shown = docstring_examples(module.__doc__, rule.code)
+    if getattr(module, "WORD_ONLY", False):
+        assert shown == []
+        return
+    tested = {(e.text.strip("\n"), e.fails) for e in rule.examples}
+    assert {fails for _, fails in shown} == {False, True}, "the docstring needs a PASS and a FAIL example"
+    assert [s for s in shown if s not in tested] == []
