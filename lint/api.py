@@ -195,18 +195,16 @@ def _lint_packed(path: str, config: Config) -> bytes:
 
 
 def outline_report(path: str, config: Config | None = None) -> dict:
-    """The outline of one file and how it matches its report-type profile (for --outline)."""
-    from reportlint.rules.sections import choose_profile, group_matches
-
+    """The outline of one file and what the rule families make of it (for --outline):
+    ``markers``, plus each family's ``describe_outline`` (the sections family adds
+    ``profile`` and ``groups``)."""
     from .outline import outline
     from .readers import read_path
+    from .registry import hooks
 
     config = config or Config()
     doc = read_path(path, None, config.limits())
-    chosen = choose_profile(doc, config)
-    groups = group_matches(doc, *chosen) if chosen else []
-    return {
-        "markers": outline(doc),
-        "profile": chosen[0] if chosen else None,
-        "groups": groups,
-    }
+    report: dict = {"markers": outline(doc)}
+    for describe in hooks("describe_outline"):
+        report.update(describe(doc, config))
+    return report

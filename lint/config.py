@@ -121,12 +121,10 @@ class Config:
         for key in ("select", "extend_select", "ignore"):
             for selector in getattr(self, key):
                 check_selector(selector, where)
-        if self.profile not in (None, "none"):
-            from reportlint.rules.sections import all_profiles, profile_by_name
+        from .registry import hooks
 
-            if profile_by_name(self.profile, self) is None:
-                names = ", ".join(sorted(all_profiles(self)))
-                raise ConfigError(f"{where}: unknown profile {self.profile!r} (known: {names}, or none)")
+        for check_family_setting in hooks("check_config"):
+            check_family_setting(self, where)
         for phrase in self.extend_vendor_phrases:
             if len(phrase.strip()) < 2:
                 raise ConfigError(f"{where}: extend-vendor-phrases entries need 2 or more characters")

@@ -65,12 +65,7 @@ class Slot:
 
     @property
     def expects(self) -> Expectation:
-        if self.diagnostic.expects is not None:
-            return self.diagnostic.expects
-        # Word's own slots (content controls, merge fields) carry a name: «单位名称»
-        from reportlint.rules.placeholders import prompt_expectation
-
-        return prompt_expectation(self.diagnostic.match)
+        return self.diagnostic.expects or Expectation("text")
 
 
 # A date slot before 年, 月 or 日 asks for that part of the date only.

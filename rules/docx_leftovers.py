@@ -86,6 +86,8 @@ from reportlint.diagnostics import Diagnostic, Rule
 from reportlint.document import Document, Feature
 from reportlint.i18n import N_, Message
 
+from .placeholders import prompt_expectation
+
 HIDDEN = "hidden"
 # These rules read Word structure, so their PASS/FAIL examples are Word files built
 # in tests/rules/test_docx_leftovers.py rather than text snippets.
@@ -116,7 +118,9 @@ def _diagnostic(rule: Rule, f: Feature, message: str) -> Diagnostic:
     start, end = f.start, max(f.end, f.start)
     if start == end == 0 and f.block.text:
         end = len(f.block.text)
-    return rule.diagnostic(f.block, start, end, message)
+    # Word's own slots (content controls, merge fields) say in their text what they want: «单位名称»
+    expects = prompt_expectation(f.block.text[start:end]) if rule.category == "placeholder" else None
+    return rule.diagnostic(f.block, start, end, message, expects=expects)
 
 
 def _rule(code: str, name: str, category: str, severity: str, summary: str, kind: str, message: str,

@@ -164,6 +164,26 @@ def _evidence(doc: Document, title: Block) -> list[tuple[Block, str]]:
     return out
 
 
+def check_config(config, where: str) -> None:
+    """Registry hook: ``profile`` must name a known profile (or be ``none``)."""
+    from reportlint.errors import ConfigError
+
+    if config.profile in (None, "none") or profile_by_name(config.profile, config) is not None:
+        return
+    names = ", ".join(sorted(all_profiles(config)))
+    raise ConfigError(f"{where}: unknown profile {config.profile!r} (known: {names}, or none)")
+
+
+def describe_outline(doc: Document, config) -> dict:
+    """Registry hook for ``--outline``: the report type chosen and where each of its
+    section groups was found (``groups``: (group, block or None, word))."""
+    chosen = choose_profile(doc, config)
+    return {
+        "profile": chosen[0] if chosen else None,
+        "groups": group_matches(doc, *chosen) if chosen else [],
+    }
+
+
 def choose_profile(doc: Document, config) -> tuple[dict, Block] | None:
     """The profile to check and the title block, following --profile / config / the title
     (worked out once per document: three rules ask)."""

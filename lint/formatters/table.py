@@ -35,14 +35,14 @@ def outline_table(report: dict, lang: str = "en") -> str:
     rows = [[m.block.line, m.level, m.text, m.title[:40]] for m in report["markers"]]
     headers = _headers(["line", "level", "marker", "heading"], lang)
     out = tabulate(rows, headers=headers) if rows else tr("(no numbered headings)")
-    profile = report["profile"]
+    profile = report.get("profile")
     if profile is None:
         return out + "\n\n" + tr("profile: none (no report type named in the title; use --profile NAME)") + "\n"
     inferred = tr(" (inferred from the name)") if profile.get("inferred") else ""
     groups = [
         [g["label"], tr("required") if g.get("required") else tr("optional"),
          tr("line {line}: {word}").format(line=b.line, word=w) if b is not None else tr("MISSING")]
-        for g, b, w in report["groups"]
+        for g, b, w in report.get("groups", [])
     ]
     table = tabulate(groups, headers=[tr("section"), "", tr("found")])
     return f"{out}\n\n{tr('profile: {name}').format(name=profile['name'])}{inferred}\n{table}\n"

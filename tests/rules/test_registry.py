@@ -113,3 +113,28 @@ def test_docstring_examples_are_tested_examples(rule):
     tested = {(e.text.strip("\n"), e.fails) for e in rule.examples}
     assert {fails for _, fails in shown} == {False, True}, "the docstring needs a PASS and a FAIL example"
     assert [s for s in shown if s not in tested] == []
+
+
+def test_only_the_registry_in_lint_knows_the_rule_families():
+    """The engine, config, API and formatters reach rules through the registry (its
+    rule list and hooks), never by importing a family."""
+    lint_dir = os.path.dirname(importlib.import_module("reportlint.registry").__file__)
+    offenders = []
+    for folder, _dirs, files in os.walk(lint_dir):
+        for name in files:
+            path = os.path.join(folder, name)
+            if name.endswith(".py") and name != "registry.py":
+                text = open(path, encoding="utf-8").read()
+                if re.search(r"^\s*(from reportlint\.rules\b|from \.+rules\b|import reportlint\.rules)", text, re.M):
+                    offenders.append(os.path.relpath(path, lint_dir))
+    assert offenders == []
+
+
+def test_family_hooks_are_found_by_name():
+    from reportlint.errors import ConfigError
+    from reportlint.registry import hooks
+
+    assert [h.__module__ for h in hooks("check_config")] == ["reportlint.rules.sections"]
+    assert hooks("no_such_hook") == ()
+    with pytest.raises(ConfigError, match="unknown profile 'nonsense'"):
+        Config(profile="nonsense").validate()
