@@ -242,10 +242,19 @@ def _need_pattern(key: str) -> re.Pattern:
 
 
 def _blocks_with(doc: Document, pattern: re.Pattern) -> list[Block]:
-    """Blocks in which ``pattern`` occurs, found with one scan of the whole document."""
+    """Blocks in which ``pattern`` occurs, found in the joined text of the document;
+    after a hit the search goes on from the next block (% occurs many times a line)."""
     text, starts = doc.joined()
-    indices = sorted({bisect_right(starts, m.start()) - 1 for m in pattern.finditer(text)})
-    return [doc.blocks[i] for i in indices if doc.blocks[i].on_page]
+    found, pos = [], 0
+    while (m := pattern.search(text, pos)) is not None:
+        index = bisect_right(starts, m.start()) - 1
+        block = doc.blocks[index]
+        if block.on_page:
+            found.append(block)
+        if index + 1 == len(starts):
+            break
+        pos = starts[index + 1]
+    return found
 
 
 def _scan(doc: Document, key: str) -> list[tuple[Block, re.Match]]:

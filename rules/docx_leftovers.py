@@ -86,7 +86,7 @@ from reportlint.diagnostics import Diagnostic, Rule
 from reportlint.document import Document, Feature
 from reportlint.i18n import N_, Message
 
-from .placeholders import prompt_expectation
+from ._slots import prompt_expectation
 
 HIDDEN = "hidden"
 # These rules read Word structure, so their PASS/FAIL examples are Word files built

@@ -1,0 +1,114 @@
+"""What the placeholder families share: where slots are looked for, and what kind of
+value the words around a slot ask for (``X亿元``: an amount in 亿元; ``（填写完成时间）``:
+a date), from ``data/placeholder_context.toml``.  Not a rule family."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import lru_cache
+
+from reportlint.diagnostics import Example, Expectation
+from reportlint.document import Document
+from reportlint.i18n import N_, Message, msg
+
+from ._data import load_toml
+
+LATIN = frozenset(
+    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+    "ＡＢＣＤＥＦＧＨＩＪＫＬＭＮＯＰＱＲＳＴＵＶＷＸＹＺａｂｃｄｅｆｇｈｉｊｋｌｍｎｏｐｑｒｓｔｕｖｗｘｙｚ"
+)
+DIGITS = frozenset("0123456789０１２３４５６７８９")
+
+_EXPECT_LABELS = {
+    "percentage": N_("a percentage"),
+    "year": N_("a year"),
+    "month": N_("a month"),
+    "day": N_("a day"),
+    "count": N_("a count of {unit}"),
+    "place": N_("a place name ({unit})"),
+    "organisation": N_("an organisation name ({unit})"),
+    "person": N_("a person's name"),
+    "project": N_("a project or item name"),
+}
+
+
+def candidates(doc: Document, shape: str):
+    return [(b, t) for b, t in doc.find(shape) if b.on_page]
+
+
+def is_han(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf"
+
+
+@lru_cache(maxsize=1)
+def context() -> dict:
+    return load_toml("placeholder_context.toml")
+
+
+@lru_cache(maxsize=1)
+def _expect_pattern() -> tuple[re.Pattern, dict[str, str]]:
+    kinds = {word: kind for kind, words in context()["expects"].items() for word in words}
+    words = sorted(kinds, key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, words))), kinds
+
+
+# The context kinds of data/placeholder_context.toml as the stable kinds of Expectation.
+_KIND_IDS = {
+    "amount": "amount", "percentage": "percent", "year": "date", "month": "date", "day": "date",
+    "count": "count", "place": "place", "organisation": "name", "person": "person", "project": "name",
+}
+
+
+def _context_word(text: str, end: int) -> tuple[str, str] | None:
+    """(context kind, word) of the words after ``end``; ("quote", "") before a closing quote."""
+    rest = text[end : end + 6].lstrip(" \u3000")
+    if rest and rest[0] in "”\"’」』":
+        return "quote", ""
+    pattern, kinds = _expect_pattern()
+    m = pattern.match(rest)
+    if m is None:
+        return None
+    return kinds[m.group()], m.group()
+
+
+def expectation(text: str, end: int) -> Expectation | None:
+    """What kind of value the words after ``end`` ask for, as structured data, or None."""
+    found = _context_word(text, end)
+    if found is None:
+        return None
+    kind, word = found
+    if kind == "quote":
+        return Expectation("name")
+    # Units say how to write the value (亿元, 个, 年) and suffixes what it names (村, 公司);
+    # for a percentage or a person the kind says it all.
+    unit = word if kind in ("amount", "count", "year", "month", "day", "place", "organisation") else None
+    return Expectation(_KIND_IDS[kind], unit)
+
+
+def expected_value(text: str, end: int) -> Message | None:
+    """What kind of value the words after ``end`` ask for, as a phrase, or None."""
+    found = _context_word(text, end)
+    if found is None:
+        return None
+    kind, word = found
+    if kind == "quote":
+        return msg("a name or slogan")
+    if kind == "amount":
+        return msg("an amount in {unit}", unit=word) if word.endswith("元") else msg("an amount")
+    return Message(_EXPECT_LABELS[kind], unit=word)
+
+
+def prompt_expectation(prompt: str) -> Expectation:
+    """The kind of value a bracketed prompt asks for (（填写完成时间）: a date), from the
+    words it is written with; free text when none says."""
+    for kind, words in context()["prompt_kinds"].items():
+        if any(w in prompt.lower() for w in words):
+            return Expectation(kind)
+    return Expectation("text")
+
+
+def examples(passing: Iterable[str], failing: Iterable[tuple[str, tuple[str, ...]]]) -> tuple[Example, ...]:
+    return tuple(Example(t, False) for t in passing) + tuple(Example(t, True, m) for t, m in failing)
+
+

@@ -1,0 +1,269 @@
+"""X-slots: runs of X standing where a value belongs (category ``placeholder``).
+
+RL101 x-slot (error)
+    A run of X x Ｘ ｘ × ╳ ✕ ✖ standing where a value belongs: ``X亿元``, ``增长X%``,
+    ``XX村``, ``X.X亿元``, ``20XX年X月X日``, ``××市``, ``“XX”为抓手``, and masked digits
+    (``3X.5亿元``, ``1X%``, ``X5万元``).  One finding per run; ``match`` is the run.
+
+    Decision procedure, in order (the first that applies decides):
+
+    1. A Latin letter touches the run (``Xbox``, ``XL``, ``Windows XP``, ``XIV``,
+       ``xiǎo``): a word, not a slot.
+    2. A date written with ``-``, ``/`` or ``.`` and X for some of its numbers
+       (``20XX-XX-XX``, ``2024-09-XX``, ``2024/X/X``) is a slot.  Otherwise a hyphenated
+       code (``X-ray``, ``X-200``, ``Model-X``) is not, nor an HTTP status class
+       (``5xx``, ``4XX``) in a line about HTTP or status codes.
+    3. A multiplication sign between digits (``3×3``, ``1.2m×0.8m``, ``2 × 10⁴``) or
+       between dimension words (``长×宽``), or an arithmetic operator next to the
+       run (``x + 1 = 3``): not a slot.
+    4. Allowlist: the run plus the text after it spells an entry of
+       ``data/x_allow.txt`` (or the ``extend-allow`` setting) of the same run
+       length, *and* the segmenter puts a word boundary where the entry ends.
+       ``X光片`` is X-ray film; in ``X光伏电站`` the word is 光伏, so the X is a slot.
+    5. Roman numerals and names: a bare ``X``/``XX`` after ``Chapter``, ``Louis`` and
+       the like, or a single ``X`` next to an English word (``iPhone X``).
+    6. A lone lower-case ``x`` or a lone ``×`` is a slot only with numeric context:
+       a unit, counter, date or place word after it, or ``第/约/达/增长…`` before it.
+    7. Otherwise it is a slot.  The message names what belongs there, from the
+       words after the run (amount in 亿元, percentage, count of 个, year, place
+       name, organisation, person, project name).
+
+    PASS: 拍X光片检查未见异常 | 服务器采用X86架构 | 尺寸为3×3米 | 升级Windows XP系统 | XL码 | iPhone X手机
+    PASS: 网关上线后HTTP 5xx错误率由0.8%降至0.05% | 胸部X-ray检查
+    FAIL: 全县完成生产总值X亿元、增长X% | 建成X光伏电站 | 20XX年X月X日 | 达3X.5亿元 | ××市人民政府
+    FAIL: 合同将于20XX-XX-XX到期 | 上线日期：2024-09-XX
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import lru_cache
+
+from reportlint.diagnostics import Diagnostic, Expectation, Rule
+from reportlint.document import Document
+from reportlint.i18n import msg
+from reportlint.tokens import MULTIPLY_CHARS, SLOT_CHARS, Token
+
+from ._data import load_lines
+from ._slots import DIGITS, LATIN, candidates, context, examples, expectation, expected_value, is_han
+
+CATEGORY = "placeholder"
+_OPERATORS = frozenset("=+*/^<>≤≥÷±＝＋")
+_DIMENSIONS = frozenset("长宽高厚深径")
+_FOLD = str.maketrans({**{c: "X" for c in SLOT_CHARS}, **{chr(0xFF21 + i): chr(0x41 + i) for i in range(26)}})
+
+@lru_cache(maxsize=8)
+def _allow_entries(extra: tuple[str, ...]) -> dict[str, tuple[tuple[str, int, int], ...]]:
+    """Allow entries as (folded entry, offset of its X run, run length), keyed by the
+    character right after the run ("" for entries that end with it)."""
+    from reportlint.tokens import scan
+
+    words = [w for w, _ in load_lines("x_allow.txt")] + list(extra)
+    index: dict[str, list[tuple[str, int, int]]] = {}
+    for word in words:
+        runs = scan(word, "x")
+        if runs:
+            folded = word.translate(_FOLD).upper()
+            key = folded[runs[0].end : runs[0].end + 1]
+            index.setdefault(key, []).append((folded, runs[0].start, runs[0].end - runs[0].start))
+    return {k: tuple(v) for k, v in index.items()}
+
+
+def _allowed(text: str, tok: Token, extra: tuple[str, ...], segmenter: str) -> bool:
+    index = _allow_entries(extra)
+    after = text[tok.end : tok.end + 1].translate(_FOLD).upper()
+    candidates = index.get(after, ()) + (index.get("", ()) if after else ())
+    folded = None
+    for entry, offset, length in candidates:
+        if length != tok.end - tok.start:
+            continue
+        begin = tok.start - offset
+        if begin < 0:
+            continue
+        if folded is None:
+            folded = text.translate(_FOLD).upper()
+        if folded[begin : begin + len(entry)] != entry:
+            continue
+        if _boundary_after(text, tok.end, begin + len(entry), segmenter):
+            return True
+    return False
+
+
+def _boundary_after(text: str, run_end: int, entry_end: int, segmenter: str) -> bool:
+    """True if a word ends at ``entry_end`` in the text following the X run."""
+    if entry_end >= len(text) or not is_han(text[entry_end]) or entry_end == run_end:
+        return True
+    from reportlint.segmenter import word_spans
+
+    window = text[run_end : min(len(text), entry_end + 8)]
+    cut = entry_end - run_end
+    return any(end == cut for _start, end in word_spans(window, segmenter))
+
+
+def _neighbour(text: str, index: int, step: int) -> str:
+    """The nearest non-space character from ``index`` going ``step`` (+1/-1)."""
+    while 0 <= index < len(text):
+        if text[index] not in " \t\u3000":
+            return text[index]
+        index += step
+    return ""
+
+
+def _numeric_context(text: str, tok: Token) -> bool:
+    if expected_value(text, tok.end) is not None:
+        return True
+    before = text[max(0, tok.start - 3) : tok.start]
+    return any(before.endswith(w) for w in context()["before"]["counting"])
+
+
+def _roman_or_name(text: str, tok: Token) -> bool:
+    """Chapter XX, Louis XIV, iPhone X, Generation X: a numeral or part of a name.
+
+    A lone X counts as a name only next to a capitalised English word; after a
+    lower-case word (``up X%``, ``from X to X people``) it is a slot.
+    """
+    head = text[: tok.start].rstrip(" ")
+    if len(head) == tok.start:
+        return False
+    if any(head.endswith(w) for w in context()["roman"]["before"]):
+        return True
+    if tok.end - tok.start != 1 or text[tok.end : tok.end + 1] in ("%", "％"):
+        return False
+    before = _LATIN_TAIL.search(head)
+    after = _LATIN_HEAD.match(text, tok.end) if text[tok.end : tok.end + 1] == " " else None
+    return any(m is not None and _capitalised_word(m.group().strip()) for m in (before, after))
+
+
+_LATIN_TAIL = re.compile(r"[A-Za-z]+$")
+_LATIN_HEAD = re.compile(r" +[A-Za-z]+")
+
+
+def _capitalised_word(word: str) -> bool:
+    return any(c.isupper() for c in word) and any(c not in "XＸ" for c in word)
+
+
+_CURRENCY = frozenset("$€£¥￥")
+_MAGNITUDES = frozenset({"K", "M", "B", "k", "m", "bn", "M ", "K ", "B "})
+_PLAIN_RUNS = frozenset({"X", "XX", "XXX", "XXXX", "ＸＸ", "××", "×××", "××××", "xx", "xxx"})
+_CJK_PUNCT = frozenset("，。、；：“”‘’（）《》【】！？…—%％")
+
+
+def _cjk_side(ch: str) -> bool:
+    return ch == "" or ch in _CJK_PUNCT or "\u4e00" <= ch <= "\u9fff"
+
+
+def is_x_slot(text: str, tok: Token, allow: tuple[str, ...] = (), segmenter: str = "rjieba") -> bool:
+    """The decision procedure of RL101 (see the module docstring)."""
+    run = tok.text
+    prev = text[tok.start - 1] if tok.start else ""
+    nxt = text[tok.end] if tok.end < len(text) else ""
+    # 1. part of a Latin word ($X.XM is an amount in millions, not a word)
+    if prev in _CURRENCY and (nxt not in LATIN or text[tok.end : tok.end + 2].rstrip(".,; )") in _MAGNITUDES):
+        return True
+    if prev in LATIN or nxt in LATIN:
+        return False
+    if run in _PLAIN_RUNS and _cjk_side(prev) and _cjk_side(nxt):
+        # The common case, 增长X%: a run of X between Chinese text, where steps 2, 3 and 5
+        # cannot apply.
+        if prev in _DIMENSIONS and nxt in _DIMENSIONS:
+            return False
+        return not _allowed(text, tok, allow, segmenter)
+    # 2. a date with X for some of its numbers (20XX-XX-XX, 2024-09-XX, 2024/X/X) is a
+    # slot; otherwise a hyphenated code (X-ray, X-200) is not, nor an HTTP status
+    # class (5xx errors)
+    if _in_date_shape(text, tok):
+        return True
+    if _status_class(text, tok):
+        return False
+    after = text[tok.end + 1 : tok.end + 2]
+    before = text[tok.start - 2 : tok.start - 1] if tok.start >= 2 else ""
+    if (nxt == "-" and (after in LATIN or after in DIGITS)) or (
+        prev == "-" and (before in LATIN or before in DIGITS)
+    ):
+        return False
+    # 46,XX / 47,XXY: a karyotype, not a slot
+    if prev == "," and tok.start >= 3 and text[tok.start - 3 : tok.start - 1].isdigit():
+        return False
+    # 3. multiplication and arithmetic
+    for i, ch in enumerate(run):
+        if ch in MULTIPLY_CHARS or ch in "XＸ":
+            left = run[i - 1] if i else prev
+            right = run[i + 1] if i + 1 < len(run) else nxt
+            if left in DIGITS and right in DIGITS:
+                return False
+    core = run.strip("0123456789.０１２３４５６７８９．")
+    left_n, right_n = _neighbour(text, tok.start - 1, -1), _neighbour(text, tok.end, 1)
+    if len(core) == 1 and core in MULTIPLY_CHARS and (left_n in DIGITS or right_n in DIGITS):
+        return False
+    if prev in _DIMENSIONS and nxt in _DIMENSIONS:
+        return False
+    if left_n in _OPERATORS or right_n in _OPERATORS:
+        return False
+    # 4. allowlisted words
+    if _allowed(text, tok, allow, segmenter):
+        return False
+    # 5. Roman numerals and names
+    if all(c == "X" for c in run) and _roman_or_name(text, tok):
+        return False
+    # 6. lone x or × need numeric context
+    if core in ("x", "ｘ") or (len(core) == 1 and core in "×✕✖"):
+        return _numeric_context(text, tok)
+    return True
+
+
+# Year, month and day with one separator; year and month only with - or / (2023.x is a
+# version number).
+_DATE_SHAPE = re.compile(
+    r"(?<![A-Za-z0-9.])(?:(?:19|20)[0-9Xx]{2}|[Xx]{4})"
+    r"(?:(?P<sep>[-/.])(?:[0-9]{1,2}|[Xx]{1,2})(?P=sep)(?:[0-9]{1,2}|[Xx]{1,2})|[-/](?:[0-9]{1,2}|[Xx]{1,2}))"
+    r"(?![A-Za-z0-9.])"
+)
+_STATUS_CLASS = re.compile(r"(?<![A-Za-z0-9])[1-5][xX]{2}(?![A-Za-z0-9])")
+
+
+def _in_date_shape(text: str, tok: Token) -> bool:
+    if not ("-" in text or "/" in text or "." in text):
+        return False
+    lo = max(0, tok.start - 10)
+    for m in _DATE_SHAPE.finditer(text, lo, min(len(text), tok.end + 10)):
+        if m.start() <= tok.start and tok.end <= m.end() and any(c in "Xx" for c in m.group()):
+            return True
+    return False
+
+
+def _status_class(text: str, tok: Token) -> bool:
+    """``5xx``/``4XX`` in a line about HTTP or status codes (HTTP 5xx 错误率)."""
+    m = _STATUS_CLASS.match(text, tok.start)
+    if m is None or m.end() != tok.end or expected_value(text, tok.end) is not None:
+        return False  # 5XX万元 is an amount
+    lowered = text.lower()
+    return any(w in lowered for w in context()["status_class"]["context"])
+
+
+def _x_slots(doc: Document, config) -> Iterator[Diagnostic]:
+    allow = tuple(getattr(config, "extend_allow", ()))
+    segmenter = getattr(config, "segmenter", "rjieba")
+    for block, tok in candidates(doc, "x"):
+        if not is_x_slot(block.text, tok, allow, segmenter):
+            continue
+        expects = expected_value(block.text, tok.end) or msg("a value")
+        yield X_SLOT.diagnostic(
+            block, tok.start, tok.end, msg("unfilled template slot '{slot}': expected {expects}",
+                                           slot=tok.text, expects=expects),
+            expects=expectation(block.text, tok.end) or Expectation("text"),
+        )
+
+
+X_SLOT = Rule(
+    "RL101", "x-slot", CATEGORY, "error", "Run of X/×/Ｘ left where a value belongs", _x_slots,
+    examples(
+        ["拍X光片检查未见异常", "服务器采用X86架构", "尺寸为3×3米", "升级Windows XP系统", "XL码", "iPhone X手机",
+         "网关上线后HTTP 5xx错误率由0.8%降至0.05%", "胸部X-ray检查"],
+        [("全县完成生产总值X亿元、增长X%", ("X", "X")), ("建成X光伏电站", ("X",)),
+         ("20XX年X月X日", ("20XX", "X", "X")), ("达3X.5亿元", ("3X.5",)), ("××市人民政府", ("××",)),
+         ("合同将于20XX-XX-XX到期", ("20XX", "XX", "XX")), ("上线日期：2024-09-XX", ("XX",))],
+    ),
+)
+
+RULES = (X_SLOT,)
