@@ -2,7 +2,7 @@
 
 RL102 mou-slot (error)
     ``某某`` used as a slot: in a self-reference (``我局某某``), a title or heading, a
-    signature or form field (``汇报人：某某``) or before 同志.  Not anonymised persons
+    signature, byline or form field (``汇报人：某某``, ``院长　某某``) or before 同志.  Not anonymised persons
     in case reports (``张某``, ``李某某``, ``某某公司负责人王某``).
 
     PASS: 原党支部书记李某某违规收受礼金。 | 某某公司负责人王某被立案审查。
@@ -16,8 +16,11 @@ RL103 star-slot (error)
     FAIL: **镇党委书记 | 关于***县的调研报告
 
 RL104 blank-slot (error)
-    Underscore blanks ``____`` and ``20__年``.  Not signature lines (``签名：______``)
-    or lines made of underscores only.
+    Underscore blanks ``____`` and ``20__年``.  Not signature fields (``签名：______``,
+    ``签字：____  日期：____``, ``____（盖章）``), lines made of underscores only, or the fields
+    of a form for someone else to fill in: after a ``回执``, ``报名表``, ``（格式）`` … heading,
+    or a ``投标函``/``承诺书`` heading inside a longer document (as the document's own title,
+    a bid letter's blanks are the author's: ``签字代表____`` is a slot).
 
     PASS: 承诺人（签名）：__________ | snake_case_name
     FAIL: 完成率达____% | 富政函[20__]43号
@@ -139,6 +142,9 @@ def _mou_slot(doc: Document, block: Block, tok: Token) -> bool:
         return True  # 汇报人：某某, 对照检查人：某某
     if after.startswith("同志") or (head == "" and len(text.strip()) <= 12):
         return True
+    if raw_head[-1:] in (" ", "\u3000") and not text[tok.end :].strip() and \
+            any(head.endswith(r) for r in context()["anonymised"]["roles"]):
+        return True  # a byline or signature: ——（学院名称）院长　某某
     if _is_title(doc, block):
         return True
     expects = expected_value(text, tok.end) or ""
@@ -223,18 +229,38 @@ def _blank_slot(block: Block, tok: Token) -> bool:
     if tok.text == "__" and not (prev.isalnum() or nxt.isalnum() or prev in "：:" or nxt in "：:"):
         # CommonMark: __ never emphasises inside a word (年__月), so only bare pairs are markup.
         return False
-    return not _form_line(text)
+    return not _signature_field(text, tok)
+
+
+@lru_cache(maxsize=1)
+def _signature_labels() -> tuple[re.Pattern, re.Pattern]:
+    words = "|".join(map(re.escape, context()["form"]["signature"]))
+    label = re.compile(rf"(?:{words})\s*[）)]?\s*[：:]|(?:{words})\s*[）)]?\s*$")
+    caption = re.compile(rf"\s*[（(]?\s*(?:{words})")
+    return label, caption
+
+
+def _signature_field(text: str, tok: Token) -> bool:
+    """A blank to sign or write on by hand: after a signature label (``承诺人（签名）：____``,
+    ``签字：____  日期：____``) or captioned as one (``____（盖章）``).  ``签字代表____`` is a
+    slot: there 签字 names the representative."""
+    label, caption = _signature_labels()
+    return label.search(text, 0, tok.start) is not None or caption.match(text, tok.end) is not None
 
 
 def _form_start(doc: Document) -> int:
     """Line where a form (reply slip, bid letter …) begins, or one past the end."""
     cached = doc.meta.get("_form_start")
     if cached is None:
-        headings = context()["forms"]["headings"]
-        cached = next(
-            (b.line for b in doc.blocks if len(b.text.strip()) <= 30 and any(h in b.text for h in headings)),
-            10**9,
-        )
+        forms = context()["forms"]
+        cached, prose = 10**9, False
+        for b in doc.blocks:
+            text = b.text.strip()
+            headings = forms["headings"] + forms["sender_headings"] if prose else forms["headings"]
+            if len(text) <= 30 and any(h in text for h in headings):
+                cached = b.line
+                break
+            prose = prose or text.endswith(("。", "；"))
         doc.meta["_form_start"] = cached
     return cached
 
@@ -292,6 +318,8 @@ def _bracket_prompt(text: str, tok: Token) -> bool:
         return True  # <风险描述>, ＜单位名称＞: angle brackets are no Chinese punctuation
     if tok.start and text[tok.start - 1] in DIGITS:
         return False  # an annotation after a value: 0576-86235120（工作时间）
+    if tok.start and text[tok.start - 1] in "_＿":
+        return False  # the caption of a blank: ________（姓名、职务）; the blank is the slot
     if any(v in inner for v in prompt["verbs"]) or inner.startswith(tuple(prompt["leading_verbs"])):
         return len(inner) <= 30
     if "：" in inner or ":" in inner or len(inner) > 16:

@@ -262,13 +262,16 @@ class Verdicts:
 
 
 def _noise_line(text: str) -> bool:
-    """Anti-scrape noise: a line of short ASCII scraps, mostly with digits (``k7 Q2 d+ m9 [3``)."""
-    if len(text) > 80 or not text.isascii():
+    """Anti-scrape noise: a line of short scraps, several of which mix a Latin letter and a
+    digit (``k7 Q2 d+ m9 [3``, ``f8 Lq 3z 窗 K2 pT+``); a row of numbers (``12 35 48 90 11``)
+    or of initials is not."""
+    if len(text) > 80:
         return False
     parts = text.split()
     if len(parts) < 5 or any(len(p) > 3 for p in parts):
         return False
-    return sum(any(c.isdigit() for c in p) for p in parts) * 5 >= len(parts) * 3
+    mixed = sum(any(c.isdigit() for c in p) and any(c.isascii() and c.isalpha() for c in p) for p in parts)
+    return mixed >= 3 and mixed * 3 >= len(parts)
 
 
 # A closing mark such as —— END —— (a bare rule line is document structure, not vendor text).
@@ -334,14 +337,17 @@ def _absorb_blocks(verdicts: Verdicts) -> None:
                 v.code, v.reason = "RL204", f"{first}-{last}"
 
 
+_BULLETS = frozenset("·•▪◦●○")
+
+
 def _promotional(v: LineVerdict) -> bool:
     text = v.block.text.strip()
     if len(text) > ABSORB_MAX_CHARS or text.endswith("。") or not v.zone or v.block.kind == "heading":
         return False
     if v.block.part == "properties":  # each property stands alone
         return False
-    if _title_pattern().search(fold(text)):
-        return False
+    if text[:1] not in _BULLETS and _title_pattern().search(fold(text)):
+        return False  # a title between vendor lines is the report's; a bulleted one is a related link
     from reportlint.tokens import scan
 
     return not scan(text, "marker")

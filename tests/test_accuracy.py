@@ -13,10 +13,13 @@ sys.path.insert(0, os.path.join(ROOT, "bench"))
 CORPUS = os.path.join(ROOT, "fixtures", "corpus")
 HOLDOUT = os.path.join(ROOT, "fixtures", "holdout")
 HOLDOUT2 = os.path.join(ROOT, "fixtures", "holdout2")
+HOLDOUT3 = os.path.join(ROOT, "fixtures", "holdout3")
 TARGET = 0.98
 
 
-@pytest.fixture(scope="module", params=[CORPUS, HOLDOUT, HOLDOUT2], ids=["corpus", "holdout", "holdout2"])
+@pytest.fixture(
+    scope="module", params=[CORPUS, HOLDOUT, HOLDOUT2, HOLDOUT3], ids=["corpus", "holdout", "holdout2", "holdout3"]
+)
 def report(request):
     import accuracy
 

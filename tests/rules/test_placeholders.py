@@ -128,3 +128,25 @@ def test_instruction_brackets_in_chinese(lint):
 )
 def test_angle_bracket_prompts_and_editor_notes(lint, text, prompts):
     assert [d.match for d in lint(text) if d.code == "RL106"] == prompts
+
+
+def test_a_bid_letter_s_own_blanks_are_slots(lint):
+    text = ("投　标　函\n致：招标人\n签字代表________（姓名、职务）经正式授权并代表投标人提交文件。\n"
+            "本投标自开标之日起____日内有效。\n法定代表人或委托代理人（签字）：______________")
+    assert found(lint, text, "RL10") == ["________", "____"]
+
+
+def test_a_bid_letter_form_inside_a_tender_is_for_bidders(lint):
+    text = ("临江县政府采购项目招标公告\n本项目采用公开招标方式，欢迎符合条件的供应商参加投标。\n"
+            "附件：投标函\n签字代表________经正式授权并代表投标人提交文件。\n本投标自开标之日起____日内有效。")
+    assert found(lint, text, "RL104") == []
+
+
+def test_signature_blanks_and_their_captions(lint):
+    for line in ("承诺人（签名）：________________", "签字：____________  日期：________", "____________（盖章）"):
+        assert found(lint, line, "RL10") == [], line
+
+
+def test_mou_in_a_byline(lint):
+    assert found(lint, "述职报告\n——计算机学院院长　某某", "RL102") == ["某某"]
+    assert found(lint, "当事人 王某某受到党内警告处分。", "RL102") == []

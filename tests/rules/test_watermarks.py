@@ -149,3 +149,55 @@ def test_editor_as_a_job_title_is_not_vendor_text(lint):
     line = "组织全区团属新媒体小编开展业务培训2期，评选“优秀网络宣传员”15名，小编队伍不断壮大。"
     assert vendor_lines(lint, report(head=[line])) == []
     assert vendor_lines(lint, report(head=["以下是墨香学苑网小编整理的学校工作总结，欢迎阅读。"])) == [(2, "RL201")]
+
+
+def test_content_farm_navigation_lines(lint):
+    tail = ["上一篇：市场监管局局长述职报告｜下一篇：食品安全监管工作总结", "▲ 相关阅读",
+            "· 医保局上半年工作总结（精选5篇）", "· 医疗保障局党组书记抓基层党建述职报告", "· 医保基金监管工作汇报范文大全"]
+    assert [line for line, _ in vendor_lines(lint, report(tail=tail))] == [26, 27, 28, 29, 30]
+
+
+def test_reading_lists_in_a_report_are_not_navigation(lint):
+    middle = ["推荐阅读书目20种，组织读书分享会12场，参与群众1600余人次。", "更多政策资料请访问市人力资源和社会保障局网站。"]
+    assert vendor_lines(lint, report(middle=middle)) == []
+
+
+def test_paywall_and_preview_notices(lint):
+    middle = ["以上内容仅为预览，全文共2页，开通会员后可复制全文。"]
+    assert vendor_lines(lint, report(middle=middle)) == [(14, "RL201")]
+    tail = ["本范本共3页，当前为第1页。完整版请下载后查看。", "下载所需：8拾稿币 | VIP会员免费 | 已有1,246人下载"]
+    assert [c for _, c in vendor_lines(lint, report(tail=tail))] == ["RL201", "RL201"]
+
+
+def test_page_count_of_a_tender_is_not_a_preview_notice(lint):
+    assert vendor_lines(lint, report(middle=["本招标文件共80页，投标人应认真阅读全部内容。"])) == []
+
+
+def test_more_templates_here_anywhere(lint):
+    middle = ["更多村委会工作报告、村两委述职范文尽在「乡村文库」xcwk99.com"]
+    assert vendor_lines(lint, report(middle=middle)) == [(14, "RL201")]
+
+
+def test_breadcrumbs_of_any_length(lint):
+    for crumb in ("拾稿网 > 招投标文件 > 投标函 > 货物类投标函格式范本", "您在这里：青简范文 » 企业管理 » 安全生产"):
+        assert vendor_lines(lint, report(head=[crumb])) == [(2, "RL201")], crumb
+
+
+def test_site_calls_to_action(lint):
+    tail = ["党建材料天天更新，微信搜索公众号“红笺党建文稿”关注我们", "觉得有用就点个“在看”，给辛苦整理的小编加个鸡腿吧！",
+            "后台回复“简报”即可领取50套派出所简报模板合集。"]
+    assert [c for _, c in vendor_lines(lint, report(tail=tail))] == ["RL201", "RL201", "RL201"]
+
+
+def test_publicity_work_is_not_a_call_to_action(lint):
+    middle = ["通过公众号后台回复群众留言1200条，网站新增站内搜索功能，疫情数据每日更新。"]
+    assert vendor_lines(lint, report(middle=middle)) == []
+
+
+def test_noise_lines_with_chinese_and_symbols(lint):
+    for noise in ("f8 Lq 3z 窗 K2 pT+ 9m 遵 b4 ]7", "⊿ 7h 匚 Qe 1w 卄 +v 8K ⊙ 3r"):
+        assert vendor_lines(lint, report(middle=[noise])) == [(14, "RL201")], noise
+
+
+def test_a_row_of_numbers_is_not_noise(lint):
+    assert vendor_lines(lint, report(middle=["12 35 48 90 11 27"])) == []
