@@ -16,9 +16,12 @@ Evidence, from ``data/vendor_phrases.toml`` and ``data/vendor_context.toml``:
   last 12 lines of the body, headers, footers, text boxes — or next to other
   vendor evidence.  Official contacts never count: 12xxx service numbers,
   ``*.gov.cn`` addresses, numbers after 信访/监督/举报/联系电话 …;
-- *low* words (下载, 会员, 订阅 …) only add weight;
-- anti-scrape noise (a line of short ASCII scraps such as ``k7 Q2 d+ m9 [3``)
-  counts as high evidence.
+- *low* words (下载, 会员, 订阅 …) only add weight — except outside the report:
+  before its title or after its closing date (``2024年12月20日`` on a line of its own),
+  where sites put their chrome, a low word or a contact is enough.  Official back
+  matter there (抄送, 印发, 联系人, 附件, 此件公开发布 …) is the report's own;
+- anti-scrape noise (a line of short scraps, several mixing a Latin letter and a
+  digit, such as ``k7 Q2 d+ m9 [3``) counts as high evidence.
 
 RL201 vendor-phrase (error)
     A line carrying vendor phrases.
@@ -201,6 +204,7 @@ class LineVerdict:
     phrases: dict[str, list[str]]
     contacts: list[str] = field(default_factory=list)
     cta: bool = False
+    outside: bool = False  # before the report's title or after its closing date
     code: str | None = None
     reason: str = ""
 
@@ -240,6 +244,7 @@ class Verdicts:
         for k, block in enumerate(self.blocks):
             if _noise_line(block.text):
                 self.phrases.setdefault(k, {}).setdefault("high", []).append("anti-scrape noise")
+        self.outside = _outside_report(self.blocks)
         self.lines: dict[int, LineVerdict] = {}
         wanted = {k for k, z in enumerate(self.zone) if z} | set(self.phrases)
         for k in sorted(wanted | {k + d for k in wanted for d in (-1, 1)}):
@@ -254,11 +259,40 @@ class Verdicts:
                 t.text for t in _contacts(v.block.text) if not _official(v.block, t)
             ]
             v.cta = bool(v.contacts) and _cta_pattern().search(v.folded) is not None
+            v.outside = k in self.outside
             self.lines[k] = v
         return v
 
     def known(self) -> list[tuple[int, LineVerdict]]:
         return sorted(self.lines.items())
+
+
+# A closing date on a line of its own: 2024年12月20日, 二〇二四年十二月二十日.
+_CLOSING_DATE = re.compile(
+    r"^[\s\u3000]*(?:\d{4}|[〇零一二两三四五六七八九]{4})\s*年\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*月"
+    r"\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*日[\s\u3000]*$"
+)
+
+
+def _outside_report(blocks: list[Block]) -> set[int]:
+    """Lines of the body before the report's title or after its closing date (in the head
+    and tail zones), apart from official back matter: where a site puts its chrome, so a
+    weak vendor signal there is enough.  A document with no title or closing date found
+    has no such lines."""
+    body = [k for k, b in enumerate(blocks) if b.part == "body"]
+    head, tail = body[:HEAD_LINES], body[-TAIL_LINES:]
+    title = next((k for k in head if _looks_like_title(blocks[k].text)), None)
+    close = next((k for k in reversed(tail) if _CLOSING_DATE.match(blocks[k].text)), None)
+    outside = {k for k in head if title is not None and k < title}
+    outside |= {k for k in tail if close is not None and k > close}
+    back = _context()["back_matter"]
+    return {k for k in outside if not any(w in blocks[k].text for w in back)}
+
+
+def _looks_like_title(text: str) -> bool:
+    text = text.strip()
+    return 0 < len(text) <= 50 and not text.endswith(("。", "；", "：")) and \
+        _title_pattern().search(fold(text)) is not None
 
 
 def _noise_line(text: str) -> bool:
@@ -298,6 +332,10 @@ def _decide(v: LineVerdict, neighbour_vendor: bool) -> None:
         return
     signals = len(medium) + len(v.contacts) + (0.5 if low or v.cta else 0)
     context = (v.zone and not long_line) or neighbour_vendor or signals >= 2
+    if v.outside and not long_line and (low or v.contacts) and not medium:
+        # Before the title or after the closing date a weak signal is enough.
+        v.code, v.reason = ("RL202", v.contacts[0]) if v.contacts else ("RL201", low[0])
+        return
     if v.contacts and context and (medium or low or v.cta or neighbour_vendor):
         v.code, v.reason = "RL202", v.contacts[0]
     elif medium and context and (not long_line or signals >= 2):

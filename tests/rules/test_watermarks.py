@@ -201,3 +201,17 @@ def test_noise_lines_with_chinese_and_symbols(lint):
 
 def test_a_row_of_numbers_is_not_noise(lint):
     assert vendor_lines(lint, report(middle=["12 35 48 90 11 27"])) == []
+
+
+def test_weak_signals_outside_the_report_are_enough(lint):
+    text = report(tail=["2024年12月20日", "本文由清风文稿整理，欢迎分享", "客服微信 qfwg2024"])
+    assert vendor_lines(lint, text) == [(27, "RL201"), (28, "RL202")]
+    text = "青简文稿 资料分享\n" + report()
+    assert vendor_lines(lint, text) == [(1, "RL201")]
+
+
+def test_back_matter_after_the_closing_date_is_the_report_s(lint):
+    tail = ["临江县人民政府", "二〇二四年十二月二十日", "（此件公开发布）", "抄送：市委办公室，市政府办公室。",
+            "（联系人：张伟，联系电话：0571-88886666）", "附件：相关资料清单"]
+    assert vendor_lines(lint, report(tail=tail)) == []
+    assert vendor_lines(lint, report(middle=["资料整理工作扎实推进，共整理档案1200卷。"])) == []
