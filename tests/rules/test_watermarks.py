@@ -17,8 +17,8 @@ def report(head=(), tail=(), middle=()):
     return "\n".join(lines) + "\n"
 
 
-def vendor_lines(lint, text):
-    return [(d.line, d.code) for d in lint(text) if d.category == "watermark"]
+def vendor_lines(lint, text, format="txt"):
+    return [(d.line, d.code) for d in lint(text, format=format) if d.category == "watermark"]
 
 
 def test_download_page_chrome_on_top(lint):
@@ -215,3 +215,18 @@ def test_back_matter_after_the_closing_date_is_the_report_s(lint):
             "（联系人：张伟，联系电话：0571-88886666）", "附件：相关资料清单"]
     assert vendor_lines(lint, report(tail=tail)) == []
     assert vendor_lines(lint, report(middle=["资料整理工作扎实推进，共整理档案1200卷。"])) == []
+
+
+def test_related_links_joined_by_bars(lint):
+    tail = ["支部书记抓党建述职报告｜组织生活会对照检查材料｜主题党日活动方案"]
+    assert vendor_lines(lint, report(tail=tail)) == [(26, "RL201")]
+
+
+def test_markdown_table_rows_are_not_link_lists(lint):
+    table = ["| 材料 | 完成情况 |", "| --- | --- |", "| 年度工作总结 | 已报送 |", "| 述职报告 | 已报送 |"]
+    assert vendor_lines(lint, report(tail=table), format="md") == []
+
+
+def test_site_names_in_corner_brackets(lint):
+    assert vendor_lines(lint, report(tail=["党建材料持续更新中「红笺文稿」"])) == [(26, "RL201")]
+    assert vendor_lines(lint, report(tail=["【典型案例】", "【工作成效】"])) == []
