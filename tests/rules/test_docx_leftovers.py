@@ -6,7 +6,7 @@ import os
 
 import pytest
 from conftest import DOCX_CORPUS, requires_shared
-from docx_builder import field, paragraph, story_xml, write_docx
+from docx_builder import field, paragraph, story_xml, write_docx, write_docx_with_footer
 from kitchen_sink import build
 
 
@@ -94,13 +94,8 @@ def test_dump_text_shows_every_story(run_cli, sink):
 
 def test_clean_word_file_has_no_leftovers(run_cli, tmp_path):
     path = str(tmp_path / "clean.docx")
-    footer = story_xml("ftr", [paragraph("第", field("PAGE", "1"), "页")])
-    write_docx(
-        path,
-        [paragraph("全年完成生产总值286.4亿元，同比增长5.6%。")],
-        parts={"word/footer1.xml": footer},
-        rels=[("rIdF1", "footer", "footer1.xml")],
-        sect='<w:footerReference w:type="default" r:id="rIdF1"/>',
+    write_docx_with_footer(
+        path, [paragraph("全年完成生产总值286.4亿元，同比增长5.6%。")], [paragraph("第", field("PAGE", "1"), "页")]
     )
     result = run_cli("--format", "json", path)
     assert (result.code, result.diagnostics()) == (0, [])

@@ -119,17 +119,11 @@ def test_page_references_are_not_page_counters(lint):
 
 
 def test_page_counter_in_a_word_footer_is_word_s_own(run_cli, tmp_path):
-    from docx_builder import field, paragraph, story_xml, write_docx
+    from docx_builder import field, paragraph, write_docx_with_footer
 
     path = str(tmp_path / "footer.docx")
-    footer = story_xml("ftr", [paragraph("第", field("PAGE", "1"), "页 共", field("NUMPAGES", "3"), "页")])
-    write_docx(
-        path,
-        [paragraph("全年完成生产总值286.4亿元，同比增长5.6%。")],
-        parts={"word/footer1.xml": footer},
-        rels=[("rIdF1", "footer", "footer1.xml")],
-        sect='<w:footerReference w:type="default" r:id="rIdF1"/>',
-    )
+    footer = [paragraph("第", field("PAGE", "1"), "页 共", field("NUMPAGES", "3"), "页")]
+    write_docx_with_footer(path, [paragraph("全年完成生产总值286.4亿元，同比增长5.6%。")], footer)
     assert "第1页 共3页" in run_cli("--dump-text", path).out
     result = run_cli("--format", "json", path)
     assert (result.code, result.diagnostics()) == (0, [])
