@@ -67,7 +67,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache
 from itertools import accumulate, pairwise
 
 from reportlint.diagnostics import Diagnostic, Example, Rule
@@ -107,8 +107,9 @@ def fold(text: str) -> str:
 class PhrasePack:
     tiers: dict[str, str]  # folded literal phrase -> tier
     literal: re.Pattern  # every literal phrase, longest first
-    # (tier, needed strings, pattern, parts it applies in: empty = everywhere)
-    patterns: tuple[tuple[str, tuple[str, ...], re.Pattern, frozenset[str]], ...]
+    # (tier, needed strings, pattern source, parts it applies in: empty = everywhere); a
+    # pattern is compiled the first time a document holds one of its needed strings
+    patterns: tuple[tuple[str, tuple[str, ...], str, frozenset[str]], ...]
     needed: frozenset[str]  # every needed string, each looked for once per document
 
     def hits(self, folded_lines: list[str], parts: list[str] | None = None) -> dict[int, dict[str, list[str]]]:
@@ -124,10 +125,10 @@ class PhrasePack:
             line = bisect_right(starts, m.start()) - 1
             found.setdefault(line, {}).setdefault(self.tiers[word], []).append(word)
         present = {n for n in self.needed if n in text}
-        for tier, need, pattern, only in self.patterns:
+        for tier, need, source, only in self.patterns:
             if present.isdisjoint(need):
                 continue
-            for m in pattern.finditer(text):
+            for m in _compiled(source).finditer(text):
                 line = bisect_right(starts, m.start()) - 1
                 if only and parts is not None and parts[line] not in only:
                     continue
@@ -144,12 +145,16 @@ def phrase_pack(extra: tuple[str, ...] = ()) -> PhrasePack:
         for word in data[tier]["literal"] + (list(extra) if tier == "high" else []):
             tiers[fold(word)] = tier
         patterns.extend(
-            (tier, tuple(fold(n) for n in e["need"]), re.compile(e["pattern"], re.MULTILINE),
-             frozenset(e.get("parts", ())))
+            (tier, tuple(fold(n) for n in e["need"]), e["pattern"], frozenset(e.get("parts", ())))
             for e in data[tier]["regex"]
         )
     needed = frozenset(n for _tier, need, _pattern, _parts in patterns for n in need)
     return PhrasePack(tiers, re.compile(_trie_pattern(tiers)), tuple(patterns), needed)
+
+
+@cache
+def _compiled(source: str) -> re.Pattern:
+    return re.compile(source, re.MULTILINE)
 
 
 def _trie_pattern(words) -> str:
