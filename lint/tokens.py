@@ -11,9 +11,9 @@ Kinds and shapes
              ``20XX``, ``X X X``), ``mou`` (某某), ``stars`` (``**``), ``blank``
              (``____``, ``20__``), ``date`` (``年  月  日``), ``bracket``
              (``（…）``, ``【…】``, ``[…]``, ``<…>``), ``variable`` (``{{x}}``,
-             ``${x}``, ``{x}``, ``«x»``), ``filler`` (TBD, TODO, Lorem ipsum)
+             ``${x}``, ``{x}``, ``«x»``, ``%x_y%``), ``filler`` (TBD, TODO, Lorem ipsum)
 ``choice``   ``unit`` (``县（区）``, ``公司（集团）``), ``pronoun`` (``他（她）``, ``先生/女士``),
-             ``options`` (``（接受/不接受）``)
+             ``options`` (``（接受/不接受）``), ``polar`` (``同意/不同意``)
 ``number``   a number, with its unit when one follows
 ``percent``  a number followed by % or ％
 ``marker``   an outline marker at the start of the block (``一、``, ``（一）``, ``1.``)
@@ -71,13 +71,21 @@ _SHAPES: list[tuple[str, str, str]] = [
         r"\{\{[^{}\n]{1,60}\}\}|\$\{[^{}\n]{1,60}\}"
         # «Name» is Word's unmerged MERGEFIELD; «…» around Cyrillic or French words is quotation.
         rf"|«(?:[A-Za-z_][A-Za-z0-9_ ]{{0,38}}[A-Za-z0-9_]|[A-Za-z_]|[{HAN}][{HAN}A-Za-z0-9_]{{0,20}})»"
-        rf"|(?<![\\{{$^_A-Za-z0-9])\{{[A-Za-z_{HAN}][A-Za-z0-9_.{HAN}]{{0,40}}\}}(?!\}})",
+        rf"|(?<![\\{{$^_A-Za-z0-9])\{{[A-Za-z_{HAN}][A-Za-z0-9_.{HAN}]{{0,40}}\}}(?!\}})"
+        # %TOP_SEGMENT%: a merge variable with an underscore (%PATH% alone is an environment variable)
+        r"|(?<![A-Za-z0-9%])%[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)+%(?![A-Za-z0-9%])",
     ),
     ("slot", "filler", rf"(?<![{LATIN}])(?:TBD|TBA|TODO|FIXME|(?i:lorem ipsum))(?![{LATIN}])"),
     ("choice", "unit", rf"[{HAN}]{{1,2}}（[{HAN}]{{1,4}}(?:[、，,/][{HAN}]{{1,4}}){{0,4}}）"),
     # （接受/不接受）, （较强/一般/较弱）: alternatives for the writer to pick from
     ("choice", "options", r"[（(][^（）()/／\n]{1,8}(?:[/／][^（）()/／\n]{1,8}){1,4}[）)]"),
     ("choice", "pronoun", r"他（她）|她（他）|他/她|她/他|先生/女士|女士/先生|先生（女士）|男/女"),
+    # 同意/不同意, 全部采纳/部分采纳, 已完成/未完成: one word, for and against or in part
+    (
+        "choice",
+        "polar",
+        rf"(?:全部|部分|基本|已)?(?P<w>[{HAN}]{{2,4}})[/／](?:不|未|非|全部|部分|基本|尚未)(?P=w)",
+    ),
     (
         "contact",
         "qq",
@@ -122,11 +130,12 @@ _TRIGGERS: dict[str, str] = {
     "blank": "_＿",
     "date": "月",
     "bracket": "（(【[<〈＜",
-    "variable": "{«",
+    "variable": "{«%",
     "filler": "TFLl",
     "unit": "（",
     "pronoun": "他她先女男",
     "options": "/／",
+    "polar": "/／",
     "qq": "QqＱｑ扣企",
     "wechat": "微威薇信VvWw➕",
     "email": "@",

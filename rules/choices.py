@@ -11,7 +11,9 @@ RL110 unresolved-choice (error)
     (``match`` is the whole bracket).
 
     Not a finding: plural enumerations that address several units at once
-    (``各县（市、区）``, ``全市8个县（区）``, ``有关乡（镇）``), and parentheses holding
+    (``各县（市、区）``, ``全市8个县（区）``, ``有关乡（镇）``, ``分县（市、区）数据``), the
+    standard tiers official text names with their alternative (``村（社区）``, ``乡镇（街道）``;
+    after 本/我/该 or as one office they are a choice: ``本街道（镇）``, ``镇（乡）长``), and parentheses holding
     something other than alternatives (``通沥青（水泥）路``), and categories listed
     side by side (``实现乡镇（街道）、村（社区）全覆盖``).
 
@@ -65,6 +67,9 @@ def unresolved_unit(text: str, start: int, end: int) -> int | None:
     head = text[max(0, base_start - 4) : base_start]
     if any(head.endswith(w) for w in vocab["plural_before"]):
         return None
+    if text[base_start:end] in vocab["tiers"] and not head.endswith(tuple(vocab["determiners"])) \
+            and not text.startswith(tuple(vocab["offices"]), end):
+        return None  # 村（社区）: the name of a tier, not a choice (but 镇（乡）长 is one office)
     prev = head[-1:] if head else ""
     if prev and (prev.isdigit() or prev in "一二三四五六七八九十两几"):
         return None
@@ -75,15 +80,26 @@ def unresolved_unit(text: str, start: int, end: int) -> int | None:
 
 
 def _options(inner: str) -> bool:
-    """（接受/不接受）: short alternatives, not a fraction (1/2) or a path."""
+    """（接受/不接受）: short alternatives, not a fraction (1/2), a path or a ratio with its
+    value (（性别比男/女＝1.42））."""
     parts = [p.strip() for p in inner.replace("／", "/").split("/")]
-    return all(p and not p.isascii() for p in parts)
+    return all(p and not p.isascii() and not any(c.isdigit() or c in "=＝:：" for c in p) for p in parts)
+
+
+def _ratio(text: str, end: int) -> bool:
+    """男/女＝1.42, 男/女比例: a ratio of the two, not a choice between them."""
+    after = text[end : end + 2].lstrip(" ")
+    return after[:1] in ("=", "＝") or after[:1].isdigit() or after.startswith(("比", "之比"))
 
 
 def _choices(doc: Document, config) -> Iterator[Diagnostic]:
-    for block, tok in doc.find("unit", "pronoun", "options"):
+    reported: dict[int, list[tuple[int, int]]] = {}
+    for block, tok in doc.find("options", "unit", "pronoun", "polar"):
         if not block.on_page:
             continue
+        spans = reported.setdefault(id(block), [])
+        if any(s <= tok.start and tok.end <= e for s, e in spans):
+            continue  # 接受/不接受 inside （接受/不接受）, reported whole
         start = tok.start
         if tok.shape == "unit":
             start = unresolved_unit(block.text, tok.start, tok.end)
@@ -91,7 +107,10 @@ def _choices(doc: Document, config) -> Iterator[Diagnostic]:
                 continue
         elif tok.shape == "options" and not _options(tok.text[1:-1]):
             continue
+        elif tok.shape in ("pronoun", "polar") and _ratio(block.text, tok.end):
+            continue
         match = block.text[start : tok.end]
+        spans.append((start, tok.end))
         yield UNRESOLVED_CHOICE.diagnostic(
             block, start, tok.end, msg("unresolved choice '{match}': keep one alternative", match=match),
             expects=Expectation("choice", options=choice_options(match)),
@@ -99,7 +118,10 @@ def _choices(doc: Document, config) -> Iterator[Diagnostic]:
 
 
 def choice_options(match: str) -> tuple[str, ...]:
-    """The alternatives of a choice: 县（区） -> 县, 区; （较强/一般/较弱） -> 较强, 一般, 较弱."""
+    """The alternatives of a choice: 县（区） -> 县, 区; （较强/一般/较弱） -> 较强, 一般, 较弱;
+    同意/不同意 -> 同意, 不同意."""
+    if "（" not in match:
+        return tuple(p for p in re.split("[/／]", match) if p)
     base, _, inner = match.partition("（")
     inner = inner.rstrip("）")
     parts = [p.strip() for p in re.split("[、/／,，]", inner) if p.strip()]

@@ -2,8 +2,10 @@
 
 RL102 mou-slot (error)
     ``某某`` used as a slot: in a self-reference (``我局某某``), a title or heading, a
-    signature, byline or form field (``汇报人：某某``, ``院长　某某``) or before 同志.  Not anonymised persons
-    in case reports (``张某``, ``李某某``, ``某某公司负责人王某``).
+    signature, byline or form field (``汇报人：某某``, ``院长　某某``) or before 同志, and
+    before a place or organisation word (``某某局``) unless the document anonymises people and
+    leaves no other 某某 open.  Not anonymised persons in case reports (``张某``, ``李某某``,
+    ``某某公司负责人王某``).
 
     PASS: 原党支部书记李某某违规收受礼金。 | 某某公司负责人王某被立案审查。
     FAIL: 汇报人：某某 | 某某同志述职报告
@@ -125,7 +127,8 @@ def _has_anonymised_persons(doc: Document) -> bool:
 _FIELD_LABEL = re.compile(r"(?:人|者|方|书记|主任|局长|县长|镇长|校长|院长|经理|主席|组长|队长)[：:]\s*$")
 
 
-def _mou_slot(doc: Document, block: Block, tok: Token) -> bool:
+def _mou_slot(doc: Document, block: Block, tok: Token) -> bool | None:
+    """True: a slot; False: not; None: a slot only if the document has another."""
     text = block.text
     prev = text[tok.start - 1] if tok.start else ""
     after = text[tok.end : tok.end + 3]
@@ -148,18 +151,27 @@ def _mou_slot(doc: Document, block: Block, tok: Token) -> bool:
     if _is_title(doc, block):
         return True
     expects = expected_value(text, tok.end) or ""
-    if expects.startswith(("a place", "an organisation")) and not _has_anonymised_persons(doc):
-        return True  # 某某公司将坚持…, in a document that names nobody as 王某
+    if expects.startswith(("a place", "an organisation")):
+        # 某某公司将坚持…: a slot, unless the document names people as 王某 (then 某某公司 is
+        # anonymity too) and has no other 某某 slot
+        return True if not _has_anonymised_persons(doc) else None
     return False
 
 
 def _mou_slots(doc: Document, config) -> Iterator[Diagnostic]:
+    found, maybe = [], []
     for block, tok in candidates(doc, "mou"):
-        if _mou_slot(doc, block, tok):
-            yield MOU_SLOT.diagnostic(
-                block, tok.start, tok.end, msg("unfilled template slot '某某': expected a name"),
-                expects=expectation(block.text, tok.end) or Expectation("name"),
-            )
+        verdict = _mou_slot(doc, block, tok)
+        if verdict:
+            found.append((block, tok))
+        elif verdict is None:
+            maybe.append((block, tok))
+    # 召开某某局大会 in a template that also leaves 局长某某同志 open: a slot like the others
+    for block, tok in sorted(found + maybe if found else found, key=lambda bt: (bt[0].line, bt[1].start)):
+        yield MOU_SLOT.diagnostic(
+            block, tok.start, tok.end, msg("unfilled template slot '某某': expected a name"),
+            expects=expectation(block.text, tok.end) or Expectation("name"),
+        )
 
 
 # --- ** -------------------------------------------------------------------------------------

@@ -15,13 +15,14 @@ RL101 x-slot (error)
        (``5xx``, ``4XX``) in a line about HTTP or status codes.
     3. A multiplication sign between digits (``3×3``, ``1.2m×0.8m``, ``2 × 10⁴``) or
        between dimension words (``长×宽``), or an arithmetic operator next to the
-       run (``x + 1 = 3``): not a slot.
+       run (``x + 1 = 3``, unless the run is a masked decimal: ``X.X / 5``): not a slot.
     4. Allowlist: the run plus the text after it spells an entry of
        ``data/x_allow.txt`` (or the ``extend-allow`` setting) of the same run
        length, *and* the segmenter puts a word boundary where the entry ends.
        ``X光片`` is X-ray film; in ``X光伏电站`` the word is 光伏, so the X is a slot.
     5. Roman numerals and names: a bare ``X``/``XX`` after ``Chapter``, ``Louis`` and
-       the like, or a single ``X`` next to an English word (``iPhone X``).
+       the like, or a single ``X`` next to a capitalised English word (``iPhone X``) other
+       than one that takes a number (``Quarter X``, ``Week X`` are slots).
     6. A lone lower-case ``x`` or a lone ``×`` is a slot only with numeric context:
        a unit, counter, date or place word after it, or ``第/约/达/增长…`` before it.
     7. Otherwise it is a slot.  The message names what belongs there, from the
@@ -126,8 +127,12 @@ def _roman_or_name(text: str, tok: Token) -> bool:
     head = text[: tok.start].rstrip(" ")
     if len(head) == tok.start:
         return False
-    if any(head.endswith(w) for w in context()["roman"]["before"]):
+    roman = context()["roman"]
+    if any(head.endswith(w) for w in roman["before"]):
         return True
+    word = _LATIN_TAIL.search(head)
+    if word is not None and word.group() in roman["numbered"]:
+        return False  # Quarter X: a number to fill in
     if tok.end - tok.start != 1 or text[tok.end : tok.end + 1] in ("%", "％"):
         return False
     before = _LATIN_TAIL.search(head)
@@ -198,8 +203,8 @@ def is_x_slot(text: str, tok: Token, allow: tuple[str, ...] = (), segmenter: str
         return False
     if prev in _DIMENSIONS and nxt in _DIMENSIONS:
         return False
-    if left_n in _OPERATORS or right_n in _OPERATORS:
-        return False
+    if (left_n in _OPERATORS or right_n in _OPERATORS) and not _MASKED_DECIMAL.fullmatch(run):
+        return False  # x + 1 = 3; but X.X / 5 is a masked score
     # 4. allowlisted words
     if _allowed(text, tok, allow, segmenter):
         return False
@@ -219,6 +224,7 @@ _DATE_SHAPE = re.compile(
     r"(?:(?P<sep>[-/.])(?:[0-9]{1,2}|[Xx]{1,2})(?P=sep)(?:[0-9]{1,2}|[Xx]{1,2})|[-/](?:[0-9]{1,2}|[Xx]{1,2}))"
     r"(?![A-Za-z0-9.])"
 )
+_MASKED_DECIMAL = re.compile(rf"[{re.escape(SLOT_CHARS)}0-9]+[.．][{re.escape(SLOT_CHARS)}0-9]+")
 _STATUS_CLASS = re.compile(r"(?<![A-Za-z0-9])[1-5][xX]{2}(?![A-Za-z0-9])")
 
 

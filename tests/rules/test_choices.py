@@ -19,3 +19,25 @@ def test_plural_enumerations_are_not_choices(lint):
         "有关乡（镇）要加强督导。\n实现通沥青（水泥）路。\n"
     )
     assert matches(lint(text), "RL110") == []
+
+
+def test_for_or_against_left_in(lint):
+    text = "支行负责人审批意见：同意/不同意上报。\n提案所提建议已全部采纳/部分采纳。\n整改事项已完成/未完成。\n"
+    assert matches(lint(text), "RL110") == ["同意/不同意", "全部采纳/部分采纳", "已完成/未完成"]
+
+
+def test_options_in_brackets_are_reported_once(lint):
+    assert matches(lint("投标人对本项目的付款方式（接受/不接受）。\n"), "RL110") == ["（接受/不接受）"]
+
+
+def test_tiers_and_ratios_are_not_choices(lint):
+    text = (
+        "分县（市、区）数据说明（略）。\n（此件发至村（社区））\n推动乡镇（街道）应急管理机构规范化运行。\n"
+        "男童发病率高于女童（性别比男/女＝1.42）。\n城镇/农村居民人均可支配收入分别增长5.1%和6.8%。\n"
+    )
+    assert matches(lint(text), "RL1") == []
+
+
+def test_a_tier_after_a_determiner_is_a_choice(lint):
+    assert matches(lint("三是本街道（镇）干部队伍年龄结构偏大。\n"), "RL110") == ["街道（镇）"]
+    assert matches(lint("镇（乡）长2023年度述职述廉报告\n"), "RL110") == ["镇（乡）"]

@@ -150,3 +150,30 @@ def test_signature_blanks_and_their_captions(lint):
 def test_mou_in_a_byline(lint):
     assert found(lint, "述职报告\n——计算机学院院长　某某", "RL102") == ["某某"]
     assert found(lint, "当事人 王某某受到党内警告处分。", "RL102") == []
+
+
+def test_mou_after_an_office_in_a_byline(lint):
+    assert found(lint, "关于镇人大主席团工作的报告\n镇人大主席团主席　某某", "RL102") == ["某某"]
+
+
+def test_mou_organisation_in_a_template_that_also_anonymises(lint):
+    text = (
+        "今天，我们召开某某局警示教育大会。\n出席会议的有局党组书记、局长某某同志。\n"
+        "原副局长王某违规收受礼金，受到党内严重警告处分。\n"
+    )
+    assert found(lint, text, "RL102") == ["某某", "某某"]
+
+
+def test_star_slot_before_a_branch(lint):
+    text = "禾丰农村商业银行***支行2025年第三季度操作风险排查报告\n联系人王**，电话138****6620。"
+    assert found(lint, text, "RL103") == ["***"]
+
+
+def test_merge_variables_with_percent_signs(lint):
+    text = "Revenue grew XX%, driven by %TOP_SEGMENT% customers. Set %PATH% and %APPDATA% first; 50%_off."
+    assert found(lint, text, "RL107") == ["%TOP_SEGMENT%"]
+
+
+def test_lower_case_field_words_in_brackets(lint):
+    text = "联系邮箱：[email]，电话：[phone]。\nHe wrote it [sic] twice [1]."
+    assert found(lint, text, "RL106") == ["[email]", "[phone]"]

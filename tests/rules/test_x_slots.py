@@ -86,3 +86,13 @@ def test_english_numbers_as_x(lint):
 )
 def test_x_in_dates_codes_and_status_classes(lint, text, slots):
     assert [d.match for d in lint(text) if d.code == "RL101"] == slots
+
+
+def test_numbered_english_words_take_a_slot(lint):
+    text = "**Review period:** Quarter X, 20XX\n| Customer satisfaction | X.X / 5 | TBD |\nAgree targets for Week X.\n"
+    assert found(lint, text, "RL101", fmt="md") == ["X", "20XX", "X.X", "X"]
+    assert found(lint, "Malcolm X spoke; Henry VIII and iPhone X were mentioned.", "RL101") == []
+
+
+def test_lone_multiplication_sign_before_a_counter(lint):
+    assert found(lint, "储备冲锋舟×艘、救生衣××件，计算长×宽。", "RL101") == ["×", "××"]
