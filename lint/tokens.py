@@ -108,7 +108,7 @@ _SHAPES: list[tuple[str, str, str]] = [
         "url",
         "url",
         rf"(?i:https?://|www\.)[^\s{HAN}，。；、）)”\"'<>]+"
-        r"|(?<![\w.@/-])(?i:[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.(?:com|cn|net|org|cc|top|xyz|vip|info|me))"
+        r"|(?<![\w.@/-])(?i:[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.(?:com|cn|net|org|cc|top|xyz|vip|info|me|io|site|online|shop|store|biz|tv))"
         rf"(?:/[^\s{HAN}，。；、）)]*)?(?![\w-])",
     ),
     ("percent", "percent", rf"[{DIGITS}]+(?:[.．][{DIGITS}]+)?[ \t]*[%％‰]"),

@@ -21,7 +21,10 @@ Evidence, from ``data/vendor_phrases.toml`` and ``data/vendor_context.toml``:
   where sites put their chrome, a low word or a contact is enough.  Official back
   matter there (抄送, 印发, 联系人, 附件, 此件公开发布 …) is the report's own;
 - anti-scrape noise (a line of short scraps, several mixing a Latin letter and a
-  digit, such as ``k7 Q2 d+ m9 [3``) counts as high evidence.
+  digit, such as ``k7 Q2 d+ m9 [3``, or a short line of rare characters such as
+  ``蘙齉灪鸜麤驫``) counts as high evidence;
+- medium and low phrases quoted as a name (a reading list called “推荐阅读”) are
+  mentioned, not used, and do not count.
 
 RL201 vendor-phrase (error)
     A line carrying vendor phrases.
@@ -122,8 +125,11 @@ class PhrasePack:
         found: dict[int, dict[str, list[str]]] = {}
         for m in self.literal.finditer(text):
             word = m.group()
+            tier = self.tiers[word]
+            if tier != "high" and _quoted(text, m.start(), m.end()):
+                continue  # a column named “推荐阅读”: the phrase is mentioned, not used
             line = bisect_right(starts, m.start()) - 1
-            found.setdefault(line, {}).setdefault(self.tiers[word], []).append(word)
+            found.setdefault(line, {}).setdefault(tier, []).append(word)
         present = {n for n in self.needed if n in text}
         for tier, need, source, only in self.patterns:
             if present.isdisjoint(need):
@@ -134,6 +140,14 @@ class PhrasePack:
                     continue
                 found.setdefault(line, {}).setdefault(tier, []).append(m.group())
         return found
+
+
+_QUOTES = {"“": "”", '"': '"', "‘": "’", "「": "」", "『": "』", "《": "》"}
+
+
+def _quoted(text: str, start: int, end: int) -> bool:
+    """Is text[start:end] exactly the content of a pair of quotation marks?"""
+    return start > 0 and end < len(text) and _QUOTES.get(text[start - 1]) == text[end]
 
 
 @lru_cache(maxsize=8)
@@ -247,7 +261,7 @@ class Verdicts:
         self.folded = fold("\n".join(b.text for b in self.blocks)).split("\n") if indexed else []
         self.phrases = pack.hits(self.folded, [b.part for b in self.blocks]) if indexed else {}
         for k, block in enumerate(self.blocks):
-            if _noise_line(block.text):
+            if _noise_line(block.text) or _rare_noise(block.text):
                 self.phrases.setdefault(k, {}).setdefault("high", []).append("anti-scrape noise")
         self.outside = _outside_report(self.blocks)
         self.lines: dict[int, LineVerdict] = {}
@@ -311,6 +325,33 @@ def _noise_line(text: str) -> bool:
         return False
     mixed = sum(any(c.isdigit() for c in p) and any(c.isascii() and c.isalpha() for c in p) for p in parts)
     return mixed >= 3 and mixed * 3 >= len(parts)
+
+
+def _rare_noise(text: str) -> bool:
+    """Anti-scrape noise of rare characters (``蘙齉灪鸜麤驫厵龘靐``): a short line of at least six
+    Chinese characters, most of them in neither GB 2312 nor Big5's frequent-character level
+    (so a name such as 王喆 or a line of traditional Chinese is not noise)."""
+    text = text.strip()
+    if len(text) > 40 or len(text) < 6:
+        return False
+    han = [c for c in text if "\u3400" <= c <= "\u9fff" or "\uf900" <= c <= "\ufaff"]
+    if len(han) < 6 or len(han) * 10 < len(text) * 8:
+        return False
+    return sum(map(_rare_char, han)) * 10 >= len(han) * 6
+
+
+@lru_cache(maxsize=4096)
+def _rare_char(ch: str) -> bool:
+    try:
+        ch.encode("gb2312")
+        return False
+    except UnicodeEncodeError:
+        pass
+    try:
+        code = int.from_bytes(ch.encode("big5"), "big")
+    except UnicodeEncodeError:
+        return True
+    return not 0xA440 <= code <= 0xC67E  # Big5 level 1: frequently used characters
 
 
 # A closing mark such as —— END —— (a bare rule line is document structure, not vendor text).

@@ -14,11 +14,14 @@ CORPUS = os.path.join(ROOT, "fixtures", "corpus")
 HOLDOUT = os.path.join(ROOT, "fixtures", "holdout")
 HOLDOUT2 = os.path.join(ROOT, "fixtures", "holdout2")
 HOLDOUT3 = os.path.join(ROOT, "fixtures", "holdout3")
+HOLDOUT4 = os.path.join(ROOT, "fixtures", "holdout4")
 TARGET = 0.98
 
 
 @pytest.fixture(
-    scope="module", params=[CORPUS, HOLDOUT, HOLDOUT2, HOLDOUT3], ids=["corpus", "holdout", "holdout2", "holdout3"]
+    scope="module",
+    params=[CORPUS, HOLDOUT, HOLDOUT2, HOLDOUT3, HOLDOUT4],
+    ids=["corpus", "holdout", "holdout2", "holdout3", "holdout4"],
 )
 def report(request):
     import accuracy

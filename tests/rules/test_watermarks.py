@@ -224,3 +224,60 @@ def test_markdown_table_rows_are_not_link_lists(lint):
 def test_site_names_in_corner_brackets(lint):
     assert vendor_lines(lint, report(tail=["党建材料持续更新中「红笺文稿」"])) == [(26, "RL201")]
     assert vendor_lines(lint, report(tail=["【典型案例】", "【工作成效】"])) == []
+
+
+def test_uploads_previews_and_refund_notices(lint):
+    middle = ["本文档由青禾文案坊会员上传，预览仅显示部分内容，完整版请下载原文件。"]
+    assert vendor_lines(lint, report(middle=middle)) == [(14, "RL201")]
+    tail = ["温馨提示：预览内容可能存在排版偏差，请以下载后的原文件为准；虚拟商品一经下载不支持退款。"]
+    assert vendor_lines(lint, report(tail=tail)) == [(26, "RL201")]
+
+
+def test_download_page_titles_and_app_banners(lint):
+    head = ["保险公司理赔部年度工作总结模板（可编辑）.doc", "公文兔APP｜随时随地找范文，新用户注册即送7天VIP",
+            "关键词：物业年度总结,物业公司工作总结范文,小区物业年终总结怎么写,物业项目部总结模板"]
+    assert [line for line, _ in vendor_lines(lint, report(head=head))] == [2, 3, 4]
+
+
+def test_an_annex_file_name_in_the_report_is_not_a_page_title(lint):
+    middle = ["详见附件：2024年度预算执行情况表.xlsx及说明材料。", "平台新增注册用户1.2万户，会员积分兑换服务上线。"]
+    assert vendor_lines(lint, report(middle=middle)) == []
+
+
+def test_english_download_site_chrome(lint):
+    lines = [
+        "# Quarterly Business Review",
+        "Preview only: pages 1-2 of 9 are shown. Unlock the editable file for 12 credits at templatebay-hub.io/pro.",
+        *["Revenue grew 8% on the previous quarter, driven by enterprise customers."] * 12,
+        "Downloaded from TemplateBay Hub · rated 4.6/5 by 2,318 users · 15,402 downloads",
+        "Need it finished for you? Our business writers deliver a custom QBR in 24 hours: deals@templatebay-hub.io",
+        "© TemplateBay Hub. Licensed for a single user; resale or redistribution is not permitted.",
+    ]
+    assert [line for line, _ in vendor_lines(lint, "\n".join(lines) + "\n", format="md")] == [2, 15, 16, 17]
+
+
+def test_english_report_mentions_of_downloads_are_not_chrome(lint):
+    lines = [
+        "# Annual Data Report",
+        "Figures were downloaded from the national statistics portal in March.",
+        *["The mobile app passed 15,402 downloads and retention improved by 3 points."] * 12,
+        "© 2024 Riverside County Council",
+    ]
+    assert vendor_lines(lint, "\n".join(lines) + "\n", format="md") == []
+
+
+def test_rare_character_noise(lint):
+    assert vendor_lines(lint, report(middle=["蘙齉灪鸜麤爨驫厵龘靐"])) == [(14, "RL201")]
+    quiet = ["本屆會議審議通過年度工作報告。", "王喆、李堃、張珺三位同志獲表彰。"]
+    assert vendor_lines(lint, report(middle=quiet)) == []
+
+
+def test_reward_for_reporting_and_the_organisation_s_own_voice(lint):
+    middle = ["举报人反映的问题已核查办结，并已按规定给予举报奖励。",
+              "每月在协会微信公众号发布“推荐阅读”书单，全年推荐书目120种。"]
+    tail = ["更多志愿服务活动信息，请关注“禾丰志愿”微信公众号。"]
+    assert vendor_lines(lint, report(middle=middle, tail=tail)) == []
+
+
+def test_a_shared_file_s_name_is_not_a_download_page_title(lint):
+    assert vendor_lines(lint, report(head=["2026_Amended_invoice.docx", "附件1.docx"])) == []
