@@ -11,7 +11,7 @@ Kinds and shapes
              ``20XX``, ``X X X``), ``mou`` (某某), ``stars`` (``**``), ``blank``
              (``____``, ``20__``), ``date`` (``年  月  日``), ``bracket``
              (``（…）``, ``【…】``, ``[…]``, ``<…>``), ``variable`` (``{{x}}``,
-             ``${x}``, ``{x}``, ``«x»``, ``%x_y%``), ``filler`` (TBD, TODO, Lorem ipsum)
+             ``${x}``, ``{x}``, ``«x»``), ``pvariable`` (``%x_y%``), ``filler`` (TBD, TODO, Lorem ipsum)
 ``choice``   ``unit`` (``县（区）``, ``公司（集团）``), ``pronoun`` (``他（她）``, ``先生/女士``),
              ``options`` (``（接受/不接受）``), ``polar`` (``同意/不同意``)
 ``number``   a number, with its unit when one follows
@@ -71,10 +71,10 @@ _SHAPES: list[tuple[str, str, str]] = [
         r"\{\{[^{}\n]{1,60}\}\}|\$\{[^{}\n]{1,60}\}"
         # «Name» is Word's unmerged MERGEFIELD; «…» around Cyrillic or French words is quotation.
         rf"|«(?:[A-Za-z_][A-Za-z0-9_ ]{{0,38}}[A-Za-z0-9_]|[A-Za-z_]|[{HAN}][{HAN}A-Za-z0-9_]{{0,20}})»"
-        rf"|(?<![\\{{$^_A-Za-z0-9])\{{[A-Za-z_{HAN}][A-Za-z0-9_.{HAN}]{{0,40}}\}}(?!\}})"
-        # %TOP_SEGMENT%: a merge variable with an underscore (%PATH% alone is an environment variable)
-        r"|(?<![A-Za-z0-9%])%[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)+%(?![A-Za-z0-9%])",
+        rf"|(?<![\\{{$^_A-Za-z0-9])\{{[A-Za-z_{HAN}][A-Za-z0-9_.{HAN}]{{0,40}}\}}(?!\}})",
     ),
+    # %TOP_SEGMENT%: a merge variable with an underscore (%PATH% alone is an environment variable)
+    ("slot", "pvariable", r"(?<![A-Za-z0-9%])%[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)+%(?![A-Za-z0-9%])"),
     ("slot", "filler", rf"(?<![{LATIN}])(?:TBD|TBA|TODO|FIXME|(?i:lorem ipsum))(?![{LATIN}])"),
     ("choice", "unit", rf"[{HAN}]{{1,2}}（[{HAN}]{{1,4}}(?:[、，,/][{HAN}]{{1,4}}){{0,4}}）"),
     # （接受/不接受）, （较强/一般/较弱）: alternatives for the writer to pick from
@@ -107,9 +107,11 @@ _SHAPES: list[tuple[str, str, str]] = [
     (
         "url",
         "url",
-        rf"(?i:https?://|www\.)[^\s{HAN}，。；、）)”\"'<>]+"
+        # A URL runs over printable ASCII: it ends at a space, at Chinese text or punctuation
+        # (listing those as a class would cost a 20,000-character table to compile).
+        r"(?i:https?://|www\.)[!#-&*-;=?-~]+"
         r"|(?<![\w.@/-])(?i:[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.(?:com|cn|net|org|cc|top|xyz|vip|info|me|io|site|online|shop|store|biz|tv))"
-        rf"(?:/[^\s{HAN}，。；、）)]*)?(?![\w-])",
+        r"(?:/[!#-&*-;=?-~]*)?(?![\w-])",
     ),
     ("percent", "percent", rf"[{DIGITS}]+(?:[.．][{DIGITS}]+)?[ \t]*[%％‰]"),
     ("number", "number", rf"(?<![{DIGITS}.．])[{DIGITS}]+(?:[.．,][{DIGITS}]+)*(?![{DIGITS}])"),
@@ -130,7 +132,8 @@ _TRIGGERS: dict[str, str] = {
     "blank": "_＿",
     "date": "月",
     "bracket": "（(【[<〈＜",
-    "variable": "{«%",
+    "variable": "{«",
+    "pvariable": "_",
     "filler": "TFLl",
     "unit": "（",
     "pronoun": "他她先女男",

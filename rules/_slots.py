@@ -33,8 +33,8 @@ _EXPECT_LABELS = {
 }
 
 
-def candidates(doc: Document, shape: str):
-    return [(b, t) for b, t in doc.find(shape) if b.on_page]
+def candidates(doc: Document, *shapes: str):
+    return [(b, t) for b, t in doc.find(*shapes) if b.on_page]
 
 
 def is_han(ch: str) -> bool:

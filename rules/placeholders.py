@@ -352,7 +352,7 @@ def _bracket_prompts(doc: Document, config) -> Iterator[Diagnostic]:
 
 def _variables(doc: Document, config) -> Iterator[Diagnostic]:
     merged = {(f.block, f.start) for f in doc.features if f.kind == "mergefield" and f.block is not None}
-    for block, tok in candidates(doc, "variable"):
+    for block, tok in candidates(doc, "variable", "pvariable"):
         if any((block, s) in merged for s in range(tok.start - 1, tok.start + 1)):
             continue  # a MERGEFIELD result: RL111 reports it with the field name
         yield TEMPLATE_VARIABLE.diagnostic(

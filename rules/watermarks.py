@@ -332,7 +332,7 @@ def _rare_noise(text: str) -> bool:
     Chinese characters, most of them in neither GB 2312 nor Big5's frequent-character level
     (so a name such as 王喆 or a line of traditional Chinese is not noise)."""
     text = text.strip()
-    if len(text) > 40 or len(text) < 6:
+    if len(text) > 40 or len(text) < 6 or text.isascii() or "，" in text or "。" in text:
         return False
     han = [c for c in text if "\u3400" <= c <= "\u9fff" or "\uf900" <= c <= "\ufaff"]
     if len(han) < 6 or len(han) * 10 < len(text) * 8:
