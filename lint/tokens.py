@@ -70,7 +70,8 @@ _SHAPES: list[tuple[str, str, str]] = [
         "variable",
         r"\{\{[^{}\n]{1,60}\}\}|\$\{[^{}\n]{1,60}\}"
         # «Name» is Word's unmerged MERGEFIELD; «…» around Cyrillic or French words is quotation.
-        rf"|«(?:[A-Za-z_][A-Za-z0-9_ ]{{0,38}}[A-Za-z0-9_]|[A-Za-z_]|[{HAN}][{HAN}A-Za-z0-9_]{{0,20}})»"
+        # (a name of two or more characters with a letter: «U» is a quoted letter, «____» a blank)
+        rf"|«(?:_*[A-Za-z][A-Za-z0-9_ ]{{0,38}}[A-Za-z0-9_]|[{HAN}][{HAN}A-Za-z0-9_]{{0,20}})»"
         rf"|(?<![\\{{$^_A-Za-z0-9])\{{[A-Za-z_{HAN}][A-Za-z0-9_.{HAN}]{{0,40}}\}}(?!\}})",
     ),
     # %TOP_SEGMENT%: a merge variable with an underscore (%PATH% alone is an environment variable)

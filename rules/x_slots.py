@@ -13,9 +13,11 @@ RL101 x-slot (error)
        (``20XX-XX-XX``, ``2024-09-XX``, ``2024/X/X``) is a slot.  Otherwise a hyphenated
        code (``X-ray``, ``X-200``, ``Model-X``) is not, nor an HTTP status class
        (``5xx``, ``4XX``) in a line about HTTP or status codes.
-    3. A multiplication sign between digits (``3×3``, ``1.2m×0.8m``, ``2 × 10⁴``) or
-       between dimension words (``长×宽``), or an arithmetic operator next to the
-       run (``x + 1 = 3``, unless the run is a masked decimal: ``X.X / 5``): not a slot.
+    3. A legend that defines the symbol at the start of a line (``X – тип извещателя``,
+       spaces around the dash) is not a slot.  A multiplication sign between digits
+       (``3×3``, ``1.2m×0.8m``, ``2 × 10⁴``) or between dimension words (``长×宽``), or an
+       arithmetic operator next to the run (``x + 1 = 3``, unless the run is a masked
+       decimal: ``X.X / 5``): not a slot.
     4. Allowlist: the run plus the text after it spells an entry of
        ``data/x_allow.txt`` (or the ``extend-allow`` setting) of the same run
        length, *and* the segmenter puts a word boundary where the entry ends.
@@ -187,6 +189,9 @@ def is_x_slot(text: str, tok: Token, allow: tuple[str, ...] = (), segmenter: str
         prev == "-" and (before in LATIN or before in DIGITS)
     ):
         return False
+    # X – односложная характеристика: a legend defining the symbol, not a slot
+    if (legend := _LEGEND.match(text)) is not None and legend.end(1) == tok.end:
+        return False
     # 46,XX / 47,XXY: a karyotype, not a slot
     if prev == "," and tok.start >= 3 and text[tok.start - 3 : tok.start - 1].isdigit():
         return False
@@ -224,6 +229,7 @@ _DATE_SHAPE = re.compile(
     r"(?:(?P<sep>[-/.])(?:[0-9]{1,2}|[Xx]{1,2})(?P=sep)(?:[0-9]{1,2}|[Xx]{1,2})|[-/](?:[0-9]{1,2}|[Xx]{1,2}))"
     r"(?![A-Za-z0-9.])"
 )
+_LEGEND = re.compile(r"\s*([A-Za-z]{1,3})\s+[–—=-]\s+\S")
 _MASKED_DECIMAL = re.compile(rf"[{re.escape(SLOT_CHARS)}0-9]+[.．][{re.escape(SLOT_CHARS)}0-9]+")
 _STATUS_CLASS = re.compile(r"(?<![A-Za-z0-9])[1-5][xX]{2}(?![A-Za-z0-9])")
 

@@ -177,3 +177,8 @@ def test_merge_variables_with_percent_signs(lint):
 def test_lower_case_field_words_in_brackets(lint):
     text = "联系邮箱：[email]，电话：[phone]。\nHe wrote it [sic] twice [1]."
     assert found(lint, text, "RL106") == ["[email]", "[phone]"]
+
+
+def test_quoted_letters_and_blanks_in_guillemets_are_not_variables(lint):
+    text = "Тип клемм: «U» под болт М5.\nДата заключения: «____» ____________ 2016 г.\nDear «First_Name»,"
+    assert found(lint, text, "RL107") == ["«First_Name»"]

@@ -96,3 +96,9 @@ def test_numbered_english_words_take_a_slot(lint):
 
 def test_lone_multiplication_sign_before_a_counter(lint):
     assert found(lint, "储备冲锋舟×艘、救生衣××件，计算长×宽。", "RL101") == ["×", "××"]
+
+
+def test_a_legend_defining_x_is_not_a_slot(lint):
+    assert found(lint, "X – односложная характеристика и/или тип извещателя:", "RL101") == []
+    assert found(lint, "X – the number of sites, to be confirmed", "RL101") == []
+    assert found(lint, "X亿元 – 全年目标", "RL101") == ["X"]
