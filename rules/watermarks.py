@@ -51,7 +51,8 @@ RL203 vendor-name (error)
 
 RL204 vendor-block (warning)
     A short promotional line inside a vendor block: between two vendor lines
-    at most four lines apart (``自建平台、实时分享``), or a separator line
+    at most four lines apart (``自建平台、实时分享``; away from the first and last
+    lines only between two lines of strong evidence), or a separator line
     (``—— END ——``) right next to vendor text.  Report text (sentences ending
     in 。, numbered headings, titles, long paragraphs) is never absorbed.
 
@@ -415,7 +416,10 @@ def _absorb_blocks(verdicts: Verdicts) -> None:
         if b - a - 1 > BLOCK_GAP or b - a < 2:
             continue
         gap = [verdicts.get(k) for k in range(a + 1, b)]
-        if all(_promotional(v) for v in gap):
+        # Inside the body a block must be bounded by lines that are vendor text on their own
+        # strength (a download page's disclaimers pasted mid-document), not by weaker verdicts.
+        strong = all(_strong(verdicts.get(k)) for k in (a, b))
+        if all(_promotional(v, strong) for v in gap):
             first, last = verdicts.get(a).block.line, verdicts.get(b).block.line
             for v in gap:
                 v.code, v.reason = "RL204", f"{first}-{last}"
@@ -424,9 +428,15 @@ def _absorb_blocks(verdicts: Verdicts) -> None:
 _BULLETS = frozenset("·•▪◦●○")
 
 
-def _promotional(v: LineVerdict) -> bool:
+def _strong(v: LineVerdict) -> bool:
+    return bool(v.phrases.get("high")) or v.code in ("RL202", "RL203")
+
+
+def _promotional(v: LineVerdict, strong_block: bool = False) -> bool:
     text = v.block.text.strip()
-    if len(text) > ABSORB_MAX_CHARS or text.endswith("。") or not v.zone or v.block.kind == "heading":
+    if len(text) > ABSORB_MAX_CHARS or text.endswith("。") or not (v.zone or strong_block):
+        return False
+    if v.block.kind == "heading":
         return False
     if v.block.part == "properties":  # each property stands alone
         return False

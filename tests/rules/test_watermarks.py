@@ -281,3 +281,18 @@ def test_reward_for_reporting_and_the_organisation_s_own_voice(lint):
 
 def test_a_shared_file_s_name_is_not_a_download_page_title(lint):
     assert vendor_lines(lint, report(head=["2026_Amended_invoice.docx", "附件1.docx"])) == []
+
+
+def test_download_page_disclaimers_pasted_mid_document_form_one_block(lint):
+    middle = [
+        "本站所有课件均不含视频和音频，如需素材请另行下载。",
+        "使用说明：",
+        "文档标签 年度 总结 通用 2024",
+        "资源描述：",
+    ]
+    assert [line for line, _ in vendor_lines(lint, report(middle=middle))] == [14, 15, 16, 17]
+
+
+def test_a_short_report_line_between_weak_vendor_lines_stays(lint):
+    middle = ["欢迎下载", "组织领导：", "感谢阅读"]
+    assert 15 not in [line for line, _ in vendor_lines(lint, report(middle=middle))]
