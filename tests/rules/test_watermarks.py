@@ -296,3 +296,18 @@ def test_download_page_disclaimers_pasted_mid_document_form_one_block(lint):
 def test_a_short_report_line_between_weak_vendor_lines_stays(lint):
     middle = ["欢迎下载", "组织领导：", "感谢阅读"]
     assert 15 not in [line for line, _ in vendor_lines(lint, report(middle=middle))]
+
+
+def test_multi_version_pages_and_web_bylines(lint):
+    head = ["编辑：文秘驿站 2021-06-18", "2024年部门年度考核目标责任书范本（三篇）", "部门年度考核目标责任书2"]
+    assert [line for line, _ in vendor_lines(lint, report(head=head))] == [2, 3, 4]
+
+
+def test_login_chrome_of_a_download_page(lint):
+    head = ["已注册用户请登录：", "账号：", "密码：", "验证码：换一换"]
+    assert [line for line, _ in vendor_lines(lint, report(head=head))] == [2, 3, 4, 5]
+
+
+def test_papers_options_and_newsletter_bylines_are_the_report_s(lint):
+    middle = ["全年发表核心期刊论文（3篇），出版专著1部。", "（三）备选方案2", "编辑：办公室　2024年5月6日"]
+    assert vendor_lines(lint, report(middle=middle)) == []
