@@ -311,3 +311,14 @@ def test_login_chrome_of_a_download_page(lint):
 def test_papers_options_and_newsletter_bylines_are_the_report_s(lint):
     middle = ["全年发表核心期刊论文（3篇），出版专著1部。", "（三）备选方案2", "编辑：办公室　2024年5月6日"]
     assert vendor_lines(lint, report(middle=middle)) == []
+
+
+def test_a_reposted_social_media_article_s_tail(lint):
+    tail = ["说明：本文转自网络，版权归原作者所有，若有不妥请告知。", "— END —", "图文来源：综合整理", "责编：晓禾",
+            "阅读原文", "转发 收藏 点赞 在看"]
+    assert [line for line, _ in vendor_lines(lint, report(tail=tail))] == [26, 27, 28, 29, 30, 31]
+
+
+def test_a_newsletter_s_own_credits_stay(lint):
+    tail = ["编辑：县委办公室信息科", "审核：张伟", "签发：李强"]
+    assert vendor_lines(lint, report(tail=tail)) == []
