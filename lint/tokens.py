@@ -7,13 +7,13 @@ are exact substrings and columns are exact.
 
 Kinds and shapes
 ----------------
-``slot``     ``x`` (runs of X x Ｘ ｘ × ╳ ✕ ✖ with adjacent digits: ``XX``, ``3X.5``,
+``slot``     ``x`` (runs of X x Ｘ ｘ × ╳ ✕ ✖ with adjacent digits: ``XX``, ``3X.5``, ``99.9X``,
              ``20XX``, ``X X X``), ``mou`` (某某), ``stars`` (``**``), ``blank``
              (``____``, ``20__``), ``date`` (``年  月  日``), ``bracket``
              (``（…）``, ``【…】``, ``[…]``, ``<…>``), ``variable`` (``{{x}}``,
              ``${x}``, ``{x}``, ``«x»``), ``pvariable`` (``%x_y%``), ``filler`` (TBD, TODO, Lorem ipsum)
 ``choice``   ``unit`` (``县（区）``, ``公司（集团）``), ``pronoun`` (``他（她）``, ``先生/女士``),
-             ``options`` (``（接受/不接受）``), ``polar`` (``同意/不同意``)
+             ``options`` (``（接受/不接受）``), ``polar`` (``同意/不同意``), ``slash`` (``上升/下降``)
 ``number``   a number, with its unit when one follows
 ``percent``  a number followed by % or ％
 ``marker``   an outline marker at the start of the block (``一、``, ``（一）``, ``1.``)
@@ -52,7 +52,7 @@ _SHAPES: list[tuple[str, str, str]] = [
         "slot",
         "x",
         rf"[{_S}](?:[ \u3000][{_S}](?![{_S}])){{2,}}"
-        rf"|(?:[{DIGITS}]+[.．]?)?[{_S}]+(?:[.．]?[{DIGITS}]+|[.．]?[{_S}]+)*",
+        rf"|(?:[{DIGITS}]+(?:[.．][{DIGITS}]+)?[.．]?)?[{_S}]+(?:[.．]?[{DIGITS}]+|[.．]?[{_S}]+)*",
     ),
     ("slot", "mou", r"某某"),
     ("slot", "mou1", r"某"),
@@ -81,6 +81,8 @@ _SHAPES: list[tuple[str, str, str]] = [
     # （接受/不接受）, （较强/一般/较弱）: alternatives for the writer to pick from
     ("choice", "options", r"[（(][^（）()/／\n]{1,8}(?:[/／][^（）()/／\n]{1,8}){1,4}[）)]"),
     ("choice", "pronoun", r"他（她）|她（他）|他/她|她/他|先生/女士|女士/先生|先生（女士）|男/女"),
+    # 上升/下降: two words joined by a slash (the rules decide which pairs are alternatives)
+    ("choice", "slash", rf"[{HAN}]{{1,4}}[/／][{HAN}]{{1,4}}"),
     # 同意/不同意, 全部采纳/部分采纳, 已完成/未完成: one word, for and against or in part
     (
         "choice",
@@ -140,6 +142,7 @@ _TRIGGERS: dict[str, str] = {
     "pronoun": "他她先女男",
     "options": "/／",
     "polar": "/／",
+    "slash": "/／",
     "qq": "QqＱｑ扣企",
     "wechat": "微威薇信VvWw➕",
     "email": "@",

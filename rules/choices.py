@@ -8,10 +8,14 @@ RL110 unresolved-choice (error)
     parenthesis, without a determiner (``县（区）``, ``局（委、办）``).
 
     Also alternatives offered in brackets: ``（接受/不接受）``, ``（较强/一般/较弱）``
-    (``match`` is the whole bracket).
+    (``match`` is the whole bracket), unless the sentence describes the levels of a variable
+    in a study (``因素A为钝化剂（施用/不施用）``); for and against joined by a slash
+    (``同意/不同意``, ``全部采纳/部分采纳``, ``已完成/未完成``); and opposite directions with a
+    value after them (``较上季度上升/下降X.X个百分点``; ``表示上升/下降`` is a legend).
 
     Not a finding: plural enumerations that address several units at once
-    (``各县（市、区）``, ``全市8个县（区）``, ``有关乡（镇）``, ``分县（市、区）数据``), the
+    (``各县（市、区）``, ``全市8个县（区）``, ``有关乡（镇）``, ``分县（市、区）数据``, and the
+    same pair elsewhere in a document that enumerates with it: ``由属地县（市、区）汇总``), the
     standard tiers official text names with their alternative (``村（社区）``, ``乡镇（街道）``;
     after 本/我/该 or as one office they are a choice: ``本街道（镇）``, ``镇（乡）长``), and parentheses holding
     something other than alternatives (``通沥青（水泥）路``), and categories listed
@@ -32,6 +36,7 @@ from functools import lru_cache
 from reportlint.diagnostics import Diagnostic, Example, Expectation, Rule
 from reportlint.document import Document
 from reportlint.i18n import msg
+from reportlint.tokens import SLOT_CHARS
 
 from ._data import load_toml
 
@@ -49,34 +54,61 @@ def _alternatives(inner: str) -> list[str]:
     return [p for p in inner.split("、") if p]
 
 
-def unresolved_unit(text: str, start: int, end: int) -> int | None:
-    """Where the unresolved choice starts (dropping a determiner), or None if the
-    parenthesis is not a choice between units."""
-    vocab = _vocab()
-    units = set(vocab["units"])
+def _unit_base(text: str, start: int, end: int) -> int | None:
+    """Where the unit before a parenthesis of units starts (县 in 全县（区）), or None if the
+    parenthesis does not hold alternative units."""
+    units = set(_vocab()["units"])
     open_at = text.index("（", start)
     alternatives = _alternatives(text[open_at + 1 : end - 1])
     if not all(a in units for a in alternatives):
         return None
     if text[start:open_at] in units:
-        base_start = start
-    elif text[open_at - 1] in units:
-        base_start = open_at - 1
-    else:
-        return None
+        return start
+    if text[open_at - 1] in units:
+        return open_at - 1
+    return None
+
+
+def _determined(text: str, base_start: int, end: int) -> bool:
+    """本局（委）, 我镇（街道）, 镇（乡）长: one body, the writer's own or one office."""
+    vocab = _vocab()
+    head = text[max(0, base_start - 4) : base_start]
+    return head.endswith(tuple(vocab["determiners"])) or text.startswith(tuple(vocab["offices"]), end)
+
+
+def _generic(text: str, base_start: int, end: int) -> bool:
+    """A plural enumeration or a tier's name, not a choice: 各县（市、区）, 8个县（区）, 村（社区）,
+    乡镇（街道）、村（社区）."""
+    vocab = _vocab()
     head = text[max(0, base_start - 4) : base_start]
     if any(head.endswith(w) for w in vocab["plural_before"]):
-        return None
-    if text[base_start:end] in vocab["tiers"] and not head.endswith(tuple(vocab["determiners"])) \
-            and not text.startswith(tuple(vocab["offices"]), end):
-        return None  # 村（社区）: the name of a tier, not a choice (but 镇（乡）长 is one office)
+        return True
+    if text[base_start:end] in vocab["tiers"] and not _determined(text, base_start, end):
+        return True
     prev = head[-1:] if head else ""
     if prev and (prev.isdigit() or prev in "一二三四五六七八九十两几"):
-        return None
-    # 乡镇（街道）、村（社区）: categories listed side by side, not a choice
-    if text[end : end + 1] == "、" or (prev == "、" and "（" in text[max(0, base_start - 12) : base_start]):
+        return True
+    return text[end : end + 1] == "、" or (prev == "、" and "（" in text[max(0, base_start - 12) : base_start])
+
+
+def unresolved_unit(text: str, start: int, end: int) -> int | None:
+    """Where the unresolved choice starts (dropping a determiner), or None if the
+    parenthesis is not a choice between units."""
+    base_start = _unit_base(text, start, end)
+    if base_start is None or _generic(text, base_start, end):
         return None
     return base_start
+
+
+def _generic_units(doc: Document) -> set[str]:
+    """Unit pairs the document uses as plural enumerations somewhere (各县（市、区）): then it
+    uses them so elsewhere too (由属地县（市、区）汇总), unless with a determiner."""
+    found = set()
+    for block, tok in doc.find("unit"):
+        base_start = _unit_base(block.text, tok.start, tok.end)
+        if base_start is not None and _generic(block.text, base_start, tok.end):
+            found.add(block.text[base_start : tok.end])
+    return found
 
 
 def _options(inner: str) -> bool:
@@ -92,27 +124,59 @@ def _ratio(text: str, end: int) -> bool:
     return after[:1] in ("=", "＝") or after[:1].isdigit() or after.startswith(("比", "之比"))
 
 
+def _opposite(text: str, tok) -> tuple[int, int] | None:
+    """The span of 上升/下降 inside a slash token when a value follows it (a digit or an X)."""
+    slash = tok.text.replace("／", "/")
+    for pair in _vocab()["opposites"]:
+        at = slash.find(pair)
+        if at < 0:
+            continue
+        start, end = tok.start + at, tok.start + at + len(pair)
+        after = text[end : end + 3].lstrip(" ")
+        if after[:1].isdigit() or after[:1] in SLOT_CHARS:
+            return start, end
+    return None
+
+
+def _levels(text: str, start: int) -> bool:
+    """因素A为钝化剂（施用/不施用）: alternatives naming the levels of a variable in a study."""
+    sentence = text[: start].rsplit("。", 1)[-1].rsplit("；", 1)[-1]
+    return any(w in sentence for w in _vocab()["levels_context"])
+
+
 def _choices(doc: Document, config) -> Iterator[Diagnostic]:
     reported: dict[int, list[tuple[int, int]]] = {}
-    for block, tok in doc.find("options", "unit", "pronoun", "polar"):
+    generic: set[str] | None = None
+    for block, tok in doc.find("options", "unit", "pronoun", "polar", "slash"):
         if not block.on_page:
             continue
         spans = reported.setdefault(id(block), [])
-        if any(s <= tok.start and tok.end <= e for s, e in spans):
+        if any(s < tok.end and tok.start < e for s, e in spans):
             continue  # 接受/不接受 inside （接受/不接受）, reported whole
-        start = tok.start
-        if tok.shape == "unit":
+        start, end = tok.start, tok.end
+        if tok.shape == "slash":
+            span = _opposite(block.text, tok)
+            if span is None:
+                continue
+            start, end = span
+        elif tok.shape == "unit":
             start = unresolved_unit(block.text, tok.start, tok.end)
             if start is None:
                 continue
-        elif tok.shape == "options" and not _options(tok.text[1:-1]):
+            if generic is None:
+                generic = _generic_units(doc)
+            if block.text[start : tok.end] in generic and not _determined(block.text, start, tok.end):
+                continue
+        elif tok.shape == "options" and (not _options(tok.text[1:-1]) or _levels(block.text, tok.start)):
             continue
         elif tok.shape in ("pronoun", "polar") and _ratio(block.text, tok.end):
             continue
-        match = block.text[start : tok.end]
-        spans.append((start, tok.end))
+        if tok.shape == "polar" and _levels(block.text, tok.start):
+            continue
+        match = block.text[start:end]
+        spans.append((start, end))
         yield UNRESOLVED_CHOICE.diagnostic(
-            block, start, tok.end, msg("unresolved choice '{match}': keep one alternative", match=match),
+            block, start, end, msg("unresolved choice '{match}': keep one alternative", match=match),
             expects=Expectation("choice", options=choice_options(match)),
         )
 

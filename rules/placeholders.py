@@ -124,7 +124,7 @@ def _has_anonymised_persons(doc: Document) -> bool:
     return cached
 
 
-_FIELD_LABEL = re.compile(r"(?:人|者|方|书记|主任|局长|县长|镇长|校长|院长|经理|主席|组长|队长)[：:]\s*$")
+_FIELD_LABEL = re.compile(r"(?:人|者|方|员|书记|主任|局长|县长|镇长|校长|院长|经理|主席|组长|队长)[：:]\s*$")
 
 
 def _mou_slot(doc: Document, block: Block, tok: Token) -> bool | None:
@@ -145,9 +145,9 @@ def _mou_slot(doc: Document, block: Block, tok: Token) -> bool | None:
         return True  # 汇报人：某某, 对照检查人：某某
     if after.startswith("同志") or (head == "" and len(text.strip()) <= 12):
         return True
-    if raw_head[-1:] in (" ", "\u3000") and not text[tok.end :].strip() and \
+    if raw_head[-1:] in (" ", "\u3000") and not text[tok.end :].strip(" \u3000）)") and \
             any(head.endswith(r) for r in context()["anonymised"]["roles"]):
-        return True  # a byline or signature: ——（学院名称）院长　某某
+        return True  # a byline or signature: ——（学院名称）院长　某某, （党员　某某）
     if _is_title(doc, block):
         return True
     expects = expected_value(text, tok.end) or ""
@@ -316,7 +316,7 @@ def _bracket_prompt(text: str, tok: Token) -> bool:
             return False  # markdown link or reference
         if tok.text[0] == "<" and (inner.startswith(("/", "!", "http")) or "=" in inner):
             return False  # HTML, autolinks
-        words = inner.replace("_", " ").replace("-", " ").replace(":", " ").lower().split()
+        words = re.sub(r"[-_:,/&]", " ", inner).lower().split()
         if words and inner.isascii():
             if words[0] in prompt["first_words"] and len(words) >= 2:
                 return True  # [Insert chart: …], [One or two sentences on …]
@@ -334,6 +334,8 @@ def _bracket_prompt(text: str, tok: Token) -> bool:
         return False  # the caption of a blank: ________（姓名、职务）; the blank is the slot
     if any(v in inner for v in prompt["verbs"]) or inner.startswith(tuple(prompt["leading_verbs"])):
         return len(inner) <= 30
+    if inner.startswith("具体") and inner.endswith(tuple(prompt["specific_suffixes"])):
+        return True  # （具体工作任务）: "the specific …" for the writer to name
     if "：" in inner or ":" in inner or len(inner) > 16:
         return False  # a note with a value: （单位：万元）
     if inner in prompt["not_fields"] or not all(is_han(ch) for ch in inner.replace("、", "")):

@@ -53,8 +53,10 @@ RL204 vendor-block (warning)
     A short promotional line inside a vendor block: between two vendor lines
     at most four lines apart (``自建平台、实时分享``; away from the first and last
     lines only between two lines of strong evidence), or a separator line
-    (``—— END ——``) right next to vendor text.  Report text (sentences ending
-    in 。, numbered headings, titles, long paragraphs) is never absorbed.
+    (``—— END ——``) right next to vendor text, or an item of a list of links under a
+    vendor list header (``相关文章：`` then ``1.供电所工作汇报材料``).  Report text
+    (sentences ending in 。, numbered headings, titles, long paragraphs) is never
+    absorbed, except as a bulleted or numbered item under such a header.
 
     PASS: 今年工作取得新成效。
 
@@ -316,16 +318,28 @@ def _looks_like_title(text: str) -> bool:
 
 
 def _noise_line(text: str) -> bool:
-    """Anti-scrape noise: a line of short scraps, several of which mix a Latin letter and a
-    digit (``k7 Q2 d+ m9 [3``, ``f8 Lq 3z 窗 K2 pT+``); a row of numbers (``12 35 48 90 11``)
-    or of initials is not."""
+    """Anti-scrape noise: a line of short scraps, most of which mix kinds of character — a
+    Latin letter and a digit, a digit and a symbol, upper and lower case (``k7 Q2 d+ m9 [3``,
+    ``q7 Ld 9] aW 3+ K2``, ``f8 Lq 3z 窗 K2 pT+``); a row of numbers (``12 35 48 90 11``) or
+    of initials is not, nor a list of names (``Mr Li Dr Wu``: no digit)."""
     if len(text) > 80:
         return False
     parts = text.split()
     if len(parts) < 5 or any(len(p) > 3 for p in parts):
         return False
-    mixed = sum(any(c.isdigit() for c in p) and any(c.isascii() and c.isalpha() for c in p) for p in parts)
-    return mixed >= 3 and mixed * 3 >= len(parts)
+    mixed = sum(_mixed_scrap(p) for p in parts)
+    letter_digit = sum(any(c.isdigit() for c in p) and any(c.isascii() and c.isalpha() for c in p) for p in parts)
+    if letter_digit >= 3 and letter_digit * 3 >= len(parts):
+        return True
+    return letter_digit >= 1 and mixed >= 3 and mixed * 3 >= len(parts) * 2
+
+
+def _mixed_scrap(part: str) -> bool:
+    kinds = {
+        "digit" if c.isdigit() else "upper" if c.isupper() else "lower" if c.islower() else "symbol"
+        for c in part if c.isascii()
+    }
+    return len(kinds) >= 2
 
 
 def _rare_noise(text: str) -> bool:
@@ -426,6 +440,30 @@ def _absorb_blocks(verdicts: Verdicts) -> None:
 
 
 _BULLETS = frozenset("·•▪◦●○")
+# A vendor line that opens a list of links: 相关文章：, 【…】相关文档推荐：, 猜你喜欢.
+_LIST_HEADER = re.compile(r"(?:相关|推荐|阅读|猜你喜欢|热门|延伸|往期|更多)[^：:]{0,6}[：:]?$")
+_LINK_WORDS = ("范文", "范本", "模板", "精选", "通用", "大全")
+_LIST_ITEM = re.compile(r"^\s*(?:[·•▪◦●○\-*>]|\d{1,2}[.、．)）]|[①-⑳])\s*\S")
+
+
+def _absorb_link_lists(verdicts: Verdicts) -> None:
+    """The items under a vendor list header (``相关文章：`` then ``1.供电所工作汇报材料``, ``·
+    院感科质控分析会议记录范本``): short bulleted or numbered titles, up to the first line that
+    is not one."""
+    for k, v in verdicts.known():
+        if v.code is None or v.code == "RL204" or not _LIST_HEADER.search(v.folded):
+            continue
+        j = k + 1
+        while j < len(verdicts.blocks):
+            item = verdicts.get(j)
+            text = item.block.text.strip()
+            if not _LIST_ITEM.match(text) or len(text) > ABSORB_MAX_CHARS or text.endswith(("。", "；")):
+                break
+            if not (_title_pattern().search(item.folded) or any(w in item.folded for w in _LINK_WORDS)):
+                break  # 1.加强组织领导: the report's next heading, not a link
+            if item.code is None:
+                item.code, item.reason = "RL204", f"{v.block.line}-{item.block.line}"
+            j += 1
 
 
 def _strong(v: LineVerdict) -> bool:
@@ -467,6 +505,7 @@ def classify(doc: Document, config) -> list[LineVerdict]:
                 if v.code is None and v.phrases.get("low") and v.zone and len(v.folded) <= 40:
                     v.code, v.reason = "RL204", "adjacent"
     _absorb_blocks(verdicts)
+    _absorb_link_lists(verdicts)
     # A separator line (—— END ——) right before or after vendor text belongs to it.
     for k, v in verdicts.known():
         if v.code and v.code != "RL204":

@@ -8,7 +8,7 @@ RL101 x-slot (error)
     Decision procedure, in order (the first that applies decides):
 
     1. A Latin letter touches the run (``Xbox``, ``XL``, ``Windows XP``, ``XIV``,
-       ``xiǎo``): a word, not a slot.
+       ``xiǎo``): a word, not a slot; except a quarter ``QX`` standing alone.
     2. A date written with ``-``, ``/`` or ``.`` and X for some of its numbers
        (``20XX-XX-XX``, ``2024-09-XX``, ``2024/X/X``) is a slot.  Otherwise a hyphenated
        code (``X-ray``, ``X-200``, ``Model-X``) is not, nor an HTTP status class
@@ -20,9 +20,12 @@ RL101 x-slot (error)
        decimal: ``X.X / 5``): not a slot.
     4. Allowlist: the run plus the text after it spells an entry of
        ``data/x_allow.txt`` (or the ``extend-allow`` setting) of the same run
-       length, *and* the segmenter puts a word boundary where the entry ends.
-       ``X光片`` is X-ray film; in ``X光伏电站`` the word is 光伏, so the X is a slot.
-    5. Roman numerals and names: a bare ``X``/``XX`` after ``Chapter``, ``Louis`` and
+       length, *and* the segmenter puts a word boundary where the entry ends (or joins
+       its last character only to a particle: 轴为 in ``X轴为…``).  ``X光片`` is X-ray
+       film; in ``X光伏电站`` the word is 光伏, so the X is a slot.
+    5. Roman numerals and names: a lone ``X`` in the title of a book or film
+       (``《嫌疑人X的献身》``, not a document's title such as ``《关于X的通知》``), a bare
+       ``X``/``XX`` after ``Chapter``, ``Louis`` and
        the like, or a single ``X`` next to a capitalised English word (``iPhone X``) other
        than one that takes a number (``Quarter X``, ``Week X`` are slots).
     6. A lone lower-case ``x`` or a lone ``×`` is a slot only with numeric context:
@@ -101,7 +104,13 @@ def _boundary_after(text: str, run_end: int, entry_end: int, segmenter: str) -> 
 
     window = text[run_end : min(len(text), entry_end + 8)]
     cut = entry_end - run_end
-    return any(end == cut for _start, end in word_spans(window, segmenter))
+    spans = word_spans(window, segmenter)
+    if any(end == cut for _start, end in spans):
+        return True
+    # 轴为 in X轴为钝化剂施用量 is a cut across the entry and a particle (为, 是, 的 …), not
+    # a word that takes the entry's last character away as 光伏 does in X光伏电站
+    return any(start == cut - 1 and end == cut + 1 for start, end in spans) and \
+        window[cut] in context()["x_boundary"]["particles"]
 
 
 def _neighbour(text: str, index: int, step: int) -> str:
@@ -168,12 +177,16 @@ def is_x_slot(text: str, tok: Token, allow: tuple[str, ...] = (), segmenter: str
     # 1. part of a Latin word ($X.XM is an amount in millions, not a word)
     if prev in _CURRENCY and (nxt not in LATIN or text[tok.end : tok.end + 2].rstrip(".,; )") in _MAGNITUDES):
         return True
+    if prev == "Q" and run == "X" and (tok.start < 2 or text[tok.start - 2] not in LATIN) and not nxt.isalnum():
+        return True  # QX 20XX: the quarter to fill in
     if prev in LATIN or nxt in LATIN:
         return False
     if run in _PLAIN_RUNS and _cjk_side(prev) and _cjk_side(nxt):
         # The common case, 增长X%: a run of X between Chinese text, where steps 2, 3 and 5
         # cannot apply.
         if prev in _DIMENSIONS and nxt in _DIMENSIONS:
+            return False
+        if run == "X" and _in_work_title(text, tok):
             return False
         return not _allowed(text, tok, allow, segmenter)
     # 2. a date with X for some of its numbers (20XX-XX-XX, 2024-09-XX, 2024/X/X) is a
@@ -222,6 +235,21 @@ def is_x_slot(text: str, tok: Token, allow: tuple[str, ...] = (), segmenter: str
     return True
 
 
+def _in_work_title(text: str, tok: Token) -> bool:
+    """A lone X inside the title of a book or film (《嫌疑人X的献身》) is part of the name; in
+    the title of a document (《关于开展X工作的通知》) it is a slot."""
+    opening = text.rfind("《", 0, tok.start)
+    closing = text.find("》", tok.end)
+    if opening < 0 or closing < 0 or "》" in text[opening:tok.start] or "《" in text[tok.end : closing]:
+        return False
+    title = text[opening + 1 : closing]
+    if sum(c in SLOT_CHARS for c in title) > 1 or len(title) < 3:
+        return False
+    if (expected_value(text, tok.end) or "").startswith(("a place", "an organisation")):
+        return False  # 《X县志》: the county's name is to be filled in
+    return not any(w in title for w in context()["work_title"]["document_words"])
+
+
 # Year, month and day with one separator; year and month only with - or / (2023.x is a
 # version number).
 _DATE_SHAPE = re.compile(
@@ -253,10 +281,25 @@ def _status_class(text: str, tok: Token) -> bool:
     return any(w in lowered for w in context()["status_class"]["context"])
 
 
+_LIST_NUMBER = re.compile(r"[ \t\u3000]*(\d{1,2}[.．])")
+
+
+def _without_list_number(text: str, tok: Token) -> Token:
+    """``3.X线胸片…``: the run starts after the list number that opens the line."""
+    m = _LIST_NUMBER.match(text)
+    if m is None or m.start(1) != tok.start or m.end(1) >= tok.end:
+        return tok
+    rest = text[m.end(1) : tok.end]
+    if any(c in DIGITS for c in rest):
+        return tok  # 3.5X亿元 is a masked number, not a list item
+    return tok._replace(start=m.end(1), text=rest)
+
+
 def _x_slots(doc: Document, config) -> Iterator[Diagnostic]:
     allow = tuple(getattr(config, "extend_allow", ()))
     segmenter = getattr(config, "segmenter", "rjieba")
     for block, tok in candidates(doc, "x"):
+        tok = _without_list_number(block.text, tok)
         if not is_x_slot(block.text, tok, allow, segmenter):
             continue
         expects = expected_value(block.text, tok.end) or msg("a value")

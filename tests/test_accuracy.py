@@ -15,13 +15,14 @@ HOLDOUT = os.path.join(ROOT, "fixtures", "holdout")
 HOLDOUT2 = os.path.join(ROOT, "fixtures", "holdout2")
 HOLDOUT3 = os.path.join(ROOT, "fixtures", "holdout3")
 HOLDOUT4 = os.path.join(ROOT, "fixtures", "holdout4")
+HOLDOUT5 = os.path.join(ROOT, "fixtures", "holdout5")
 TARGET = 0.98
 
 
 @pytest.fixture(
     scope="module",
-    params=[CORPUS, HOLDOUT, HOLDOUT2, HOLDOUT3, HOLDOUT4],
-    ids=["corpus", "holdout", "holdout2", "holdout3", "holdout4"],
+    params=[CORPUS, HOLDOUT, HOLDOUT2, HOLDOUT3, HOLDOUT4, HOLDOUT5],
+    ids=["corpus", "holdout", "holdout2", "holdout3", "holdout4", "holdout5"],
 )
 def report(request):
     import accuracy

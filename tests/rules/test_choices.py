@@ -41,3 +41,20 @@ def test_tiers_and_ratios_are_not_choices(lint):
 def test_a_tier_after_a_determiner_is_a_choice(lint):
     assert matches(lint("三是本街道（镇）干部队伍年龄结构偏大。\n"), "RL110") == ["街道（镇）"]
     assert matches(lint("镇（乡）长2023年度述职述廉报告\n"), "RL110") == ["镇（乡）"]
+
+
+def test_opposite_directions_before_a_value(lint):
+    text = "医院感染发病率较上季度上升/下降X.X个百分点。\n经费较上年增加/减少3.2万元。\n表中↑/↓分别表示上升/下降。\n"
+    assert matches(lint(text), "RL110") == ["上升/下降", "增加/减少"]
+
+
+def test_levels_of_a_variable_in_a_study_are_not_choices(lint):
+    text = "试验采用2×2析因设计，因素A为钝化剂（施用/不施用），因素B为品种（低积累品种/常规品种）。\n"
+    assert matches(lint(text), "RL110") == []
+    assert matches(lint("考核结果为（优秀/合格/不合格）。\n"), "RL110") == ["（优秀/合格/不合格）"]
+
+
+def test_a_document_that_enumerates_a_pair_uses_it_generically(lint):
+    text = "各县（市、区）要逐项梳理整改进展。\n涉及乡镇的事项，由属地县（市、区）统一汇总报送。\n牵头县（市、区）负责协调。\n"
+    assert matches(lint(text), "RL110") == []
+    assert matches(lint("各县（区）要加强督导。\n本县（区）全年完成投资8亿元。\n"), "RL110") == ["县（区）"]

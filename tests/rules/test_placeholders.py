@@ -182,3 +182,18 @@ def test_lower_case_field_words_in_brackets(lint):
 def test_quoted_letters_and_blanks_in_guillemets_are_not_variables(lint):
     text = "Тип клемм: «U» под болт М5.\nДата заключения: «____» ____________ 2016 г.\nDear «First_Name»,"
     assert found(lint, text, "RL107") == ["«First_Name»"]
+
+
+def test_mou_after_a_staff_label_and_in_a_bracketed_byline(lint):
+    text = "关于食堂食品安全自查情况的报告\n学校食品安全管理员：某某\n（党员　某某）"
+    assert found(lint, text, "RL102") == ["某某", "某某"]
+
+
+def test_specific_item_prompts(lint):
+    text = "面对（具体工作任务）时存在畏难情绪。\n部分问题整改不到位（具体情况略）。\n"
+    assert found(lint, text, "RL106") == ["（具体工作任务）"]
+
+
+def test_english_prompts_with_commas_and_number_fields(lint):
+    text = "- **Prepared by:** [Name, Title]\n4. Open incidents: <number>\n**Approved by:** ______________ (Chair)\n"
+    assert found(lint, text, "RL10", fmt="md") == ["[Name, Title]", "<number>"]

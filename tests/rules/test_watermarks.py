@@ -322,3 +322,25 @@ def test_a_reposted_social_media_article_s_tail(lint):
 def test_a_newsletter_s_own_credits_stay(lint):
     tail = ["编辑：县委办公室信息科", "审核：张伟", "签发：李强"]
     assert vendor_lines(lint, report(tail=tail)) == []
+
+
+def test_items_under_a_related_links_header(lint):
+    tail = ["相关资料推荐：", "· 街道安全生产工作总结（精选）", "· 社区网格员培训会议记录范本", "1.消防站年度工作汇报材料"]
+    assert [line for line, _ in vendor_lines(lint, report(tail=tail))] == [26, 27, 28, 29]
+
+
+def test_the_report_s_next_heading_after_a_vendor_line_stays(lint):
+    middle = ["相关推荐：", "1.加强组织领导", "全年召开专题会议6次。"]
+    assert [line for line, _ in vendor_lines(lint, report(middle=middle))] == [14]
+
+
+def test_paywalls_ad_dividers_and_tab_titles(lint):
+    middle = ["—— 试读已结束，剩余 8 页需开通会员后阅读 ——", "～～～～ 广告 ～～～～", "模板工坊 | 已售 1,024 份"]
+    head = ["2024年消防站年度工作总结 - 材料之家 - 第2页", "编者按：今天给大家分享一篇结构清晰的总结模板。"]
+    lines = [line for line, _ in vendor_lines(lint, report(head=head, middle=middle))]
+    assert lines == [2, 3, 16, 17, 18]
+
+
+def test_noise_of_mixed_case_and_symbols(lint):
+    assert vendor_lines(lint, report(middle=["p4 Xe 7} bQ 2# M8 vT"])) == [(14, "RL201")]
+    assert vendor_lines(lint, report(middle=["Mr Li Dr Wu Ms Ye Jo An"])) == []

@@ -102,3 +102,21 @@ def test_a_legend_defining_x_is_not_a_slot(lint):
     assert found(lint, "X – односложная характеристика и/или тип извещателя:", "RL101") == []
     assert found(lint, "X – the number of sites, to be confirmed", "RL101") == []
     assert found(lint, "X亿元 – 全年目标", "RL101") == ["X"]
+
+
+@pytest.mark.parametrize(
+    "text, slots",
+    [
+        ("城网供电可靠率达到99.9X%。", ["99.9X"]),
+        ("3.X线胸片与胸部CT诊断符合率92.1%。", []),
+        ("3.XX县完成投资X亿元。", ["XX", "X"]),
+        ("完成2台DR设备的X线管组件更换。", []),
+        ("图3中，X轴为钝化剂施用量。", []),
+        ("外借量前五位为《嫌疑人X的献身》《三体》。", []),
+        ("根据《关于开展X工作的通知》要求，组织学习《X县志》。", ["X", "X"]),
+        ("# ${company_en} QX 20XX Earnings Call", ["X", "20XX"]),
+        ("The QX50 and the QXL models were shown.", []),
+    ],
+)
+def test_masked_decimals_list_numbers_titles_and_quarters(lint, text, slots):
+    assert found(lint, text, "RL101", fmt="md" if text.startswith("#") else "txt") == slots
