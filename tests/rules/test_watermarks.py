@@ -344,3 +344,8 @@ def test_paywalls_ad_dividers_and_tab_titles(lint):
 def test_noise_of_mixed_case_and_symbols(lint):
     assert vendor_lines(lint, report(middle=["p4 Xe 7} bQ 2# M8 vT"])) == [(14, "RL201")]
     assert vendor_lines(lint, report(middle=["Mr Li Dr Wu Ms Ye Jo An"])) == []
+
+
+def test_archive_pages_and_sales_figures_are_the_report_s(lint):
+    middle = ["历史档案剩余3页尚未完成数字化扫描。", "新推出的惠民保险产品已售2,317份，覆盖群众1.2万人。"]
+    assert vendor_lines(lint, report(middle=middle)) == []
