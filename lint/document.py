@@ -97,8 +97,9 @@ class Block(NamedTuple):
 
 class Feature(NamedTuple):
     """Something a reader found that is not plain text: a comment, a tracked change,
-    a macro project, a field …  ``block`` and the span locate it when it has a place
-    in the text; package-level features have none."""
+    a macro project, a field, a Markdown code block …  ``block`` and the span locate it
+    when it has a place in the text; ``line`` when it has a line but no text block (a code
+    block, left out of the text the rules read); package-level features have neither."""
 
     kind: str
     detail: str
@@ -106,6 +107,7 @@ class Feature(NamedTuple):
     start: int = 0
     end: int = 0
     part: str = "package"
+    line: int = 0
 
 
 class Suppression(NamedTuple):

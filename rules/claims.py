@@ -408,7 +408,8 @@ def _no_basis(doc: Document, config) -> Iterator[Diagnostic]:
     for block, m in _scan(doc, "growth"):
         clause_start = max(block.text.rfind(p, 0, m.start()) for p in "。；！？")
         previous = max(block.text.rfind(p, 0, max(0, clause_start)) for p in "。；！？")
-        context = block.text[max(0, previous) : m.end()]
+        ends = [i for i in (block.text.find(p, m.end()) for p in "。；！？") if i >= 0]
+        context = block.text[max(0, previous) : min(ends, default=len(block.text))]  # 下降41.3%，与对照差异显著
         if basis.search(context) or _compiled("range").search(m.group()):
             continue
         yield NO_BASIS.diagnostic(

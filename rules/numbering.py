@@ -232,11 +232,17 @@ def _cn(n: int) -> str:
 
 
 def sequences(markers: list[Marker]) -> list[tuple[Marker | None, list[Marker]]]:
-    """(parent, run) pairs: the markers of one kind directly under one parent, in order."""
+    """(parent, run) pairs: the markers of one kind directly under one parent, in order.
+    Of two markers of one kind, one in a heading (``## 4. Incidents``) ranks above one in a
+    plain paragraph (the list ``1.``, ``2.`` under it)."""
     runs: dict[tuple[int, str], tuple[Marker | None, list[Marker]]] = {}
     stack: list[Marker] = []
+
+    def rank(m: Marker) -> tuple[int, int]:
+        return m.level, 0 if m.block.kind == HEADING else 1
+
     for m in markers:
-        while stack and stack[-1].level >= m.level:
+        while stack and rank(stack[-1]) >= rank(m):
             stack.pop()
         parent = stack[-1] if stack else None
         runs.setdefault((id(parent), m.kind), (parent, []))[1].append(m)
@@ -384,6 +390,7 @@ def _standalone(m: Marker) -> bool:
 
 def _empty_sections(doc: Document, config) -> Iterator[Diagnostic]:
     body = [b for b in doc.blocks if b.part == "body" and b.text.strip()]
+    code = [f.line for f in doc.features if f.kind == "code-block"]  # Markdown code is content
     index = {id(b): i for i, b in enumerate(body)}
     markers = {id(m.block): m for m in outline(doc)}
     for m in markers.values():
@@ -397,6 +404,8 @@ def _empty_sections(doc: Document, config) -> Iterator[Diagnostic]:
         else:
             following = markers.get(id(nxt)) if nxt is not None else None
             empty = nxt is None or (following is not None and following.level <= m.level)
+        if empty and any(m.block.line < line < (nxt.line if nxt is not None else 10**9) for line in code):
+            empty = False  # the section holds a code block
         if empty:
             yield EMPTY_SECTION.diagnostic(
                 m.block, m.start, len(m.block.text.rstrip()), msg("section '{heading}' has no content",

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from ..document import HEADING, Block, Document, Suppression
+from ..document import HEADING, Block, Document, Feature, Suppression
 from .directives import markdown_directive
 from .text import split_lines
 
@@ -77,6 +77,7 @@ def read_markdown(path: str, text: str) -> Document:
     previous_blank = True
     in_list = False
     pending: tuple[int, str] | None = None  # a paragraph line that may become a setext heading
+    indented_until = 0  # last line of the indented code block being read
 
     def emit(number: int, line: str, kind: str = "paragraph", level: int = 0) -> None:
         nonlocal paragraph, heading
@@ -120,6 +121,7 @@ def read_markdown(path: str, text: str) -> Document:
         m = _FENCE.match(line)
         if m and not (m.group(2)[0] == "`" and "`" in m.group(3)):
             flush()
+            doc.features.append(Feature("code-block", m.group(3).strip(), part="body", line=number))
             fence = (m.group(2)[0], len(m.group(2)))
             previous_blank = False
             continue
@@ -130,6 +132,9 @@ def read_markdown(path: str, text: str) -> Document:
             continue
         if (line.startswith("    ") or line.startswith("\t")) and previous_blank and not in_list:
             flush()  # indented code block
+            if indented_until != number - 1:
+                doc.features.append(Feature("code-block", "indented", part="body", line=number))
+            indented_until = number
             continue
         if _LIST_ITEM.match(line):
             in_list = True

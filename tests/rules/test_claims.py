@@ -105,3 +105,9 @@ def test_growth_verb_is_opt_in(lint, run_cli, tmp_path):
     path.write_text(text, encoding="utf-8")
     result = run_cli("--extend-select", "RL516", "--select", "RL516", "--format", "json", str(path))
     assert [d["match"] for d in result.json()["files"][0]["diagnostics"]] == ["增长277万元", "增加18.64%"]
+
+
+def test_a_basis_named_after_the_figure(lint):
+    text = "施用钝化剂后，土壤有效态镉含量平均下降41.3%，与对照差异显著。\n"
+    assert [c for c, *_ in claims(lint, text) if c == "RL510"] == []
+    assert [c for c, *_ in claims(lint, "土壤有效态镉含量平均下降41.3%，效果显著。\n") if c == "RL510"] == ["RL510"]

@@ -147,3 +147,18 @@ def test_skipped_level_only_where_the_document_uses_the_level_between(lint):
     assert [f for f in structure(lint, three_level, profile="none") if f[0] == "RL415"] == [("RL415", 7, "1.")]
     two_level = "一、主要成绩\n1.工业生产\n2.农业生产\n二、重点工作\n1.项目建设\n"
     assert [f for f in structure(lint, two_level, profile="none") if f[0] == "RL415"] == []
+
+
+def test_markdown_headings_rank_above_the_lists_under_them(lint):
+    text = (
+        "# Q1 Operations\n\n## 3. Volumes\n\nVolumes rose.\n\n## 4. Incidents\n\n"
+        "1. 14 Feb: conveyor fault.\n2. 22 Mar: scanner bug.\n\n## 5. Appendix\n\nSee below.\n"
+    )
+    assert structure(lint, text, format="md") == []
+
+
+def test_a_section_holding_only_a_code_block_is_not_empty(lint):
+    text = "# 运维月报\n\n## 一、总体情况\n\n运行平稳。\n\n## 二、日志摘录\n\n```text\n09:12 ERROR status=502\n```\n\n## 三、下步计划\n\n扩容。\n"
+    assert structure(lint, text, format="md") == []
+    assert [c for c, _, _ in structure(lint, text.replace("```text\n09:12 ERROR status=502\n```\n\n", ""), format="md")] \
+        == ["RL407"]
