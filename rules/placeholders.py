@@ -60,6 +60,7 @@ RL108 filler-text (warning)
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterator
 from functools import lru_cache
 from itertools import pairwise
@@ -124,7 +125,8 @@ def _has_anonymised_persons(doc: Document) -> bool:
     return cached
 
 
-_FIELD_LABEL = re.compile(r"(?:人|者|方|员|书记|主任|局长|县长|镇长|校长|院长|经理|主席|组长|队长)[：:]\s*$")
+_FIELD_LABEL = re.compile(r"(?:人|者|方|员|书记|主任|局长|县长|镇长|校长|院长|经理|主席|组长|队长)[：:][*_]*\s*$")
+_SELF_UNIT = re.compile(r"(?:我|本)[\u4e00-\u9fff]$")
 
 
 def _mou_slot(doc: Document, block: Block, tok: Token) -> bool | None:
@@ -141,6 +143,8 @@ def _mou_slot(doc: Document, block: Block, tok: Token) -> bool | None:
         return False  # 李某某
     if any(head.endswith(w) for w in ctx["self"]) or any(head.endswith(w) for w in ctx["field"]):
         return True
+    if _SELF_UNIT.search(head) and expected_value(text, tok.end) is not None:
+        return True  # 由我库某某科牵头: the writer's own unit
     if _FIELD_LABEL.search(raw_head):
         return True  # 汇报人：某某, 对照检查人：某某
     if after.startswith("同志") or (head == "" and len(text.strip()) <= 12):
@@ -178,12 +182,65 @@ def _mou_slots(doc: Document, config) -> Iterator[Diagnostic]:
 
 
 def _emphasis(text: str, tok: Token) -> bool:
-    """A star run closed by an equal run later on the line (markdown **bold**)."""
-    close = text.find(tok.text, tok.end)
-    if close > tok.end and text[tok.end] not in " \t" and text[close - 1] not in " \t":
+    """A star run that can open and is closed by an equal run later on the line, or that can
+    close one opened before (Markdown ``**bold**``, by CommonMark's flanking rules read the
+    CJK-aware way: ``**不足：**网络`` is bold)."""
+    close = _whole_run(text, tok.text, tok.end, len(text))
+    if close > tok.end and _can_open(text, tok.start, tok.end) and _can_close(text, close, close + len(tok.text)):
         return True
-    opening = text.rfind(tok.text, 0, tok.start)
-    return opening >= 0 and tok.start > opening + len(tok.text) and text[tok.start - 1] not in " \t"
+    opening = _whole_run(text, tok.text, 0, tok.start, last=True)
+    return opening >= 0 and tok.start > opening + len(tok.text) and \
+        _can_open(text, opening, opening + len(tok.text)) and _can_close(text, tok.start, tok.end)
+
+
+def _names_a_unit(text: str, pos: int) -> bool:
+    """Does a place or body's name start at ``pos`` (镇中心小学, 实验学校: a suffix within a
+    few Chinese characters)?"""
+    for k in range(5):
+        if k and not is_han(text[pos + k - 1 : pos + k] or " "):
+            return False
+        if (expected_value(text, pos + k) or "").startswith(("a place", "an organisation")):
+            return True
+    return False
+
+
+def _whole_run(text: str, run: str, lo: int, hi: int, last: bool = False) -> int:
+    """Where a star run exactly like ``run`` (not part of a longer one) is in text[lo:hi]."""
+    starts = [m.start() for m in re.finditer(re.escape(run[0]) + "+", text[lo:hi]) if len(m.group()) == len(run)]
+    if not starts:
+        return -1
+    return lo + (starts[-1] if last else starts[0])
+
+
+def _punctuation(ch: str) -> bool:
+    return ch != "" and unicodedata.category(ch)[0] in "PS"
+
+
+def _cjk(ch: str) -> bool:
+    """Chinese text or punctuation: next to it a delimiter run flanks as it would next to
+    white space, as CJK-aware renderers read ``**不足：**网络`` and ``**完成率 100%**；``."""
+    return ch != "" and (is_han(ch) or "\u3000" <= ch <= "\u303f" or "\uff00" <= ch <= "\uffef"
+                         or "\u2018" <= ch <= "\u201f" or ch in "…—")
+
+
+def _can_open(text: str, start: int, end: int) -> bool:
+    """Left-flanking: not followed by white space, and not followed by (non-Chinese)
+    punctuation unless preceded by white space, punctuation or Chinese."""
+    before, after = text[start - 1 : start], text[end : end + 1]
+    if after == "" or after.isspace():
+        return False
+    return not _punctuation(after) or _cjk(after) or before == "" or before.isspace() or _punctuation(before) \
+        or _cjk(before)
+
+
+def _can_close(text: str, start: int, end: int) -> bool:
+    """Right-flanking: not preceded by white space, and not preceded by (non-Chinese)
+    punctuation unless followed by white space, punctuation or Chinese."""
+    before, after = text[start - 1 : start], text[end : end + 1]
+    if before == "" or before.isspace():
+        return False
+    return not _punctuation(before) or _cjk(before) or after == "" or after.isspace() or _punctuation(after) \
+        or _cjk(after)
 
 
 def _star_slot(block: Block, tok: Token) -> bool:
@@ -197,12 +254,12 @@ def _star_slot(block: Block, tok: Token) -> bool:
     expects = expected_value(text, tok.end) or ""
     suffix = expects.startswith(("a place", "an organisation"))
     if _emphasis(text, tok):
-        # **村、**村 pairs up like bold text; it is two slots when both runs stand before a suffix.
-        partner = text.find(tok.text, tok.end)
+        # **村、**村 or **镇中心小学、**实验学校 pair up like bold text; they are two slots
+        # when both runs stand before the name of a place or body.
+        partner = _whole_run(text, tok.text, tok.end, len(text))
         if partner < 0:
-            partner = text.rfind(tok.text, 0, tok.start)
-        after_partner = expected_value(text, partner + len(tok.text)) or ""
-        if not (suffix and after_partner.startswith(("a place", "an organisation"))):
+            partner = _whole_run(text, tok.text, 0, tok.start, last=True)
+        if not (_names_a_unit(text, tok.end) and _names_a_unit(text, partner + len(tok.text))):
             return False
     if suffix:
         return True  # **村, 中共***镇委员会
@@ -325,7 +382,7 @@ def _bracket_prompt(text: str, tok: Token) -> bool:
             if len(words) <= 5 and all(w.isalpha() for w in words):
                 return words[-1] in prompt["english"]
     if any(w in inner for w in prompt["not_prompts"]):
-        return False  # a vendor's or editor's note: （转载请注明出处：…）
+        return False  # a vendor's or editor's note: （转载请注明出处：…）, （具体工程量详见设计方案，此处略）
     if tok.text[0] in "<＜" and 2 <= len(inner) <= 16 and all(is_han(ch) for ch in inner.replace("、", "")):
         return True  # <风险描述>, ＜单位名称＞: angle brackets are no Chinese punctuation
     if tok.start and text[tok.start - 1] in DIGITS:
@@ -340,11 +397,26 @@ def _bracket_prompt(text: str, tok: Token) -> bool:
         return False  # a note with a value: （单位：万元）
     if inner in prompt["not_fields"] or not all(is_han(ch) for ch in inner.replace("、", "")):
         return False
+    if any(w in inner for w in prompt["designations"]):
+        return False  # （省级文物保护单位）: what the thing is, not a field to fill
     return any(inner.endswith(w) for w in prompt["field_suffixes"])
+
+
+def _innermost(text: str, tok: Token) -> Token:
+    """（如发生，请简述：【请填写事故经过】）: the prompt is the inner bracket."""
+    from reportlint.tokens import scan
+
+    inner = text[tok.start + 1 : tok.end - 1]
+    for sub in scan(inner, "bracket"):
+        shifted = sub._replace(start=sub.start + tok.start + 1, end=sub.end + tok.start + 1)
+        if _bracket_prompt(text, shifted):
+            return shifted
+    return tok
 
 
 def _bracket_prompts(doc: Document, config) -> Iterator[Diagnostic]:
     for block, tok in candidates(doc, "bracket"):
+        tok = _innermost(block.text, tok)
         if _bracket_prompt(block.text, tok):
             yield BRACKET_PROMPT.diagnostic(
                 block, tok.start, tok.end, msg("template prompt left in: '{match}'", match=tok.text),

@@ -8,7 +8,8 @@ RL101 x-slot (error)
     Decision procedure, in order (the first that applies decides):
 
     1. A Latin letter touches the run (``Xbox``, ``XL``, ``Windows XP``, ``XIV``,
-       ``xiǎo``): a word, not a slot; except a quarter ``QX`` standing alone.
+       ``xiǎo``): a word, not a slot; except a quarter ``QX`` standing alone, a highway
+       chainage ``K××+×××`` and a masked value with its unit (``X.XMW``).
     2. A date written with ``-``, ``/`` or ``.`` and X for some of its numbers
        (``20XX-XX-XX``, ``2024-09-XX``, ``2024/X/X``) is a slot.  Otherwise a hyphenated
        code (``X-ray``, ``X-200``, ``Model-X``) is not, nor an HTTP status class
@@ -17,7 +18,7 @@ RL101 x-slot (error)
        spaces around the dash) is not a slot.  A multiplication sign between digits
        (``3×3``, ``1.2m×0.8m``, ``2 × 10⁴``) or between dimension words (``长×宽``), or an
        arithmetic operator next to the run (``x + 1 = 3``, unless the run is a masked
-       decimal: ``X.X / 5``): not a slot.
+       decimal: ``X.X / 5``), or a function's argument (``P(Y=1|X)``): not a slot.
     4. Allowlist: the run plus the text after it spells an entry of
        ``data/x_allow.txt`` (or the ``extend-allow`` setting) of the same run
        length, *and* the segmenter puts a word boundary where the entry ends (or joins
@@ -114,9 +115,12 @@ def _boundary_after(text: str, run_end: int, entry_end: int, segmenter: str) -> 
 
 
 def _neighbour(text: str, index: int, step: int) -> str:
-    """The nearest non-space character from ``index`` going ``step`` (+1/-1)."""
+    """The nearest non-space character from ``index`` going ``step`` (+1/-1); a run of two
+    or more asterisks (Markdown's ``**bold**``) is returned as ``**``, not as an operator."""
     while 0 <= index < len(text):
         if text[index] not in " \t\u3000":
+            if text[index] == "*" and "*" in (text[index - 1 : index] + text[index + 1 : index + 2]):
+                return "**"
             return text[index]
         index += step
     return ""
@@ -179,6 +183,10 @@ def is_x_slot(text: str, tok: Token, allow: tuple[str, ...] = (), segmenter: str
         return True
     if prev == "Q" and run == "X" and (tok.start < 2 or text[tok.start - 2] not in LATIN) and not nxt.isalnum():
         return True  # QX 20XX: the quarter to fill in
+    if _in_stake(text, tok):
+        return True  # K××+×××: a highway chainage to fill in
+    if nxt in LATIN and _MASKED_DECIMAL.fullmatch(run) and _unit_after(text, tok.end):
+        return True  # X.XMW: a masked value with its unit
     if prev in LATIN or nxt in LATIN:
         return False
     if run in _PLAIN_RUNS and _cjk_side(prev) and _cjk_side(nxt):
@@ -205,6 +213,9 @@ def is_x_slot(text: str, tok: Token, allow: tuple[str, ...] = (), segmenter: str
     # X – односложная характеристика: a legend defining the symbol, not a slot
     if (legend := _LEGEND.match(text)) is not None and legend.end(1) == tok.end:
         return False
+    # 330781********123X: the check digit of an identity card number
+    if run[-1:] in "Xx" and tok.end >= 18 and all(c in DIGITS or c == "*" for c in text[tok.end - 18 : tok.end - 1]):
+        return False
     # 46,XX / 47,XXY: a karyotype, not a slot
     if prev == "," and tok.start >= 3 and text[tok.start - 3 : tok.start - 1].isdigit():
         return False
@@ -221,6 +232,8 @@ def is_x_slot(text: str, tok: Token, allow: tuple[str, ...] = (), segmenter: str
         return False
     if prev in _DIMENSIONS and nxt in _DIMENSIONS:
         return False
+    if _function_argument(text, tok):
+        return False  # P(Y=1|X), f(X): a function's argument
     if (left_n in _OPERATORS or right_n in _OPERATORS) and not _MASKED_DECIMAL.fullmatch(run):
         return False  # x + 1 = 3; but X.X / 5 is a masked score
     # 4. allowlisted words
@@ -257,6 +270,34 @@ _DATE_SHAPE = re.compile(
     r"(?:(?P<sep>[-/.])(?:[0-9]{1,2}|[Xx]{1,2})(?P=sep)(?:[0-9]{1,2}|[Xx]{1,2})|[-/](?:[0-9]{1,2}|[Xx]{1,2}))"
     r"(?![A-Za-z0-9.])"
 )
+_STAKE = re.compile(rf"(?<![A-Za-z])K[{re.escape(SLOT_CHARS)}0-9]+\+[{re.escape(SLOT_CHARS)}0-9]+")
+
+
+def _in_stake(text: str, tok: Token) -> bool:
+    """K12+×××, K××+×××: a chainage (highway stake number) with X for its digits."""
+    if "K" not in text or "+" not in text:
+        return False
+    for m in _STAKE.finditer(text, max(0, tok.start - 12), min(len(text), tok.end + 12)):
+        if m.start() < tok.start and tok.end <= m.end():
+            return True
+    return False
+
+
+def _function_argument(text: str, tok: Token) -> bool:
+    """Inside the ASCII parentheses of a Latin function name: ``f(X)``, ``P(Y=1|X)``."""
+    opening = text.rfind("(", 0, tok.start)
+    closing = text.find(")", tok.end)
+    if opening < 1 or closing < 0 or text[opening - 1] not in LATIN:
+        return False
+    inside = text[opening + 1 : closing]
+    return ")" not in text[opening + 1 : tok.start] and "(" not in text[tok.end : closing] and inside.isascii()
+
+
+def _unit_after(text: str, end: int) -> bool:
+    letters = re.match(r"[A-Za-z²³/]+", text[end:])
+    return letters is not None and letters.group() in context()["x_units"]["latin"]
+
+
 _LEGEND = re.compile(r"\s*([A-Za-z]{1,3})\s+[–—=-]\s+\S")
 _MASKED_DECIMAL = re.compile(rf"[{re.escape(SLOT_CHARS)}0-9]+[.．][{re.escape(SLOT_CHARS)}0-9]+")
 _STATUS_CLASS = re.compile(r"(?<![A-Za-z0-9])[1-5][xX]{2}(?![A-Za-z0-9])")

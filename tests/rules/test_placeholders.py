@@ -197,3 +197,27 @@ def test_specific_item_prompts(lint):
 def test_english_prompts_with_commas_and_number_fields(lint):
     text = "- **Prepared by:** [Name, Title]\n4. Open incidents: <number>\n**Approved by:** ______________ (Chair)\n"
     assert found(lint, text, "RL10", fmt="md") == ["[Name, Title]", "<number>"]
+
+
+def test_star_slots_beside_chinese_bold(lint):
+    text = "今年以来，***区以**镇中心小学、**实验学校为试点。\n**不足：**网络舆情引导能力有待加强。\n- 更换光模块 64 个，**完成率 100%**；\n"
+    assert found(lint, text, "RL103", fmt="md") == ["***", "**", "**"]
+
+
+def test_nested_prompt_self_unit_and_bold_label(lint):
+    text = "未发生事故（如发生，请简述：【请填写事故经过及处置情况】）。\n全员责任制由我库某某科牵头修订。\n**填报人：** 某某（院长）\n"
+    assert found(lint, text, "RL10", fmt="md") == ["【请填写事故经过及处置情况】", "某某", "某某"]
+
+
+def test_designations_notes_and_model_contracts(lint):
+    text = (
+        "云岫山石窟（省级文物保护单位）2024年度保护管理工作报告\n实施渗水治理工程（具体工程量详见设计方案，此处略）。\n"
+        "全年服务老人1.2万人次。\n附件\n居家养老服务协议（示范文本）\n甲方（服务对象）：____________\n"
+        "第二条 服务期限自____年____月____日起至____年____月____日止。\n"
+    )
+    assert found(lint, text, "RL10") == []
+
+
+def test_long_english_instruction_brackets(lint):
+    text = "[Replace with a two-sentence summary of the client's problem and the expected outcome.]\n"
+    assert found(lint, text, "RL106", fmt="md") == [text.strip()]

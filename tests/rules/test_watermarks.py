@@ -349,3 +349,43 @@ def test_noise_of_mixed_case_and_symbols(lint):
 def test_archive_pages_and_sales_figures_are_the_report_s(lint):
     middle = ["历史档案剩余3页尚未完成数字化扫描。", "新推出的惠民保险产品已售2,317份，覆盖群众1.2万人。"]
     assert vendor_lines(lint, report(middle=middle)) == []
+
+
+def test_membership_tiers_and_writing_tool_ads(lint):
+    tail = ["—— 开通会员 畅享全站 ——", "体验卡 ¥5.8/3天｜年卡 ¥98（赠AI润色300次）", "年卡会员可下载本站全部8万份范文",
+            "本页为预览页，完整文档共6页，开通会员后可查看剩余内容"]
+    assert [line for line, _ in vendor_lines(lint, report(tail=tail))] == [26, 27, 28, 29]
+    middle = ["还在熬夜写总结？试试「笔灵AI」，输入关键词一键成稿", "新用户注册即送1000字额度"]
+    assert [line for line, _ in vendor_lines(lint, report(head=middle))] == [2, 3]
+
+
+def test_social_media_article_chrome(lint):
+    head = ["原创 公文小站 2024-05-06 08:00 发表于江苏", "点击上方“公文小站”→设为星标，每日准时推送"]
+    tail = ["— THE END —", "文字｜小禾  排版｜阿青  审核｜老周", "长按识别下方二维码，进资料互助群（群满请加小助手）",
+            "分享 · 收藏 · 点赞 · 在看"]
+    assert [line for line, _ in vendor_lines(lint, report(head=head, tail=tail))] == [2, 3, 28, 29, 30, 31]
+
+
+def test_sample_watermarks_page_numbers_and_spaced_qq_numbers(lint):
+    middle = ["样稿 · 仅供预览 · SAMPLE", "- 2 -"]
+    tail = ["粮库人交流圈丨扣扣：681 305 927（入圈请注明单位）"]
+    assert [line for line, _ in vendor_lines(lint, report(middle=middle, tail=tail))] == [14, 15, 28]
+
+
+def test_english_template_licences_and_ratings(lint):
+    lines = [
+        "# Consulting Proposal", *["We propose a four-week diagnostic of the client's supply chain."] * 12,
+        "© TemplateHarbor. This template is licensed for use by a single purchaser. Resale or redistribution is prohibited.",
+        "Template rated 4.7/5 by 1,204 consultants · Report a problem",
+    ]
+    assert [line for line, _ in vendor_lines(lint, "\n".join(lines) + "\n", format="md")] == [14, 15]
+
+
+def test_seo_lines_of_document_titles(lint):
+    head = ["关键词：足球协会工作报告范文 协会年度总结 体育社团述职 足协换届报告"]
+    assert vendor_lines(lint, report(head=head)) == [(2, "RL201")]
+
+
+def test_a_marketing_report_s_campaign_and_a_government_app_stay(lint):
+    middle = ["开展新用户注册有礼活动，带动注册用户增长12%。", "下载“岚川通”APP可办理128项政务服务。"]
+    assert vendor_lines(lint, report(middle=middle)) == []

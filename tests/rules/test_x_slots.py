@@ -120,3 +120,20 @@ def test_a_legend_defining_x_is_not_a_slot(lint):
 )
 def test_masked_decimals_list_numbers_titles_and_quarters(lint, text, slots):
     assert found(lint, text, "RL101", fmt="md" if text.startswith("#") else "txt") == slots
+
+
+@pytest.mark.parametrize(
+    "text, slots",
+    [
+        ("路况指数达到**XX.X**，优良路率**XX%**。", ["XX.X", "XX"]),
+        ("**报告期间：** 20XX年1月1日至12月31日", ["20XX"]),
+        ("在K××+×××至K12+×××段实施微表处××万平方米。", ["××", "×××", "×××", "××"]),
+        ("机房IT负载平均X.XMW，PUE均值X.XX。", ["X.X", "X.XX"]),
+        ("P(Y=1|X) = 1 − ∏(1 − pi)^xi", []),
+        ("| 路面修补 | XXXX | XX% |", ["XXXX", "XX"]),
+        ("身份证号码示例：330781********123X。", []),
+        ("配发XXL码工作服。", []),
+    ],
+)
+def test_bold_chainages_units_functions_and_id_numbers(lint, text, slots):
+    assert found(lint, text, "RL101", fmt="md") == slots
