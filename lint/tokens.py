@@ -9,7 +9,8 @@ Kinds and shapes
 ----------------
 ``slot``     ``x`` (runs of X x Ｘ ｘ × ╳ ✕ ✖ with adjacent digits: ``XX``, ``3X.5``, ``99.9X``,
              ``20XX``, ``X X X``), ``mou`` (某某), ``stars`` (``**``), ``blank``
-             (``____``, ``20__``), ``date`` (``年  月  日``), ``bracket``
+             (``____``, ``20__``), ``date`` (``年  月  日``, ``为年4月``, ``〔〕11号``),
+             ``gap`` (`` 亿元`` after a word: a number left out), ``bracket``
              (``（…）``, ``【…】``, ``[…]``, ``<…>``), ``variable`` (``{{x}}``,
              ``${x}``, ``{x}``, ``«x»``), ``pvariable`` (``%x_y%``), ``filler`` (TBD, TODO, Lorem ipsum)
 ``choice``   ``unit`` (``县（区）``, ``公司（集团）``), ``pronoun`` (``他（她）``, ``先生/女士``),
@@ -58,7 +59,22 @@ _SHAPES: list[tuple[str, str, str]] = [
     ("slot", "mou1", r"某"),
     ("slot", "stars", r"\*{2,}|＊{2,}"),
     ("slot", "blank", rf"(?:(?:19|20)|[{DIGITS}]{{2}})?_{{2,}}|＿{{2,}}"),
-    ("slot", "date", r"年[ \t\u3000]+月[ \t\u3000]+日|月[ \t\u3000]+日|年[ \t\u3000]+月(?![ \t\u3000]*日)"),
+    (
+        "slot",
+        "date",
+        r"年[ \t\u3000]+月[ \t\u3000]+日|月[ \t\u3000]+日|年[ \t\u3000]+月(?![ \t\u3000]*日)"
+        # 公示时间为年4月18日: the year left out (今年4月, 同年4月 name one)
+        r"|(?<![0-9０-９〇零一二两三四五六七八九十XxＸｘ×╳_＿今去明当同次前每上该本往近翌隔全半多某])年(?=[0-9０-９]{1,2}月)"
+        # 辽委办发〔〕11号: the year of a document number left out
+        r"|[〔［\[﹝][ \t\u3000]*[〕］\]﹞](?=[0-9０-９]+号)",
+    ),
+    # 生产总值 亿元，增长 %: a number left out before its unit
+    (
+        "slot",
+        "gap",
+        rf"(?<=[{HAN}、，,])[ \t\u3000]+(?:万亿元|亿元|万元|千元|元|万人次|万人|万吨|万户|个百分点|[%％])"
+        rf"|(?<=[{HAN}])[%％](?=[，。；、,;])",
+    ),
     (
         "slot",
         "bracket",
@@ -134,7 +150,8 @@ _TRIGGERS: dict[str, str] = {
     "mou1": "某",
     "stars": "*＊",
     "blank": "_＿",
-    "date": "月",
+    "date": "月〕］]﹞",
+    "gap": "元人吨户点%％",
     "bracket": "（(【[<〈＜",
     "variable": "{«",
     "pvariable": "_",

@@ -28,11 +28,22 @@ RL104 blank-slot (error)
     FAIL: 完成率达____% | 富政函[20__]43号
 
 RL105 empty-date (warning)
-    A date with its numbers left blank: ``2024年  月  日``, ``年  月  日``.  Not on a
-    signature line or right after one (forms awaiting a handwritten date).
+    A date with its numbers left blank: ``2024年  月  日``, ``年  月  日``, a year left out
+    (``公示时间为年4月18日``; not 今年4月, 同年4月), a document number's year left out
+    (``辽委办发〔〕11号``).  Not on a signature line or right after one (forms awaiting a
+    handwritten date).
 
     PASS: 2024年5月6日 | 签字：        2024年  月  日
     FAIL: 本报告于2024年  月  日经党组会议审议
+
+RL113 empty-value (warning)
+    A number left out before its unit: ``全年完成生产总值 亿元，增长 %``, ``比上年增长%。``
+    (``match`` is the gap and the unit).  Not in a form for someone else to fill in (after a
+    ``回执`` or ``报名表`` heading), nor a unit after a label (``金额：    元``) or in a
+    table's header (``增长%`` at the end of a cell).
+
+    PASS: 全年完成生产总值286.4亿元，增长5.6% | 单位：万元 | 表3 同比增长%
+    FAIL: 全年完成生产总值 亿元，增长 %。
 
 RL106 bracket-prompt (error)
     Bracketed instructions to the writer: ``（单位名称）``, ``【请填写项目名称】``,
@@ -360,6 +371,20 @@ def _empty_dates(doc: Document, config) -> Iterator[Diagnostic]:
         )
 
 
+# --- 生产总值 亿元 -----------------------------------------------------------------------------
+
+
+def _empty_values(doc: Document, config) -> Iterator[Diagnostic]:
+    for block, tok in candidates(doc, "gap"):
+        if block.line > _form_start(doc) or _form_line(block.text):
+            continue
+        unit = tok.text.strip(" \t\u3000")
+        yield EMPTY_VALUE.diagnostic(
+            block, tok.start, tok.end, msg("number left out before '{unit}'", unit=unit),
+            expects=expectation(block.text, tok.end - len(unit)) or Expectation("text"),
+        )
+
+
 # --- brackets, variables, fillers ----------------------------------------------------------------
 
 
@@ -463,6 +488,11 @@ EMPTY_DATE = Rule(
     examples(["2024年5月6日", "签字：        2024年  月  日"],
               [("本报告于2024年  月  日经党组会议审议", ("年  月  日",))]),
 )
+EMPTY_VALUE = Rule(
+    "RL113", "empty-value", CATEGORY, "warning", "Number left out before its unit", _empty_values,
+    examples(["全年完成生产总值286.4亿元，增长5.6%", "单位：万元", "表3 同比增长%"],
+              [("全年完成生产总值 亿元，增长 %。", (" 亿元", " %"))]),
+)
 BRACKET_PROMPT = Rule(
     "RL106", "bracket-prompt", CATEGORY, "error", "Bracketed instruction to the writer left in",
     _bracket_prompts,
@@ -481,4 +511,4 @@ FILLER_TEXT = Rule(
               [("Budget: TBD", ("TBD",)), ("Lorem ipsum dolor sit amet", ("Lorem ipsum",))]),
 )
 
-RULES = (MOU_SLOT, STAR_SLOT, BLANK_SLOT, EMPTY_DATE, BRACKET_PROMPT, TEMPLATE_VARIABLE, FILLER_TEXT)
+RULES = (MOU_SLOT, STAR_SLOT, BLANK_SLOT, EMPTY_DATE, EMPTY_VALUE, BRACKET_PROMPT, TEMPLATE_VARIABLE, FILLER_TEXT)

@@ -221,3 +221,16 @@ def test_designations_notes_and_model_contracts(lint):
 def test_long_english_instruction_brackets(lint):
     text = "[Replace with a two-sentence summary of the client's problem and the expected outcome.]\n"
     assert found(lint, text, "RL106", fmt="md") == [text.strip()]
+
+
+def test_numbers_left_out_before_their_units(lint):
+    text = (
+        "全年共完成生产总值 亿元，增长 %；城乡居民收入分别达到 万元、 万元。\n比上年增长%。\n"
+        "报名费：      元\n| 指标 | 同比增长% |\n完成投资3.5亿元，增长5%。\n"
+    )
+    assert found(lint, text, "RL113") == [" 亿元", " %", " 万元", " 万元", "%"]
+
+
+def test_years_left_out(lint):
+    text = "关于做好劳动模范评选工作的通知（辽委办发〔〕11号），公示时间为年4月18日至4月22日。\n今年4月、同年5月、2024年6月均已完成。\n"
+    assert found(lint, text, "RL105") == ["〔〕", "年"]
