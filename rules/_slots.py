@@ -34,7 +34,20 @@ _EXPECT_LABELS = {
 
 
 def candidates(doc: Document, *shapes: str):
-    return [(b, t) for b, t in doc.find(*shapes) if b.on_page]
+    """Tokens of these shapes that can be slots: on the page, and not inside a sample the
+    text shows (写作格式如下：××公司关于召开×××会议的通知…: a teaching text's example)."""
+    found = []
+    for block, tok in doc.find(*shapes):
+        if block.on_page and not tok.start > _sample_start(block.text):
+            found.append((block, tok))
+    return found
+
+
+@lru_cache(maxsize=4096)
+def _sample_start(text: str) -> int:
+    """Where a sample begins in a paragraph (after 格式如下：), or past its end."""
+    positions = [text.find(cue) for cue in context()["samples"]["cues"]]
+    return min((p for p in positions if p >= 0), default=len(text) + 1)
 
 
 def is_han(ch: str) -> bool:

@@ -261,7 +261,9 @@ def _star_slot(block: Block, tok: Token) -> bool:
     if prev and (prev in DIGITS or prev in LATIN or prev in "·*＊"):
         return False  # masking: 138****1234, 京A·8***6
     if not nxt or not (is_han(nxt) or nxt in "“\"《"):
-        return False
+        # 县人民政府县长***: a title, then the name left out
+        head = text[: tok.start]
+        return (not nxt or nxt in "，。；、）) \u3000") and any(head.endswith(r) for r in context()["stars"]["titles"])
     expects = expected_value(text, tok.end) or ""
     suffix = expects.startswith(("a place", "an organisation"))
     if _emphasis(text, tok):
@@ -274,6 +276,8 @@ def _star_slot(block: Block, tok: Token) -> bool:
             return False
     if suffix:
         return True  # **村, 中共***镇委员会
+    if expects.startswith("a person") and prev not in _surnames():
+        return True  # 县长***同志: the name left out (陈**同志 masks one)
     # After a surname the stars mask a name (陈**); after a function word they are a slot.
     return not prev or not is_han(prev) or prev in context()["stars"]["slot_after"]
 
@@ -388,6 +392,9 @@ def _empty_values(doc: Document, config) -> Iterator[Diagnostic]:
 # --- brackets, variables, fillers ----------------------------------------------------------------
 
 
+_AFTER_TIME = re.compile(r"\d\s*[年月日时点分秒号]\s*$")
+
+
 def _bracket_prompt(text: str, tok: Token) -> bool:
     inner = tok.text[1:-1].strip()
     if not inner:
@@ -412,6 +419,8 @@ def _bracket_prompt(text: str, tok: Token) -> bool:
         return True  # <风险描述>, ＜单位名称＞: angle brackets are no Chinese punctuation
     if tok.start and text[tok.start - 1] in DIGITS:
         return False  # an annotation after a value: 0576-86235120（工作时间）
+    if _AFTER_TIME.search(text, 0, tok.start):
+        return False  # 13点30分(北京时间): an annotation after a time
     if tok.start and text[tok.start - 1] in "_＿":
         return False  # the caption of a blank: ________（姓名、职务）; the blank is the slot
     if any(v in inner for v in prompt["verbs"]) or inner.startswith(tuple(prompt["leading_verbs"])):

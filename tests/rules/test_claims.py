@@ -111,3 +111,8 @@ def test_a_basis_named_after_the_figure(lint):
     text = "施用钝化剂后，土壤有效态镉含量平均下降41.3%，与对照差异显著。\n"
     assert [c for c, *_ in claims(lint, text) if c == "RL510"] == []
     assert [c for c, *_ in claims(lint, "土壤有效态镉含量平均下降41.3%，效果显著。\n") if c == "RL510"] == ["RL510"]
+
+
+def test_two_respectively_clauses_are_counted_apart(lint):
+    text = "城镇和农村居民人均可支配收入分别达到4.2万元、2.1万元，分别增长5.5%和6.8%。\n"
+    assert [c for c, *_ in claims(lint, text) if c == "RL504"] == []

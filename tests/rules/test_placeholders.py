@@ -234,3 +234,12 @@ def test_numbers_left_out_before_their_units(lint):
 def test_years_left_out(lint):
     text = "关于做好劳动模范评选工作的通知（辽委办发〔〕11号），公示时间为年4月18日至4月22日。\n今年4月、同年5月、2024年6月均已完成。\n"
     assert found(lint, text, "RL105") == ["〔〕", "年"]
+
+
+def test_time_zone_notes_samples_and_titles_before_stars(lint):
+    text = (
+        "请于2025年3月6日9点30分(北京时间)前提交响应文件。\n"
+        "通知的写作格式如下：××公司关于召开×××会议的通知，特此通知。××公司××××年×月×日\n"
+        "县人民政府县长***\n请县长***同志讲话。\n联系人陈**同志。\n"
+    )
+    assert [(d.code, d.match) for d in lint(text) if d.category == "placeholder"] == [("RL103", "***"), ("RL103", "***")]

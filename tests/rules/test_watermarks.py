@@ -389,3 +389,9 @@ def test_seo_lines_of_document_titles(lint):
 def test_a_marketing_report_s_campaign_and_a_government_app_stay(lint):
     middle = ["开展新用户注册有礼活动，带动注册用户增长12%。", "下载“岚川通”APP可办理128项政务服务。"]
     assert vendor_lines(lint, report(middle=middle)) == []
+
+
+def test_more_site_chrome_seen_on_real_pages(lint):
+    middle = ["本站小编为你精心准备了工作报告参考范文，欢迎阅读并收藏。", "（查看全部图文内容，您需要先登录！）", "文档评论（0）",
+              "声明：本文来自于（ID：gongwen88）授权转载发布。", "ADVERTISEMENT"]
+    assert [line for line, _ in vendor_lines(lint, report(middle=middle))] == [14, 15, 16, 17, 18]
