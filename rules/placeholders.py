@@ -379,7 +379,7 @@ def _empty_dates(doc: Document, config) -> Iterator[Diagnostic]:
 
 
 def _empty_values(doc: Document, config) -> Iterator[Diagnostic]:
-    for block, tok in candidates(doc, "gap"):
+    for block, tok in candidates(doc, "gap", "gap_pct"):
         if block.line > _form_start(doc) or _form_line(block.text):
             continue
         unit = tok.text.strip(" \t\u3000")
