@@ -73,7 +73,8 @@ _SHAPES: list[tuple[str, str, str]] = [
         "slot",
         "gap",
         # (opening with the character it consumes first lets the scan skip ahead)
-        rf"[ \t\u3000](?<=[{HAN}、，,][ \t\u3000])[ \t\u3000]*(?:万亿元|亿元|万元|千元|元|万人次|万人|万吨|万户|个百分点|[%％])",
+        rf"[ \t\u3000](?<=[{HAN}、，,][ \t\u3000])[ \t\u3000]*"
+        r"(?:万亿元|亿元|万元|千元|元|万人次|万人|万吨|万户|个百分点|[%％])",
     ),
     # 比上年增长%。: the same with no space (two patterns scan faster than their alternation)
     ("slot", "gap_pct", rf"[%％](?<=[{HAN}][%％])(?=[，。；、,;])"),
