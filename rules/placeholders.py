@@ -405,7 +405,7 @@ def _bracket_prompt(text: str, tok: Token) -> bool:
             return False  # markdown link or reference
         if tok.text[0] == "<" and (inner.startswith(("/", "!", "http")) or "=" in inner):
             return False  # HTML, autolinks
-        words = re.sub(r"[-_:,/&]", " ", inner).lower().split()
+        words = re.sub(r"[-_:,/&]", " ", re.sub(r"['’]", "", inner)).lower().split()
         if words and inner.isascii():
             if words[0] in prompt["first_words"] and len(words) >= 2:
                 return True  # [Insert chart: …], [One or two sentences on …]
@@ -423,8 +423,8 @@ def _bracket_prompt(text: str, tok: Token) -> bool:
         return False  # 13点30分(北京时间): an annotation after a time
     if tok.start and text[tok.start - 1] in "_＿":
         return False  # the caption of a blank: ________（姓名、职务）; the blank is the slot
-    if any(v in inner for v in prompt["verbs"]) or inner.startswith(tuple(prompt["leading_verbs"])):
-        return len(inner) <= 30
+    if any(v in inner for v in prompt["verbs"]) or inner.removeprefix("请").startswith(tuple(prompt["leading_verbs"])):
+        return len(inner) <= 30  # （请根据实际填写）, （分析具体原因）, 【请简述1个案例，300字以内】
     if inner.startswith("具体") and inner.endswith(tuple(prompt["specific_suffixes"])):
         return True  # （具体工作任务）: "the specific …" for the writer to name
     if "：" in inner or ":" in inner or len(inner) > 16:

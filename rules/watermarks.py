@@ -443,24 +443,30 @@ _BULLETS = frozenset("·•▪◦●○")
 # A vendor line that opens a list of links: 相关文章：, 【…】相关文档推荐：, 猜你喜欢.
 _LIST_HEADER = re.compile(r"(?:相关|推荐|阅读|猜你喜欢|热门|延伸|往期|更多)[^：:]{0,6}[：:]?$")
 _LINK_WORDS = ("范文", "范本", "模板", "精选", "通用", "大全")
-_LIST_ITEM = re.compile(r"^\s*(?:[·•▪◦●○\-*>]|\d{1,2}[.、．)）]|[①-⑳])\s*\S")
+_LIST_ITEM = re.compile(r"^\s*(?:[·•▪◦●○▶►▸→◆◇■□★☆\-*>]|\d{1,2}[.、．)）]|[①-⑳])\s*\S")
 
 
 def _absorb_link_lists(verdicts: Verdicts) -> None:
     """The items under a vendor list header (``相关文章：`` then ``1.供电所工作汇报材料``, ``·
-    院感科质控分析会议记录范本``): short bulleted or numbered titles, up to the first line that
-    is not one."""
+    院感科质控分析会议记录范本``, or a bare ``中队长个人述职报告``): short titles, up to the
+    first line that is not one."""
+    from reportlint.tokens import scan
+
     for k, v in verdicts.known():
         if v.code is None or v.code == "RL204" or not _LIST_HEADER.search(v.folded):
             continue
+        if not v.folded.endswith(("：", ":")) and len(v.folded) > 8:
+            continue  # …欢迎阅读与收藏。: an editor's sentence, not a list's header
         j = k + 1
         while j < len(verdicts.blocks):
             item = verdicts.get(j)
             text = item.block.text.strip()
-            if not _LIST_ITEM.match(text) or len(text) > ABSORB_MAX_CHARS or text.endswith(("。", "；")):
+            if len(text) > ABSORB_MAX_CHARS or text.endswith(("。", "；")) or item.block.kind == "heading":
                 break
             if not (_title_pattern().search(item.folded) or any(w in item.folded for w in _LINK_WORDS)):
                 break  # 1.加强组织领导: the report's next heading, not a link
+            if not _LIST_ITEM.match(text) and scan(text, "marker"):
+                break  # 二、存在问题
             if item.code is None:
                 item.code, item.reason = "RL204", f"{v.block.line}-{item.block.line}"
             j += 1

@@ -189,6 +189,8 @@ def is_x_slot(text: str, tok: Token, allow: tuple[str, ...] = (), segmenter: str
         return True  # X.XMW: a masked value with its unit
     if prev in LATIN or nxt in LATIN:
         return False
+    if run in ("X", "Ｘ") and _AXES.match(text, tok.end):
+        return False  # 沿X、Y、Z三个方向: coordinate axes
     if run in _PLAIN_RUNS and _cjk_side(prev) and _cjk_side(nxt):
         # The common case, 增长X%: a run of X between Chinese text, where steps 2, 3 and 5
         # cannot apply.
@@ -215,6 +217,9 @@ def is_x_slot(text: str, tok: Token, allow: tuple[str, ...] = (), segmenter: str
         return False
     # 330781********123X: the check digit of an identity card number
     if run[-1:] in "Xx" and tok.end >= 18 and all(c in DIGITS or c == "*" for c in text[tok.end - 18 : tok.end - 1]):
+        return False
+    # X8027次: a train number (the X series of freight trains), not a masked number
+    if _TRAIN.match(text, tok.start) and run[0] in "Xx":
         return False
     # 46,XX / 47,XXY: a karyotype, not a slot
     if prev == "," and tok.start >= 3 and text[tok.start - 3 : tok.start - 1].isdigit():
@@ -298,6 +303,8 @@ def _unit_after(text: str, end: int) -> bool:
     return letters is not None and letters.group() in context()["x_units"]["latin"]
 
 
+_TRAIN = re.compile(r"[Xx][0-9]{2,5}次")
+_AXES = re.compile(r"\s*[、，,/和与及]\s*[YＹ](?![A-Za-z])")
 _LEGEND = re.compile(r"\s*([A-Za-z]{1,3})\s+[–—=-]\s+\S")
 _MASKED_DECIMAL = re.compile(rf"[{re.escape(SLOT_CHARS)}0-9]+[.．][{re.escape(SLOT_CHARS)}0-9]+")
 _STATUS_CLASS = re.compile(r"(?<![A-Za-z0-9])[1-5][xX]{2}(?![A-Za-z0-9])")

@@ -243,3 +243,13 @@ def test_time_zone_notes_samples_and_titles_before_stars(lint):
         "县人民政府县长***\n请县长***同志讲话。\n联系人陈**同志。\n"
     )
     assert [(d.code, d.match) for d in lint(text) if d.category == "placeholder"] == [("RL103", "***"), ("RL103", "***")]
+
+
+def test_more_prompt_forms(lint):
+    text = (
+        "<Executive Director's Name>\n- **典型案例：** 【请简述1个学生成长案例，300字以内】\n"
+        "- SLA credit exposure: [link to credit calculation sheet]\n"
+    )
+    assert found(lint, text, "RL106", fmt="md") == [
+        "<Executive Director's Name>", "【请简述1个学生成长案例，300字以内】", "[link to credit calculation sheet]",
+    ]

@@ -395,3 +395,32 @@ def test_more_site_chrome_seen_on_real_pages(lint):
     middle = ["本站小编为你精心准备了工作报告参考范文，欢迎阅读并收藏。", "（查看全部图文内容，您需要先登录！）", "文档评论（0）",
               "声明：本文来自于（ID：gongwen88）授权转载发布。", "ADVERTISEMENT"]
     assert [line for line, _ in vendor_lines(lint, report(middle=middle))] == [14, 15, 16, 17, 18]
+
+
+def test_unbulleted_titles_under_a_list_header_and_arrow_bullets(lint):
+    tail = ["猜你喜欢：", "城管局上半年工作总结及下半年计划（精选6篇）", "执法大队中队长个人述职报告", "▶ 市容整治工作总结（附模板）"]
+    assert [line for line, _ in vendor_lines(lint, report(tail=tail))] == [26, 27, 28, 29]
+
+
+def test_an_editor_s_sentence_is_no_list_header(lint):
+    text = "下面是小编为大家收集整理的民营企业年度工作总结，欢迎阅读与收藏。\n瑞昌精密机械有限公司2024年度工作总结\n" + report()
+    assert [line for line, _ in vendor_lines(lint, text)] == [1]
+
+
+def test_reading_lists_mid_sentence_and_site_names_in_titles(lint):
+    middle = ["面向全馆干部开展读书月活动，**推荐阅读**书目如下：", "| 政务外网 | 99.99% |"]
+    assert vendor_lines(lint, report(middle=middle), format="md") == []
+    head = ["关于2024年上半年安全生产工作情况的汇报 - 铁道文秘资料网 - 车务段专用版"]
+    assert vendor_lines(lint, report(head=head)) == [(2, "RL201")]
+
+
+def test_an_offer_of_the_editable_file_inside_a_report_paragraph(lint):
+    middle = ["（四）加强宣传引导。全年开展普法活动36场。如需本报告完整Word版或定制年度总结，可添加写作顾问微信 bgdx_2017 获取。"]
+    assert vendor_lines(lint, report(middle=middle)) == [(14, "RL202")]
+
+
+def test_english_free_template_credits(lint):
+    lines = ["# Annual Report", *["We served 4,200 families this year."] * 12,
+             "Template provided by PaperLark Designs, free for personal and nonprofit use.",
+             "More report layouts and cover pages: www.paperlark-designs.com/annual"]
+    assert [line for line, _ in vendor_lines(lint, "\n".join(lines) + "\n", format="md")] == [14, 15]

@@ -137,3 +137,11 @@ def test_masked_decimals_list_numbers_titles_and_quarters(lint, text, slots):
 )
 def test_bold_chainages_units_functions_and_id_numbers(lint, text, slots):
     assert found(lint, text, "RL101", fmt="md") == slots
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["上半年开行X8027次等中欧班列46列。", "模组沿X、Y、Z三个方向进行随机振动试验。", "以X/Y轴分别表示时间与产量。"],
+)
+def test_train_numbers_and_axes_are_not_slots(lint, text):
+    assert found(lint, text, "RL101") == []
