@@ -234,24 +234,22 @@ def _cjk(ch: str) -> bool:
                          or "\u2018" <= ch <= "\u201f" or ch in "…—")
 
 
-def _can_open(text: str, start: int, end: int) -> bool:
-    """Left-flanking: not followed by white space, and not followed by (non-Chinese)
-    punctuation unless preceded by white space, punctuation or Chinese."""
-    before, after = text[start - 1 : start], text[end : end + 1]
-    if after == "" or after.isspace():
+def _flanks(inside: str, outside: str) -> bool:
+    """CommonMark's flanking test for a delimiter run, ``inside`` being the character on the
+    side of the emphasised text and ``outside`` the other: not white space inside, and no
+    (non-Chinese) punctuation inside unless white space, punctuation or Chinese is outside."""
+    if inside == "" or inside.isspace():
         return False
-    return not _punctuation(after) or _cjk(after) or before == "" or before.isspace() or _punctuation(before) \
-        or _cjk(before)
+    open_outside = outside == "" or outside.isspace() or _punctuation(outside) or _cjk(outside)
+    return not _punctuation(inside) or _cjk(inside) or open_outside
+
+
+def _can_open(text: str, start: int, end: int) -> bool:
+    return _flanks(text[end : end + 1], text[start - 1 : start])
 
 
 def _can_close(text: str, start: int, end: int) -> bool:
-    """Right-flanking: not preceded by white space, and not preceded by (non-Chinese)
-    punctuation unless followed by white space, punctuation or Chinese."""
-    before, after = text[start - 1 : start], text[end : end + 1]
-    if before == "" or before.isspace():
-        return False
-    return not _punctuation(before) or _cjk(before) or after == "" or after.isspace() or _punctuation(after) \
-        or _cjk(after)
+    return _flanks(text[start - 1 : start], text[end : end + 1])
 
 
 def _star_slot(block: Block, tok: Token) -> bool:
