@@ -133,7 +133,8 @@ class PhrasePack:
                 continue  # a column named “推荐阅读”: the phrase is mentioned, not used
             line = bisect_right(starts, m.start()) - 1
             found.setdefault(line, {}).setdefault(tier, []).append(word)
-        present = {n for n in self.needed if n in text}
+        chars = set(text)  # a needed string whose last character is absent cannot occur
+        present = {n for n in self.needed if n[-1] in chars and n in text}
         for tier, need, source, only in self.patterns:
             if present.isdisjoint(need):
                 continue
