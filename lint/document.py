@@ -180,14 +180,18 @@ class Document:
             found.sort(key=lambda pair: (pair[0].line, pair[1].start))
         return found
 
+    def chars(self) -> set[str]:
+        """The characters of the document's text (cached): a cheap test before a search."""
+        if self._chars is None:
+            self._chars = set(self.joined()[0])
+        return self._chars
+
     def _scan(self, shape: str) -> list[tuple[Block, Any]]:
         from .tokens import Token, scan
 
         text, starts = self.joined()
-        if self._chars is None:
-            self._chars = set(text)
         out = []
-        for tok in scan(text, shape, self._chars):
+        for tok in scan(text, shape, self.chars()):
             index = bisect_right(starts, tok.start) - 1
             base = starts[index]
             block = self.blocks[index]

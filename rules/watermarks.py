@@ -118,11 +118,13 @@ class PhrasePack:
     patterns: tuple[tuple[str, tuple[str, ...], str, frozenset[str]], ...]
     needed: frozenset[str]  # every needed string, each looked for once per document
 
-    def hits(self, folded_lines: list[str], parts: list[str] | None = None) -> dict[int, dict[str, list[str]]]:
+    def hits(
+        self, folded_lines: list[str], parts: list[str] | None = None, chars: set[str] | None = None
+    ) -> dict[int, dict[str, list[str]]]:
         """Phrases found per line index, by tier (one scan over all lines; lines
         without a phrase are left out).  ``parts``: each line's part, for patterns
         that apply in some parts only (a page counter is residue in the body, not in
-        a footer)."""
+        a footer); ``chars``: the folded characters of the text, when known."""
         text = "\n".join(folded_lines)
         starts = list(accumulate((len(line) + 1 for line in folded_lines[:-1]), initial=0))
         found: dict[int, dict[str, list[str]]] = {}
@@ -133,7 +135,9 @@ class PhrasePack:
                 continue  # a column named “推荐阅读”: the phrase is mentioned, not used
             line = bisect_right(starts, m.start()) - 1
             found.setdefault(line, {}).setdefault(tier, []).append(word)
-        chars = set(text)  # a needed string whose last character is absent cannot occur
+        if chars is None:
+            chars = set(text)
+        # a needed string whose last character is absent cannot occur
         present = {n for n in self.needed if n[-1] in chars and n in text}
         for tier, need, source, only in self.patterns:
             if present.isdisjoint(need):
@@ -263,7 +267,8 @@ class Verdicts:
         self.blocks = [b for _, b in indexed]
         self.zone = [i in zone for i, _ in indexed]
         self.folded = fold("\n".join(b.text for b in self.blocks)).split("\n") if indexed else []
-        self.phrases = pack.hits(self.folded, [b.part for b in self.blocks]) if indexed else {}
+        chars = set(fold("".join(doc.chars()))) if indexed else set()  # folded, as the lines are
+        self.phrases = pack.hits(self.folded, [b.part for b in self.blocks], chars) if indexed else {}
         for k, block in enumerate(self.blocks):
             if _noise_line(block.text) or _rare_noise(block.text):
                 self.phrases.setdefault(k, {}).setdefault("high", []).append("anti-scrape noise")
