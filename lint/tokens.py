@@ -73,8 +73,10 @@ _SHAPES: list[tuple[str, str, str]] = [
         "slot",
         "gap",
         # (opening with the character it consumes first lets the scan skip ahead)
-        rf"[ \t\u3000](?<=[{HAN}、，,][ \t\u3000])[ \t\u3000]*"
-        r"(?:万亿元|亿元|万元|千元|元|万人次|万人|万吨|万户|个百分点|[%％])",
+        rf"[ \t\u3000](?<=[{HAN}、，][ \t\u3000])[ \t\u3000]*"
+        r"(?:万亿元|亿元|万元|千元|元|万人次|万人|万吨|万户|个百分点|[%％]"
+        # a count before the clause goes on (接待来访群众 人次，接受上访信件 件，)
+        r"|(?:人次|件|次|个|户|家|项|起|场|名)(?=[，。；、,;]))",
     ),
     # 比上年增长%。: the same with no space (two patterns scan faster than their alternation)
     ("slot", "gap_pct", rf"[%％](?<=[{HAN}][%％])(?=[，。；、,;])"),
@@ -111,7 +113,7 @@ _SHAPES: list[tuple[str, str, str]] = [
     (
         "contact",
         "qq",
-        r"(?:[Qq]{2}|[Ｑｑ]{2}|扣扣|企鹅)(?:号码?|群|会员群|交流群)?[ \t]*[:：+＋]?[ \t]*"
+        r"(?:[Qq]{2}|[Ｑｑ]{2}|扣扣|企鹅)(?:号码?|群|会员群|交流群)?[)）]?[ \t]*[:：+＋]?[ \t]*"
         r"[1-9](?: ?[0-9]){4,11}(?![0-9])",  # 681 305 927: digits in groups too
     ),
     (

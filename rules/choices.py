@@ -70,9 +70,11 @@ def _unit_base(text: str, start: int, end: int) -> int | None:
 
 
 def _determined(text: str, base_start: int, end: int) -> bool:
-    """本局（委）, 我镇（街道）, 镇（乡）长: one body, the writer's own or one office."""
+    """本局（委）, 我镇（街道）, XX镇（街道）, 镇（乡）长: one body, the writer's own or one office."""
     vocab = _vocab()
     head = text[max(0, base_start - 4) : base_start]
+    if head[-1:] and head[-1] in SLOT_CHARS:
+        return True  # 本人自任XX镇（街道）党委副书记: the template's own unit, its name a slot
     return head.endswith(tuple(vocab["determiners"])) or text.startswith(tuple(vocab["offices"]), end)
 
 

@@ -258,6 +258,15 @@ def _duplicates(doc: Document, config) -> Iterator[Diagnostic]:
     return (d for d in _gaps_and_duplicates(doc) if d.code == DUPLICATE.code)
 
 
+def _lettered(doc: Document, prev: Marker, cur: Marker) -> bool:
+    """1., 2a., 2b., 3.: the missing number is there as lettered sub-items."""
+    if cur.kind != "arabic":
+        return False
+    between = [b.text.lstrip() for b in doc.blocks if prev.block.line < b.line < cur.block.line]
+    wanted = re.compile(rf"{prev.value + 1}[a-z][.．)）]")
+    return any(wanted.match(t) for t in between)
+
+
 def _gaps_and_duplicates(doc: Document) -> Iterator[Diagnostic]:
     for _parent, run in sequences(outline(doc)):
         for prev, cur in pairwise(run):
@@ -266,7 +275,7 @@ def _gaps_and_duplicates(doc: Document) -> Iterator[Diagnostic]:
                     cur.block, cur.start, cur.end, msg("'{marker}' repeats the number of the heading before",
                         marker=cur.text)
                 )
-            elif cur.value > prev.value + 1:
+            elif cur.value > prev.value + 1 and not _lettered(doc, prev, cur):
                 missing = _DISPLAY[cur.kind](prev.value + 1)
                 yield GAP.diagnostic(
                     cur.block, cur.start, cur.end,
@@ -312,7 +321,7 @@ RESTART = Rule("RL404", "numbering-restart", CATEGORY, "warning", "Sub-headings 
                _restarts, _ex(["一、成绩\n（一）经济\n（二）民生\n二、问题\n（一）短板"],
                               ["一、成绩\n（一）经济\n（二）民生\n二、问题\n（三）短板"]))
 
-_ENUM = re.compile(r"(?:^|(?<=[，。；：:、！？\s“”]))([一二三四五六七八九十]{1,3})是(?![否非])")
+_ENUM = re.compile(r"(?:^|(?<=[，。；：:、！？\s“”,;!?]))([一二三四五六七八九十]{1,3})是(?![否非])")
 
 
 # In-paragraph ordinal lists: (pattern, hint, how an item is written)

@@ -207,7 +207,7 @@ def _emphasis(text: str, tok: Token) -> bool:
 def _names_a_unit(text: str, pos: int) -> bool:
     """Does a place or body's name start at ``pos`` (镇中心小学, 实验学校: a suffix within a
     few Chinese characters)?"""
-    for k in range(5):
+    for k in range(9):
         if k and not is_han(text[pos + k - 1 : pos + k] or " "):
             return False
         if (expected_value(text, pos + k) or "").startswith(("a place", "an organisation")):
@@ -256,6 +256,8 @@ def _star_slot(block: Block, tok: Token) -> bool:
     text = block.text
     prev = text[tok.start - 1] if tok.start else ""
     nxt = text[tok.end] if tok.end < len(text) else ""
+    if text[max(0, tok.start - 2) : tok.start] in ("19", "20") and text[tok.end : tok.end + 1] == "年":
+        return True  # 20**年: the year left out
     if prev and (prev in DIGITS or prev in LATIN or prev in "·*＊"):
         return False  # masking: 138****1234, 京A·8***6
     if not nxt or not (is_han(nxt) or nxt in "“\"《"):
@@ -425,8 +427,8 @@ def _bracket_prompt(text: str, tok: Token) -> bool:
         return len(inner) <= 30  # （请根据实际填写）, （分析具体原因）, 【请简述1个案例，300字以内】
     if inner.startswith("具体") and inner.endswith(tuple(prompt["specific_suffixes"])):
         return True  # （具体工作任务）: "the specific …" for the writer to name
-    if "：" in inner or ":" in inner or len(inner) > 16:
-        return False  # a note with a value: （单位：万元）
+    if "：" in inner or ":" in inner or len(inner) > 16 or inner.startswith(tuple(prompt["note_starts"])):
+        return False  # a note with a value: （单位：万元）; an explanation: （包括全年生产总值等数据）
     if inner in prompt["not_fields"] or not all(is_han(ch) for ch in inner.replace("、", "")):
         return False
     if any(w in inner for w in prompt["designations"]):

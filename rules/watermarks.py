@@ -81,6 +81,7 @@ from reportlint.document import Block, Document
 from reportlint.i18n import N_, Message, msg
 
 from ._data import load_toml
+from ._noise import noise_line
 
 CATEGORY = "watermark"
 HEAD_LINES = 8
@@ -270,7 +271,7 @@ class Verdicts:
         chars = set(fold("".join(doc.chars()))) if indexed else set()  # folded, as the lines are
         self.phrases = pack.hits(self.folded, [b.part for b in self.blocks], chars) if indexed else {}
         for k, block in enumerate(self.blocks):
-            if _noise_line(block.text) or _rare_noise(block.text):
+            if noise_line(block.text) or _rare_noise(block.text):
                 self.phrases.setdefault(k, {}).setdefault("high", []).append("anti-scrape noise")
         self.outside = _outside_report(self.blocks)
         self.lines: dict[int, LineVerdict] = {}
@@ -323,31 +324,6 @@ def _looks_like_title(text: str) -> bool:
         _title_pattern().search(fold(text)) is not None
 
 
-def _noise_line(text: str) -> bool:
-    """Anti-scrape noise: a line of short scraps, most of which mix kinds of character — a
-    Latin letter and a digit, a digit and a symbol, upper and lower case (``k7 Q2 d+ m9 [3``,
-    ``q7 Ld 9] aW 3+ K2``, ``f8 Lq 3z 窗 K2 pT+``); a row of numbers (``12 35 48 90 11``) or
-    of initials is not, nor a list of names (``Mr Li Dr Wu``: no digit)."""
-    if len(text) > 80:
-        return False
-    parts = text.split()
-    if len(parts) < 5 or any(len(p) > 3 for p in parts):
-        return False
-    mixed = sum(_mixed_scrap(p) for p in parts)
-    letter_digit = sum(any(c.isdigit() for c in p) and any(c.isascii() and c.isalpha() for c in p) for p in parts)
-    if letter_digit >= 3 and letter_digit * 3 >= len(parts):
-        return True
-    return letter_digit >= 1 and mixed >= 3 and mixed * 3 >= len(parts) * 2
-
-
-def _mixed_scrap(part: str) -> bool:
-    kinds = {
-        "digit" if c.isdigit() else "upper" if c.isupper() else "lower" if c.islower() else "symbol"
-        for c in part if c.isascii()
-    }
-    return len(kinds) >= 2
-
-
 def _rare_noise(text: str) -> bool:
     """Anti-scrape noise of rare characters (``蘙齉灪鸜麤驫厵龘靐``): a short line of at least six
     Chinese characters, most of them in neither GB 2312 nor Big5's frequent-character level
@@ -376,7 +352,11 @@ def _rare_char(ch: str) -> bool:
 
 
 # A closing mark such as —— END —— (a bare rule line is document structure, not vendor text).
-_SEPARATOR = re.compile(r"^[\s\-—–=*~·_#.。]*(?:end|the end|完|全文完)[\s\-—–=*~·_#.。]*$", re.IGNORECASE)
+_SEPARATOR = re.compile(
+    r"^[\s\-—–=*~·_#.。━═☆★◆◇■□▲▼]*(?:end|the end|完|全文完|本文完)[\s\-—–=*~·_#.。━═☆★◆◇■□▲▼]*$"
+    r"|^[\s\-—–=*~·_#━═☆★◆◇■□▲▼]{4,}$",  # or a rule of decoration (━━━━, ☆☆☆☆)
+    re.IGNORECASE,
+)
 
 
 def _contacts(text: str) -> list:
@@ -389,6 +369,12 @@ def _contacts(text: str) -> list:
 @lru_cache(maxsize=1)
 def _cta_pattern() -> re.Pattern:
     return re.compile("|".join(map(re.escape, _context()["call_to_action"])))
+
+
+def _numbered(text: str) -> bool:
+    from reportlint.tokens import scan
+
+    return bool(scan(text, "marker"))
 
 
 def _decide(v: LineVerdict, neighbour_vendor: bool) -> None:
@@ -405,8 +391,8 @@ def _decide(v: LineVerdict, neighbour_vendor: bool) -> None:
         return
     if v.contacts and context and (medium or low or v.cta or neighbour_vendor):
         v.code, v.reason = "RL202", v.contacts[0]
-    elif medium and context and (not long_line or signals >= 2):
-        v.code, v.reason = "RL201", medium[0]
+    elif medium and context and (not long_line or signals >= 2) and not (signals < 2 and _numbered(v.block.text)):
+        v.code, v.reason = "RL201", medium[0]  # (3．在公众号开设…扫码关注后即可留言: a point of the report)
 
 
 def _propagate_names(verdicts: Verdicts) -> None:
@@ -447,7 +433,7 @@ def _absorb_blocks(verdicts: Verdicts) -> None:
 
 _BULLETS = frozenset("·•▪◦●○")
 # A vendor line that opens a list of links: 相关文章：, 【…】相关文档推荐：, 猜你喜欢.
-_LIST_HEADER = re.compile(r"(?:相关|推荐|阅读|猜你喜欢|热门|延伸|往期|更多)[^：:]{0,6}[：:]?$")
+_LIST_HEADER = re.compile(r"(?:相关|推荐|阅读|猜你喜欢|热门|延伸|往期|更多|想看|可能关注)[^：:]{0,6}[：:]?$")
 _LINK_WORDS = ("范文", "范本", "模板", "精选", "通用", "大全")
 _LIST_ITEM = re.compile(r"^\s*(?:[·•▪◦●○▶►▸→◆◇■□★☆\-*>]|\d{1,2}[.、．)）]|[①-⑳])\s*\S")
 

@@ -53,6 +53,7 @@ from reportlint.i18n import msg
 from reportlint.tokens import MULTIPLY_CHARS, SLOT_CHARS, Token
 
 from ._data import load_lines
+from ._noise import noise_line
 from ._slots import DIGITS, LATIN, candidates, context, examples, expectation, expected_value, is_han
 
 CATEGORY = "placeholder"
@@ -347,6 +348,8 @@ def _x_slots(doc: Document, config) -> Iterator[Diagnostic]:
     allow = tuple(getattr(config, "extend_allow", ()))
     segmenter = getattr(config, "segmenter", "rjieba")
     for block, tok in candidates(doc, "x"):
+        if noise_line(block.text):
+            continue  # an X among anti-scrape scraps (a watermark finding)
         tok = _without_list_number(block.text, tok)
         if not is_x_slot(block.text, tok, allow, segmenter):
             continue

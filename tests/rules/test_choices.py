@@ -58,3 +58,7 @@ def test_a_document_that_enumerates_a_pair_uses_it_generically(lint):
     text = "各县（市、区）要逐项梳理整改进展。\n涉及乡镇的事项，由属地县（市、区）统一汇总报送。\n牵头县（市、区）负责协调。\n"
     assert matches(lint(text), "RL110") == []
     assert matches(lint("各县（区）要加强督导。\n本县（区）全年完成投资8亿元。\n"), "RL110") == ["县（区）"]
+
+
+def test_a_tier_after_an_x_slot_is_the_template_s_own_unit(lint):
+    assert matches(lint("本人自任XX镇（街道）党委副书记以来，认真履职。\n"), "RL110") == ["镇（街道）"]

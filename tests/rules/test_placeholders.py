@@ -253,3 +253,19 @@ def test_more_prompt_forms(lint):
     assert found(lint, text, "RL106", fmt="md") == [
         "<Executive Director's Name>", "【请简述1个学生成长案例，300字以内】", "[link to credit calculation sheet]",
     ]
+
+
+def test_starred_years_starred_pairs_and_explanatory_brackets(lint):
+    text = (
+        "20**年，我镇各项工作稳步推进。\n***镇土地整治项目由***农业发展有限公司牵头实施。\n"
+        "概况部分的主要内容（包括全年生产总值、财政收入等数据）各乡镇提供的不统一。\n"
+        "会议名称例如“中共XX支部委员会第X次会议”。\n<在此写明本学期存在的问题及改进措施>\n"
+    )
+    assert [(d.code, d.match) for d in lint(text) if d.category == "placeholder"] == [
+        ("RL103", "**"), ("RL103", "***"), ("RL103", "***"), ("RL106", "<在此写明本学期存在的问题及改进措施>"),
+    ]
+
+
+def test_counts_left_out_and_an_english_chart_caption(lint):
+    text = "全年共接待来访群众 人次，接受上访信件 件，结案 件。\nWaste circularity, %\n"
+    assert found(lint, text, "RL113") == [" 人次", " 件", " 件"]

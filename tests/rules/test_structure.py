@@ -162,3 +162,13 @@ def test_a_section_holding_only_a_code_block_is_not_empty(lint):
     assert structure(lint, text, format="md") == []
     assert [c for c, _, _ in structure(lint, text.replace("```text\n09:12 ERROR status=502\n```\n\n", ""), format="md")] \
         == ["RL407"]
+
+
+def test_lettered_sub_items_fill_the_number(lint):
+    text = "1. Unpack the unit.\n2a. Fit the bracket.\n2b. Tighten the bolts.\n3. Connect the unit.\n"
+    assert [c for c, _, _ in structure(lint, text)] == []
+
+
+def test_an_enumeration_after_ascii_punctuation(lint):
+    text = "包括两方面内容:一是任职介绍,简要交代述职的范围;二是任职评价,扼要介绍履职情况。\n"
+    assert [c for c, _, _ in structure(lint, text) if c == "RL406"] == []

@@ -39,7 +39,7 @@ def test_vendor_credit_and_name_propagation(lint):
 def test_vendor_block_absorbs_short_promotional_lines(lint):
     tail = ["墨香文库整理，咨询QQ1234567890", "自建平台、实时分享", "每周更新海量资料", "会员群：7793221  免费QQ群：5566778"]
     codes = vendor_lines(lint, report(tail=tail))
-    assert codes == [(26, "RL201"), (27, "RL204"), (28, "RL204"), (29, "RL202")]
+    assert codes == [(26, "RL201"), (27, "RL204"), (28, "RL201"), (29, "RL202")]
 
 
 def test_contacts_in_vendor_context(lint):
@@ -424,3 +424,28 @@ def test_english_free_template_credits(lint):
              "Template provided by PaperLark Designs, free for personal and nonprofit use.",
              "More report layouts and cover pages: www.paperlark-designs.com/annual"]
     assert [line for line, _ in vendor_lines(lint, "\n".join(lines) + "\n", format="md")] == [14, 15]
+
+
+def test_decorative_rules_end_marks_and_multi_version_headers(lint):
+    tail = ["声明：本资料由注册用户上传，书简云文库仅作存储展示。", "━━━━━━━━━━━━", "你可能还想看：", "· 乡政府工作报告（精编版）"]
+    assert [line for line, _ in vendor_lines(lint, report(tail=tail))] == [26, 27, 28, 29]
+    head = ["村两委年度工作报告范文（精选5篇）", "☆☆☆☆☆☆☆☆☆☆", "【第1篇】"]
+    assert [line for line, _ in vendor_lines(lint, report(head=head))] == [2, 3, 4]
+
+
+def test_social_media_counters_qr_stand_ins_and_group_numbers(lint):
+    tail = ["阅读 2.1万　在看 36　赞 150", "▼ 长按下方二维码，关注「稿知道」，获取更多党建材料 ▼", "[二维码]",
+            "💬 文书交流群（扣扣）：736158204，进群请备注单位"]
+    assert [line for line, _ in vendor_lines(lint, report(tail=tail))] == [26, 27, 28, 29]
+
+
+def test_download_page_metadata_and_english_marketplaces(lint):
+    head = ["文件名称：2025年科室年度工作总结.docx", "文件大小：26.45 KB", "总页数：8页", "Home / Reports / Quarterly Review (Word)",
+            "⭐ 4.8 (1,204 reviews) · 38k downloads"]
+    assert [line for line, _ in vendor_lines(lint, report(head=head))] == [2, 3, 4, 5, 6]
+
+
+def test_a_numbered_point_with_one_weak_phrase_and_an_own_copyright_stay(lint):
+    middle = ["3．在公众号开设“居民点单”栏目，居民扫码关注后即可留言反映诉求，全年办结诉求327件；"]
+    tail = ["2024年12月20日", "版权所有 © 2025 云岫市大数据中心"]
+    assert vendor_lines(lint, report(middle=middle, tail=tail)) == []
