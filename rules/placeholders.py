@@ -181,8 +181,9 @@ def _mou_slots(doc: Document, config) -> Iterator[Diagnostic]:
             found.append((block, tok))
         elif verdict is None:
             maybe.append((block, tok))
-    # 召开某某局大会 in a template that also leaves 局长某某同志 open: a slot like the others
-    for block, tok in sorted(found + maybe if found else found, key=lambda bt: (bt[0].line, bt[1].start)):
+    if found:  # 召开某某局大会 in a template that also leaves 局长某某同志 open: a slot like the others
+        found = sorted(found + maybe, key=lambda bt: (bt[0].line, bt[1].start))
+    for block, tok in found:
         yield MOU_SLOT.diagnostic(
             block, tok.start, tok.end, msg("unfilled template slot '某某': expected a name"),
             expects=expectation(block.text, tok.end) or Expectation("name"),
@@ -419,7 +420,7 @@ def _bracket_prompt(text: str, tok: Token) -> bool:
         return True  # <风险描述>, ＜单位名称＞: angle brackets are no Chinese punctuation
     if tok.start and text[tok.start - 1] in DIGITS:
         return False  # an annotation after a value: 0576-86235120（工作时间）
-    if _AFTER_TIME.search(text, 0, tok.start):
+    if _AFTER_TIME.search(text[max(0, tok.start - 8) : tok.start]):
         return False  # 13点30分(北京时间): an annotation after a time
     if tok.start and text[tok.start - 1] in "_＿":
         return False  # the caption of a blank: ________（姓名、职务）; the blank is the slot

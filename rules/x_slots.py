@@ -347,8 +347,11 @@ def _without_list_number(text: str, tok: Token) -> Token:
 def _x_slots(doc: Document, config) -> Iterator[Diagnostic]:
     allow = tuple(getattr(config, "extend_allow", ()))
     segmenter = getattr(config, "segmenter", "rjieba")
+    noise: dict[int, bool] = {}  # per block: X-heavy templates have many runs a line
     for block, tok in candidates(doc, "x"):
-        if noise_line(block.text):
+        if id(block) not in noise:
+            noise[id(block)] = noise_line(block.text)
+        if noise[id(block)]:
             continue  # an X among anti-scrape scraps (a watermark finding)
         tok = _without_list_number(block.text, tok)
         if not is_x_slot(block.text, tok, allow, segmenter):
