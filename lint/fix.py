@@ -13,10 +13,10 @@ from __future__ import annotations
 
 import difflib
 import os
-import re
 import shutil
 from dataclasses import dataclass, field
 
+from . import lazy_pattern
 from .atomic import write_atomically
 from .config import Config
 from .diagnostics import Diagnostic
@@ -25,7 +25,7 @@ from .errors import ReadError, describe_failure
 # Removing a vendor line can put the next one into the vendor zone of the head or tail
 # of the document; a few rounds reach the fixed point on any real report.
 MAX_ROUNDS = 5
-_LINE_BREAK = re.compile(r"(\r\n|\r|\n)")
+_LINE_BREAK = lazy_pattern.compile(r"(\r\n|\r|\n)")
 
 
 @dataclass

@@ -18,7 +18,6 @@ and checks that it has a translation with the same placeholders.
 from __future__ import annotations
 
 import os
-import sys
 from functools import cache
 from typing import Any
 
@@ -69,12 +68,9 @@ def catalogue(lang: str) -> dict[str, dict[str, str]]:
     path = os.path.join(CATALOGUE_DIR, f"messages.{lang}.toml")
     if lang == DEFAULT_LANGUAGE or not os.path.exists(path):
         return {}
-    if sys.version_info >= (3, 11):  # only --lang zh reads the catalogue: load the parser then
-        import tomllib
-    else:  # pragma: no cover
-        import tomli as tomllib
-    with open(path, "rb") as fh:
-        return tomllib.load(fh)
+    from .data_cache import load_toml  # only --lang zh reads the catalogue
+
+    return load_toml(path)
 
 
 def translate(text: Any, lang: str = DEFAULT_LANGUAGE) -> str:

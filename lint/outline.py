@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from . import lazy_pattern
 from .document import CELL, Block, Document
 
 _CN = "一二三四五六七八九十百零〇两"
@@ -21,16 +22,16 @@ _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 
 # kind -> (level, pattern); the pattern's group 1 is the number, group 2 what follows it.
 _KINDS = (
-    ("bracket-cn", 2, re.compile(rf"^[ \t\u3000]*[（(]([{_CN}]{{1,4}})[）)]([、.．，,:：]?)")),
-    ("bracket-arabic", 4, re.compile(r"^[ \t\u3000]*[（(](\d{1,3})[）)]([、.．，,:：]?)")),
-    ("cn", 1, re.compile(rf"^[ \t\u3000]*([{_CN}]{{1,4}})([、.．，,:：])(?![{_CN}][、班年月级])")),
-    ("arabic", 3, re.compile(r"^[ \t\u3000]*(\d{1,3})([.．、，,:：])(?![\d.．])")),
-    ("circled", 5, re.compile(rf"^[ \t\u3000]*([{_CIRCLED}])([、.．，,:：]?)")),
+    ("bracket-cn", 2, lazy_pattern.compile(rf"^[ \t\u3000]*[（(]([{_CN}]{{1,4}})[）)]([、.．，,:：]?)")),
+    ("bracket-arabic", 4, lazy_pattern.compile(r"^[ \t\u3000]*[（(](\d{1,3})[）)]([、.．，,:：]?)")),
+    ("cn", 1, lazy_pattern.compile(rf"^[ \t\u3000]*([{_CN}]{{1,4}})([、.．，,:：])(?![{_CN}][、班年月级])")),
+    ("arabic", 3, lazy_pattern.compile(r"^[ \t\u3000]*(\d{1,3})([.．、，,:：])(?![\d.．])")),
+    ("circled", 5, lazy_pattern.compile(rf"^[ \t\u3000]*([{_CIRCLED}])([、.．，,:：]?)")),
 )
 # The punctuation each kind takes (GB/T 15834-2011 4.5.3.3 and practice; see the reference).
 CORRECT = {"cn": ("、",), "bracket-cn": ("",), "arabic": (".", "．"), "bracket-arabic": ("",), "circled": ("",)}
-_TOC = re.compile(r"^[ \t\u3000]*目\s*录\s*$")
-_ATTACHMENTS = re.compile(r"^[ \t\u3000]*附\s*件[:：]?")
+_TOC = lazy_pattern.compile(r"^[ \t\u3000]*目\s*录\s*$")
+_ATTACHMENTS = lazy_pattern.compile(r"^[ \t\u3000]*附\s*件[:：]?")
 
 
 def chinese_value(text: str) -> int | None:

@@ -3,14 +3,10 @@
 from __future__ import annotations
 
 import os
-import sys
 from functools import cache
 from typing import Any
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover
-    import tomli as tomllib
+from reportlint import data_cache
 
 DATA_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)), "data")
 
@@ -35,5 +31,4 @@ def load_lines(name: str) -> tuple[tuple[str, str], ...]:
 
 @cache
 def load_toml(name: str) -> dict[str, Any]:
-    with open(data_path(name), "rb") as fh:
-        return tomllib.load(fh)
+    return data_cache.load_toml(data_path(name))

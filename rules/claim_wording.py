@@ -51,9 +51,9 @@ RL516 growth-verb (info, opt-in)
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
+from reportlint import lazy_pattern
 from reportlint.diagnostics import Diagnostic, Example, Rule
 from reportlint.document import Document
 from reportlint.i18n import msg
@@ -62,12 +62,12 @@ from .claims import NUM, is_retrospective, scan
 
 CATEGORY = "claim"
 
-_SENTENCE_END = re.compile(r"[。；！？!?;]")
+_SENTENCE_END = lazy_pattern.compile(r"[。；！？!?;]")
 # A count of things or people (or a slot for one): what a 100% rate should rest on.
 _COUNTERS = "人次|批次|户|人|个|家|项|件|所|村|名|次|份|例|起|批|单|条|宗|座|辆|套|组|台|处|栋|场|期|篇"
-_COUNT = re.compile(r"(?:" + NUM + r"|[XxＸｘ×]+)\s*(?:万|千|百)?(?:" + _COUNTERS + ")")
+_COUNT = lazy_pattern.compile(r"(?:" + NUM + r"|[XxＸｘ×]+)\s*(?:万|千|百)?(?:" + _COUNTERS + ")")
 # Targets and requirements are not claims: 确保覆盖率达到100%, 力争…
-_TARGET = re.compile("确保|力争|目标|计划|要求|必须|应当|争取|将")
+_TARGET = lazy_pattern.compile("确保|力争|目标|计划|要求|必须|应当|争取|将")
 
 
 def _sentence(text: str, start: int, end: int) -> str:
@@ -89,7 +89,9 @@ def _absolute_claims(doc: Document, config) -> Iterator[Diagnostic]:
 
 
 _AMOUNT_UNITS = "万亿元|亿元|万元|元|万吨|吨|万人|人|户|家|个|项|公里|亩"
-_GROWTH_VERB = re.compile(r"(增长|增加)了?(" + NUM + r")\s*(" + _AMOUNT_UNITS + r"|[%％])(?![\u4e00-\u9fff]*百分点)")
+_GROWTH_VERB = lazy_pattern.compile(
+    r"(增长|增加)了?(" + NUM + r")\s*(" + _AMOUNT_UNITS + r"|[%％])(?![\u4e00-\u9fff]*百分点)"
+)
 
 
 def _growth_verbs(doc: Document, config) -> Iterator[Diagnostic]:

@@ -140,6 +140,7 @@ from bisect import bisect_right
 from collections.abc import Iterator
 from functools import cache, lru_cache
 
+from reportlint import lazy_pattern
 from reportlint.diagnostics import Diagnostic, Example, Rule
 from reportlint.document import Block, Document
 from reportlint.i18n import msg
@@ -235,7 +236,7 @@ _NEEDS = {
 }
 
 
-_DIGIT = re.compile(r"\d")
+_DIGIT = lazy_pattern.compile(r"\d")
 
 
 @cache
@@ -335,8 +336,8 @@ def _inconsistent(doc: Document, config) -> Iterator[Diagnostic]:
                 )
 
 
-_ITEM_SPLIT = re.compile(r"[、和及与]")
-_VALUE = re.compile(NUM + r"\s*(?:[%％‰]|个百分点|万元|亿元|元|万|亿|人|家|个|项|倍)?")
+_ITEM_SPLIT = lazy_pattern.compile(r"[、和及与]")
+_VALUE = lazy_pattern.compile(NUM + r"\s*(?:[%％‰]|个百分点|万元|亿元|元|万|亿|人|家|个|项|倍)?")
 
 
 def _respectively(doc: Document, config) -> Iterator[Diagnostic]:
@@ -393,7 +394,7 @@ def _basis() -> re.Pattern:
     return re.compile(_alternation(_data()["comparison_basis"]))
 
 
-_PERIOD_TITLE = re.compile(r"\d{4}年|年度|半年|季度|月份|年终|年中|工作总结|政府工作报告")
+_PERIOD_TITLE = lazy_pattern.compile(r"\d{4}年|年度|半年|季度|月份|年终|年中|工作总结|政府工作报告")
 
 
 def _period_in_title(doc: Document) -> bool:
@@ -420,9 +421,9 @@ def _no_basis(doc: Document, config) -> Iterator[Diagnostic]:
         )
 
 
-_TITLE_YEAR = re.compile(r"(20\d{2}|19\d{2})年")
-_SIGN_DATE = re.compile(r"^\s*(20\d{2})年\d{1,2}月\d{1,2}日\s*$")
-_BODY_YEAR = re.compile(r"(20\d{2})年")
+_TITLE_YEAR = lazy_pattern.compile(r"(20\d{2}|19\d{2})年")
+_SIGN_DATE = lazy_pattern.compile(r"^\s*(20\d{2})年\d{1,2}月\d{1,2}日\s*$")
+_BODY_YEAR = lazy_pattern.compile(r"(20\d{2})年")
 _FORWARD = ("到", "至", "力争", "预计", "计划", "目标", "规划", "争取", "确保", "前", "远景", "展望", "—", "-", "～")
 
 
@@ -464,8 +465,10 @@ def _years(doc: Document, config) -> Iterator[Diagnostic]:
                 )
 
 
-_INTENSIFIER = re.compile(r"(?:显著|大幅|明显|跨越式|大大|极大)(?:地)?(?:提升|增长|提高|改善|增强|下降|减少|降低|加快)")
-_SENTENCES = re.compile(r"[^。！？；]*[。！？；]?")
+_INTENSIFIER = lazy_pattern.compile(
+    r"(?:显著|大幅|明显|跨越式|大大|极大)(?:地)?(?:提升|增长|提高|改善|增强|下降|减少|降低|加快)"
+)
+_SENTENCES = lazy_pattern.compile(r"[^。！？；]*[。！？；]?")
 _RETROSPECTIVE = ("述职", "述廉", "述责", "总结", "整改", "汇报", "报告")
 
 
@@ -492,9 +495,9 @@ def _intensifiers(doc: Document, config) -> Iterator[Diagnostic]:
                     )
 
 
-_PRECISE = re.compile(r"(?<![\d.])\d+\.(\d{3,})\s*[%％]")
-_RATE_VALUE = re.compile(r"\d+(?:\.(\d+))?\s*[%％]")
-_WORD_PERCENT = re.compile(r"百分之[零一二三四五六七八九十百点]+")
+_PRECISE = lazy_pattern.compile(r"(?<![\d.])\d+\.(\d{3,})\s*[%％]")
+_RATE_VALUE = lazy_pattern.compile(r"\d+(?:\.(\d+))?\s*[%％]")
+_WORD_PERCENT = lazy_pattern.compile(r"百分之[零一二三四五六七八九十百点]+")
 
 
 def _precision(doc: Document, config) -> Iterator[Diagnostic]:

@@ -20,9 +20,9 @@ RL205 converted-copy (warning, opt-in: ``--select RL205``)
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
+from reportlint import lazy_pattern
 from reportlint.diagnostics import Diagnostic, Example, Rule
 from reportlint.document import Document
 from reportlint.i18n import msg
@@ -32,7 +32,7 @@ MIN_ANNOTATIONS = 3
 
 _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
 # A Chinese character, then its pinyin in ASCII brackets with at least one tone mark.
-_ANNOTATED = re.compile(rf"[\u4e00-\u9fff]\((?=[a-zü{_TONED}]*[{_TONED}])[a-zü{_TONED}]{{1,7}}\)")
+_ANNOTATED = lazy_pattern.compile(rf"[\u4e00-\u9fff]\((?=[a-zü{_TONED}]*[{_TONED}])[a-zü{_TONED}]{{1,7}}\)")
 
 
 def _converted(doc: Document, config) -> Iterator[Diagnostic]:

@@ -209,6 +209,7 @@ import re
 from collections.abc import Iterator
 from itertools import pairwise
 
+from reportlint import lazy_pattern
 from reportlint.diagnostics import Diagnostic, Example, Rule
 from reportlint.document import HEADING, Document
 from reportlint.i18n import msg
@@ -321,13 +322,17 @@ RESTART = Rule("RL404", "numbering-restart", CATEGORY, "warning", "Sub-headings 
                _restarts, _ex(["一、成绩\n（一）经济\n（二）民生\n二、问题\n（一）短板"],
                               ["一、成绩\n（一）经济\n（二）民生\n二、问题\n（三）短板"]))
 
-_ENUM = re.compile(r"(?:^|(?<=[，。；：:、！？\s“”,;!?]))([一二三四五六七八九十]{1,3})是(?![否非])")
+_ENUM = lazy_pattern.compile(r"(?:^|(?<=[，。；：:、！？\s“”,;!?]))([一二三四五六七八九十]{1,3})是(?![否非])")
 
 
 # In-paragraph ordinal lists: (pattern, hint, how an item is written)
 _LISTS = (
     (_ENUM, "是", lambda n: f"{_cn(n)}是"),
-    (re.compile(r"(?:^|(?<=[。；！？\s“”]))第([一二三四五六七八九十]{1,3})[，,：:]"), "第", lambda n: f"第{_cn(n)}"),
+    (
+        lazy_pattern.compile(r"(?:^|(?<=[。；！？\s“”]))第([一二三四五六七八九十]{1,3})[，,：:]"),
+        "第",
+        lambda n: f"第{_cn(n)}",
+    ),
 )
 
 
@@ -441,7 +446,7 @@ def _inverted(doc: Document, config) -> Iterator[Diagnostic]:
         levels.add(first.level)
 
 
-_STYLE = re.compile(r"[（(）)．.、]")
+_STYLE = lazy_pattern.compile(r"[（(）)．.、]")
 
 
 def _mixed_styles(doc: Document, config) -> Iterator[Diagnostic]:
@@ -478,8 +483,10 @@ def _too_deep(doc: Document, config) -> Iterator[Diagnostic]:
             )
 
 
-_ORDINALS = re.compile(r"(?:^|(?<=[。；！？\s]))(首先|其次|再次|最后|第[一二三四五六七八九十]|其[一二三四五])[，,：:]")
-_ORDINAL_HINT = re.compile("首先|其次|第二|其二")
+_ORDINALS = lazy_pattern.compile(
+    r"(?:^|(?<=[。；！？\s]))(首先|其次|再次|最后|第[一二三四五六七八九十]|其[一二三四五])[，,：:]"
+)
+_ORDINAL_HINT = lazy_pattern.compile("首先|其次|第二|其二")
 _SET = {"首先": "首", "其次": "首", "再次": "首", "最后": "首"}
 
 
@@ -533,7 +540,7 @@ HEADING_END = Rule("RL413", "heading-end-punctuation", CATEGORY, "warning", "Sta
 _LEVEL_KIND = {1: "cn", 2: "bracket-cn", 3: "arabic", 4: "bracket-arabic", 5: "circled"}
 
 
-_SENTENCE_MARKS = re.compile(r"[。；;，,！？!?：:]")
+_SENTENCE_MARKS = lazy_pattern.compile(r"[。；;，,！？!?：:]")
 
 
 def _heading_like(m: Marker) -> bool:

@@ -76,6 +76,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 from itertools import pairwise
 
+from reportlint import lazy_pattern
 from reportlint.diagnostics import Diagnostic, Expectation, Rule
 from reportlint.document import HEADING, Block, Document
 from reportlint.i18n import msg
@@ -136,8 +137,10 @@ def _has_anonymised_persons(doc: Document) -> bool:
     return cached
 
 
-_FIELD_LABEL = re.compile(r"(?:人|者|方|员|书记|主任|局长|县长|镇长|校长|院长|经理|主席|组长|队长)[：:][*_]*\s*$")
-_SELF_UNIT = re.compile(r"(?:我|本)[\u4e00-\u9fff]$")
+_FIELD_LABEL = lazy_pattern.compile(
+    r"(?:人|者|方|员|书记|主任|局长|县长|镇长|校长|院长|经理|主席|组长|队长)[：:][*_]*\s*$"
+)
+_SELF_UNIT = lazy_pattern.compile(r"(?:我|本)[\u4e00-\u9fff]$")
 
 
 def _mou_slot(doc: Document, block: Block, tok: Token) -> bool | None:
@@ -393,7 +396,7 @@ def _empty_values(doc: Document, config) -> Iterator[Diagnostic]:
 # --- brackets, variables, fillers ----------------------------------------------------------------
 
 
-_AFTER_TIME = re.compile(r"\d\s*[年月日时点分秒号]\s*$")
+_AFTER_TIME = lazy_pattern.compile(r"\d\s*[年月日时点分秒号]\s*$")
 
 
 def _bracket_prompt(text: str, tok: Token) -> bool:

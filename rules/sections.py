@@ -89,10 +89,10 @@ RL414 section-order (warning)
 from __future__ import annotations
 
 import os
-import re
 from collections.abc import Iterator
 from functools import lru_cache
 
+from reportlint import lazy_pattern
 from reportlint.diagnostics import Diagnostic, Example, Rule
 from reportlint.document import HEADING, Block, Document
 from reportlint.i18n import msg
@@ -103,7 +103,7 @@ from ._data import DATA_DIR, load_toml
 CATEGORY = "structure"
 TITLE_LINES = 8
 SHORT_PARAGRAPH = 300
-_SENTENCE = re.compile(r"(?<=[。！？；])")
+_SENTENCE = lazy_pattern.compile(r"(?<=[。！？；])")
 
 
 @lru_cache(maxsize=1)

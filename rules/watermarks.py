@@ -76,6 +76,7 @@ from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from itertools import accumulate, pairwise
 
+from reportlint import lazy_pattern
 from reportlint.diagnostics import Diagnostic, Example, Rule
 from reportlint.document import Block, Document
 from reportlint.i18n import N_, Message, msg
@@ -91,11 +92,11 @@ BLOCK_GAP = 4
 ABSORB_MAX_CHARS = 60
 
 
-_SPACES = re.compile(r"[^\S\n]+")
+_SPACES = lazy_pattern.compile(r"[^\S\n]+")
 # Full-width letters and digits become ASCII; the few ASCII punctuation marks that
 # Chinese text writes full-width become full-width.  Both are rare in Chinese text,
 # so folding costs little.
-_FOLDABLE = re.compile("[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a:;,()!?]")
+_FOLDABLE = lazy_pattern.compile("[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a:;,()!?]")
 
 
 def _fold_char(m: re.Match) -> str:
@@ -297,7 +298,7 @@ class Verdicts:
 
 
 # A closing date on a line of its own: 2024年12月20日, 二〇二四年十二月二十日.
-_CLOSING_DATE = re.compile(
+_CLOSING_DATE = lazy_pattern.compile(
     r"^[\s\u3000]*(?:\d{4}|[〇零一二两三四五六七八九]{4})\s*年\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*月"
     r"\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*日[\s\u3000]*$"
 )
@@ -362,7 +363,7 @@ def _rare_char(ch: str) -> bool:
 
 # A closing mark such as —— END —— (a bare rule line is document structure, not vendor text).
 _DECORATION = r"\s\-—–=*~·_#━═☆★◆◇■□▲▼"
-_SEPARATOR = re.compile(
+_SEPARATOR = lazy_pattern.compile(
     rf"^[{_DECORATION}.。]*(?:end|the end|完|全文完|本文完)[{_DECORATION}.。]*$"
     rf"|^[{_DECORATION}]{{4,}}$",  # or a rule of decoration (━━━━, ☆☆☆☆)
     re.IGNORECASE,
@@ -443,9 +444,9 @@ def _absorb_blocks(verdicts: Verdicts) -> None:
 
 _BULLETS = frozenset("·•▪◦●○")
 # A vendor line that opens a list of links: 相关文章：, 【…】相关文档推荐：, 猜你喜欢.
-_LIST_HEADER = re.compile(r"(?:相关|推荐|阅读|猜你喜欢|热门|延伸|往期|更多|想看|可能关注)[^：:]{0,6}[：:]?$")
+_LIST_HEADER = lazy_pattern.compile(r"(?:相关|推荐|阅读|猜你喜欢|热门|延伸|往期|更多|想看|可能关注)[^：:]{0,6}[：:]?$")
 _LINK_WORDS = ("范文", "范本", "模板", "精选", "通用", "大全")
-_LIST_ITEM = re.compile(r"^\s*(?:[·•▪◦●○▶►▸→◆◇■□★☆\-*>]|\d{1,2}[.、．)）]|[①-⑳])\s*\S")
+_LIST_ITEM = lazy_pattern.compile(r"^\s*(?:[·•▪◦●○▶►▸→◆◇■□★☆\-*>]|\d{1,2}[.、．)）]|[①-⑳])\s*\S")
 
 
 def _absorb_link_lists(verdicts: Verdicts) -> None:
@@ -536,7 +537,7 @@ _MESSAGES = {
 
 
 # A sentence that ends and is followed by more text on the same line.
-_SENTENCE_THEN_MORE = re.compile(r"[。！？!?](?=\s*\S)|\.\s+(?=\S)")
+_SENTENCE_THEN_MORE = lazy_pattern.compile(r"[。！？!?](?=\s*\S)|\.\s+(?=\S)")
 MIXED_MIN_CHARS = 40
 
 

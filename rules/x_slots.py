@@ -47,6 +47,7 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
+from reportlint import lazy_pattern
 from reportlint.diagnostics import Diagnostic, Expectation, Rule
 from reportlint.document import Document
 from reportlint.i18n import msg
@@ -156,8 +157,8 @@ def _roman_or_name(text: str, tok: Token) -> bool:
     return any(m is not None and _capitalised_word(m.group().strip()) for m in (before, after))
 
 
-_LATIN_TAIL = re.compile(r"[A-Za-z]+$")
-_LATIN_HEAD = re.compile(r" +[A-Za-z]+")
+_LATIN_TAIL = lazy_pattern.compile(r"[A-Za-z]+$")
+_LATIN_HEAD = lazy_pattern.compile(r" +[A-Za-z]+")
 
 
 def _capitalised_word(word: str) -> bool:
@@ -271,12 +272,12 @@ def _in_work_title(text: str, tok: Token) -> bool:
 
 # Year, month and day with one separator; year and month only with - or / (2023.x is a
 # version number).
-_DATE_SHAPE = re.compile(
+_DATE_SHAPE = lazy_pattern.compile(
     r"(?<![A-Za-z0-9.])(?:(?:19|20)[0-9Xx]{2}|[Xx]{4})"
     r"(?:(?P<sep>[-/.])(?:[0-9]{1,2}|[Xx]{1,2})(?P=sep)(?:[0-9]{1,2}|[Xx]{1,2})|[-/](?:[0-9]{1,2}|[Xx]{1,2}))"
     r"(?![A-Za-z0-9.])"
 )
-_STAKE = re.compile(rf"(?<![A-Za-z])K[{re.escape(SLOT_CHARS)}0-9]+\+[{re.escape(SLOT_CHARS)}0-9]+")
+_STAKE = lazy_pattern.compile(rf"(?<![A-Za-z])K[{re.escape(SLOT_CHARS)}0-9]+\+[{re.escape(SLOT_CHARS)}0-9]+")
 
 
 def _in_stake(text: str, tok: Token) -> bool:
@@ -304,11 +305,11 @@ def _unit_after(text: str, end: int) -> bool:
     return letters is not None and letters.group() in context()["x_units"]["latin"]
 
 
-_TRAIN = re.compile(r"[Xx][0-9]{2,5}次")
-_AXES = re.compile(r"\s*[、，,/和与及]\s*[YＹ](?![A-Za-z])")
-_LEGEND = re.compile(r"\s*([A-Za-z]{1,3})\s+[–—=-]\s+\S")
-_MASKED_DECIMAL = re.compile(rf"[{re.escape(SLOT_CHARS)}0-9]+[.．][{re.escape(SLOT_CHARS)}0-9]+")
-_STATUS_CLASS = re.compile(r"(?<![A-Za-z0-9])[1-5][xX]{2}(?![A-Za-z0-9])")
+_TRAIN = lazy_pattern.compile(r"[Xx][0-9]{2,5}次")
+_AXES = lazy_pattern.compile(r"\s*[、，,/和与及]\s*[YＹ](?![A-Za-z])")
+_LEGEND = lazy_pattern.compile(r"\s*([A-Za-z]{1,3})\s+[–—=-]\s+\S")
+_MASKED_DECIMAL = lazy_pattern.compile(rf"[{re.escape(SLOT_CHARS)}0-9]+[.．][{re.escape(SLOT_CHARS)}0-9]+")
+_STATUS_CLASS = lazy_pattern.compile(r"(?<![A-Za-z0-9])[1-5][xX]{2}(?![A-Za-z0-9])")
 
 
 def _in_date_shape(text: str, tok: Token) -> bool:
@@ -330,7 +331,7 @@ def _status_class(text: str, tok: Token) -> bool:
     return any(w in lowered for w in context()["status_class"]["context"])
 
 
-_LIST_NUMBER = re.compile(r"[ \t\u3000]*(\d{1,2}[.．])")
+_LIST_NUMBER = lazy_pattern.compile(r"[ \t\u3000]*(\d{1,2}[.．])")
 
 
 def _without_list_number(text: str, tok: Token) -> Token:

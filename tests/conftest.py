@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import sys
+import tempfile
 
 import pytest
 
@@ -15,6 +16,11 @@ DOCX_CORPUS = os.path.join(SHARED, "corpora", "docx-real")
 EXAMPLES = os.path.join(ROOT, "fixtures", "examples")
 
 sys.path.insert(0, os.path.join(ROOT, "fixtures"))
+
+# The data cache of this run (and of the CLI processes it starts) goes to a folder of
+# its own, never to the user's cache folder.
+os.environ["REPORTLINT_CACHE_DIR"] = tempfile.mkdtemp(prefix="reportlint-test-cache-")
+os.environ.pop("REPORTLINT_NO_CACHE", None)
 
 
 class CliResult:

@@ -4,14 +4,14 @@ could not be read."""
 
 from __future__ import annotations
 
-import re
 import xml.etree.ElementTree as ET
 
+from .. import lazy_pattern
 from ..i18n import localize
 from .github import word_location
 
 # XML 1.0 cannot carry most control characters, even escaped; Word text can hold them.
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_NOT_XML = lazy_pattern.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
 def _xml(text: str) -> str:

@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import re
 
+from .. import lazy_pattern
+
 # <!-- reportlint-disable RL101, RL102 -->: the verb, then codes (comma or space separated).
-MARKDOWN = re.compile(r"^\s*reportlint-([A-Za-z-]+)(?:[\s:]+(.*?))?\s*$", re.DOTALL)
+MARKDOWN = lazy_pattern.compile(r"^\s*reportlint-([A-Za-z-]+)(?:[\s:]+(.*?))?\s*$", re.DOTALL)
 # A Word comment whose whole text is "reportlint: ignore" or "reportlint: ignore RL101, RL102".
-WORD = re.compile(r"^\s*reportlint\s*[:：]\s*ignore\b(.*?)\s*$", re.DOTALL | re.IGNORECASE)
+WORD = lazy_pattern.compile(r"^\s*reportlint\s*[:：]\s*ignore\b(.*?)\s*$", re.DOTALL | re.IGNORECASE)
 
 
 def split_selectors(text: str | None) -> tuple[str, ...]:

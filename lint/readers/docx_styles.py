@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .. import lazy_pattern
 from .docx_props import num_pr
 from .ooxml import attr as _attr
 from .ooxml import child as _child
@@ -13,7 +14,7 @@ from .ooxml import is_on as _is_on
 from .ooxml import local as _local
 from .ooxml import props as _props
 
-_HEADING_NAME = re.compile(r"^(?:heading|标题)\s*(\d)$", re.IGNORECASE)
+_HEADING_NAME = lazy_pattern.compile(r"^(?:heading|标题)\s*(\d)$", re.IGNORECASE)
 _TITLE_NAMES = {"title", "标题"}
 
 

@@ -10,17 +10,16 @@ headings become heading blocks whose text starts at the heading's first word.
 
 from __future__ import annotations
 
-import re
-
+from .. import lazy_pattern
 from ..document import HEADING, Block, Document, Feature, Suppression
 from .directives import markdown_directive
 from .text import split_lines
 
-_FENCE = re.compile(r"^( {0,3})(`{3,}|~{3,})(.*)$")
-_ATX = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+|$)(.*?)(?:[ \t]+#+)?[ \t]*$")
-_SETEXT = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
-_LIST_ITEM = re.compile(r"^ {0,3}(?:[-+*]|\d{1,9}[.)])[ \t]")
-_CODE_SPAN = re.compile(r"(`+)(?!`)(.+?)(?<!`)\1(?!`)")
+_FENCE = lazy_pattern.compile(r"^( {0,3})(`{3,}|~{3,})(.*)$")
+_ATX = lazy_pattern.compile(r"^ {0,3}(#{1,6})(?:[ \t]+|$)(.*?)(?:[ \t]+#+)?[ \t]*$")
+_SETEXT = lazy_pattern.compile(r"^ {0,3}(=+|-+)[ \t]*$")
+_LIST_ITEM = lazy_pattern.compile(r"^ {0,3}(?:[-+*]|\d{1,9}[.)])[ \t]")
+_CODE_SPAN = lazy_pattern.compile(r"(`+)(?!`)(.+?)(?<!`)\1(?!`)")
 
 
 def _mask(text: str, start: int, end: int) -> str:
