@@ -127,31 +127,47 @@ def _worker_count(jobs: int | None, files: int) -> int:
     return max(1, min(os.cpu_count() or 1, 8, files // 4))
 
 
-def lint_paths(paths: Iterable[str], config: Config | None = None, jobs: int | None = None) -> LintResult:
+def lint_paths(
+    paths: Iterable[str], config: Config | None = None, jobs: int | None = None, cache: bool = False
+) -> LintResult:
     """Lint files and directories; unreadable files become errors, not exceptions.
 
     ``jobs``: worker processes (None: one per core when there are many files).
+    ``cache``: reuse and keep findings of unchanged files (:mod:`reportlint.result_cache`).
     Results keep the order of the paths given.
     """
     config = config or Config()
     result = LintResult()
     todo: list[tuple[int, str]] = []
     slots: list[FileResult | None] = []
+    keys: dict[int, tuple | None] = {}
+    store = None
+    if cache:
+        from .result_cache import ResultCache
+
+        store = ResultCache(config)
     for path, missing in expand_paths(paths, config):
         if missing:
             from .readers import format_of
 
             slots.append(FileResult(path, format_of(path) or "txt", error=missing))
-        else:
-            todo.append((len(slots), path))
-            slots.append(None)
+            continue
+        if store is not None:
+            hit, keys[len(slots)] = store.get(path)
+            if hit is not None:
+                slots.append(hit)
+                continue
+        todo.append((len(slots), path))
+        slots.append(None)
     workers = _worker_count(jobs, len(todo))
     if workers > 1:
         done = _lint_parallel([p for _, p in todo], config, workers)
     else:
         done = [lint_path(p, config) for _, p in todo]
-    for (index, _path), file_result in zip(todo, done, strict=True):
+    for (index, path), file_result in zip(todo, done, strict=True):
         slots[index] = file_result
+        if store is not None:
+            store.put(path, keys.get(index), file_result)
     result.files = [f for f in slots if f is not None]
     return result
 

@@ -80,6 +80,8 @@ def cli() -> None:
               help="Exit 0 even when there are findings (errors reading files still exit 2).")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), metavar="N",
               help="Worker processes (default: one per core when linting many files).")
+@click.option("--no-cache", is_flag=True,
+              help="Lint every file afresh: neither reuse nor keep findings of unchanged files.")
 @click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True,
               help="Colour in text output (auto: only on a terminal).")
 @click.option("--baseline", "baseline_path", type=click.Path(dir_okay=False), metavar="FILE",
@@ -88,8 +90,8 @@ def cli() -> None:
 @click.version_option(__version__, "--version", prog_name="reportlint", message="%(prog)s %(version)s")
 @lang_option
 def check(paths, fmt, output_path, select, extend_select, ignore, exclude, statistics, list_rules, dump_text,
-          show_outline, quiet, config_path, isolated, profile, report_year, segmenter, fail_on, exit_zero, jobs, color,
-          baseline_path, lang, apply_fix) -> None:
+          show_outline, quiet, config_path, isolated, profile, report_year, segmenter, fail_on, exit_zero, jobs,
+          no_cache, color, baseline_path, lang, apply_fix) -> None:
     """Lint PATHS (.docx, .md, .txt files; directories are searched recursively).
 
     \b
@@ -136,7 +138,7 @@ def check(paths, fmt, output_path, select, extend_select, ignore, exclude, stati
 
         for fixed in fix_paths(paths, config):
             fix_failed |= _report_fix(fixed, err=True)
-    result = lint_paths(paths, config, jobs=jobs)
+    result = lint_paths(paths, config, jobs=jobs, cache=not no_cache)
     if known is not None:
         from .baseline import apply_baseline
 

@@ -84,12 +84,18 @@ def _store(entry: str, record: tuple) -> None:
         payload = marshal.dumps(record)
     except ValueError:  # a value marshal cannot hold (a TOML date): not cached
         return
+    write_atomically(entry, payload)
+
+
+def write_atomically(entry: str, payload: bytes) -> None:
+    """Write a cache entry so that readers see the old entry or the new one, never half;
+    a folder that cannot be written is passed over."""
     temporary = f"{entry}.{os.getpid()}.tmp"
     try:
         os.makedirs(os.path.dirname(entry), exist_ok=True)
         with open(temporary, "wb") as fh:
             fh.write(payload)
-        os.replace(temporary, entry)  # readers see the old entry or the new one, never half
+        os.replace(temporary, entry)
     except OSError:
         try:
             os.unlink(temporary)

@@ -12,6 +12,7 @@ program calls without knowing which family answers:
 from __future__ import annotations
 
 import importlib
+import os
 from collections.abc import Callable
 from functools import cache, lru_cache
 
@@ -22,6 +23,13 @@ def _families() -> list:
     from reportlint import rules
 
     return [importlib.import_module(f"reportlint.rules.{name}") for name in rules.MODULES]
+
+
+def rules_folder() -> str:
+    """The folder of the rule families and their data (what a result cache must watch)."""
+    from reportlint import rules
+
+    return os.path.dirname(os.path.abspath(rules.__file__))
 
 
 @lru_cache(maxsize=1)
