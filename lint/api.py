@@ -8,12 +8,14 @@ import os
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from .config import Config
 from .diagnostics import Diagnostic
-from .document import Document
-from .engine import run_rules
 from .errors import describe_failure
+
+if TYPE_CHECKING:  # a run whose files all come from the result cache never builds a document
+    from .document import Document
 
 
 @dataclass
@@ -38,6 +40,8 @@ class LintResult:
 
 
 def lint_document(doc: Document, config: Config | None = None) -> list[Diagnostic]:
+    from .engine import run_rules
+
     return run_rules(doc, config or Config())
 
 

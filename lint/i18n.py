@@ -41,10 +41,11 @@ class Message(str):
     def __reduce__(self):
         # Diagnostics travel between worker processes by the thousand: restore the text
         # as it is, without formatting the template again.
-        return (_restore, (str(self), self.template, self.args))
+        return (restore_message, (str(self), self.template, self.args))
 
 
-def _restore(text: str, template: str, args: dict[str, Any]) -> Message:
+def restore_message(text: str, template: str, args: dict[str, Any]) -> Message:
+    """A message as it was made (its text is not formatted again)."""
     self = str.__new__(Message, text)
     self.template = template
     self.args = args

@@ -20,6 +20,7 @@ turns the cache off, and a folder that cannot be written only costs time.
 
 from __future__ import annotations
 
+import marshal
 import os
 import zlib
 from functools import lru_cache
@@ -39,15 +40,8 @@ def code_fingerprint() -> str:
     from .registry import rules_folder
 
     parts = [__version__]
-    roots = {os.path.dirname(os.path.abspath(__file__)), rules_folder()}  # this package, its rules
-    for root in sorted(roots):
-        for folder, dirs, files in os.walk(root):
-            dirs[:] = sorted(d for d in dirs if d != "__pycache__")
-            for name in sorted(files):
-                if name.endswith((".py", ".toml", ".txt")):
-                    full = os.path.join(folder, name)
-                    stat = os.stat(full)
-                    parts.append(f"{os.path.relpath(full, root)}:{stat.st_size}:{stat.st_mtime_ns}")
+    for root in sorted({os.path.dirname(os.path.abspath(__file__)), rules_folder()}):  # this package, its rules
+        _stat_tree(root, "", parts)
     for name in _DEPENDENCIES:
         spec = PathFinder.find_spec(name)
         if spec is not None and spec.origin and os.path.exists(spec.origin):
@@ -55,6 +49,17 @@ def code_fingerprint() -> str:
             parts.append(f"{name}:{spec.origin}:{stat.st_size}:{stat.st_mtime_ns}")
     text = "\n".join(parts).encode("utf-8", "surrogatepass")
     return f"{len(text)}-{zlib.crc32(text):08x}-{zlib.adler32(text):08x}"
+
+
+def _stat_tree(folder: str, prefix: str, parts: list[str]) -> None:
+    with os.scandir(folder) as entries:
+        for entry in sorted(entries, key=lambda e: e.name):
+            if entry.is_dir(follow_symlinks=False):
+                if entry.name != "__pycache__":
+                    _stat_tree(entry.path, f"{prefix}{entry.name}/", parts)
+            elif entry.name.endswith((".py", ".toml", ".txt")):
+                stat = entry.stat()
+                parts.append(f"{prefix}{entry.name}:{stat.st_size}:{stat.st_mtime_ns}")
 
 
 class ResultCache:
@@ -86,18 +91,62 @@ class ResultCache:
         if key is None:
             return None, None
         try:
-            import pickle
-
             with open(self._entry(path), "rb") as fh:
-                stored_key, result = pickle.load(fh)
+                stored_key, record = marshal.load(fh)
+            if stored_key != key:
+                return None, key
+            return _result(record), key
         except Exception:  # missing, damaged or from another Python: lint again
             return None, key
-        return (result, key) if stored_key == key else (None, key)
 
     def put(self, path: str, key: tuple | None, result) -> None:
         if self.folder is None or key is None or result.error is not None:
             return
-        import pickle
-
-        payload = pickle.dumps((key, result), protocol=pickle.HIGHEST_PROTOCOL)
+        try:
+            payload = marshal.dumps((key, _record(result)))
+        except ValueError:  # a value marshal cannot hold: lint this file again next time
+            return
         data_cache.write_atomically(self._entry(path), payload)
+
+
+# A result is stored as plain values (marshal, which needs no import, reads them several
+# times faster than pickle): each diagnostic as a tuple of its fields, a message (and a
+# message among another's arguments) as a tagged (text, template, arguments) and an
+# expectation as a tuple.
+_MESSAGE = "\x00message"
+
+
+def _plain(value):
+    from .i18n import Message
+
+    if isinstance(value, Message):
+        return (_MESSAGE, str(value), value.template, {k: _plain(v) for k, v in value.args.items()})
+    return value
+
+
+def _restored(value):
+    from .i18n import restore_message
+
+    if isinstance(value, tuple) and len(value) == 4 and value[0] == _MESSAGE:
+        return restore_message(value[1], value[2], {k: _restored(v) for k, v in value[3].items()})
+    return value
+
+
+def _record(result) -> tuple:
+    rows = [
+        (*d[:4], _plain(d.message), *d[5:-1], tuple(d.expects) if d.expects is not None else None)
+        for d in result.diagnostics
+    ]
+    return (result.path, result.format, rows)
+
+
+def _result(record: tuple):
+    from .api import FileResult
+    from .diagnostics import Diagnostic, Expectation
+
+    path, fmt, rows = record
+    diagnostics = [
+        Diagnostic(*row[:4], _restored(row[4]), *row[5:-1], Expectation(*row[-1]) if row[-1] is not None else None)
+        for row in rows
+    ]
+    return FileResult(path=path, format=fmt, diagnostics=diagnostics)

@@ -140,13 +140,14 @@ def test_many_files_hit_without_starting_workers(tmp_path, cache_folder, monkeyp
     assert findings(second) == findings(first)
 
 
-@pytest.mark.parametrize("fmt", ["text", "json"])
-def test_cli_output_is_the_same_from_the_cache(tmp_path, cache_folder, run_cli, fmt):
+@pytest.mark.parametrize(("fmt", "lang"), [("text", "en"), ("json", "en"), ("text", "zh"), ("sarif", "zh")])
+def test_cli_output_is_the_same_from_the_cache(tmp_path, cache_folder, run_cli, fmt, lang):
     path = report(tmp_path)
     report(tmp_path, "clean.md", "# 关于2024年度工作情况的报告\n\n全县完成生产总值286.4亿元。\n")
-    runs = [run_cli("--format", fmt, str(tmp_path)) for _ in range(2)]
+    runs = [run_cli("--format", fmt, "--lang", lang, str(tmp_path)) for _ in range(2)]
     assert runs[0].code == runs[1].code == 1
-    assert runs[0].out == runs[1].out and path in runs[0].out
+    assert runs[0].out == runs[1].out and "RL101" in runs[0].out
+    assert fmt == "sarif" or path in runs[0].out  # (SARIF writes the path as a URI)
     assert list(cache_folder.rglob("results/*"))
 
 
@@ -156,3 +157,18 @@ def test_no_cache_neither_reuses_nor_keeps(tmp_path, cache_folder, run_cli, lint
     run_cli("--no-cache", path)
     assert linted == ["报告.txt", "报告.txt"]
     assert not list(cache_folder.rglob("results/*"))
+
+
+def test_every_field_of_a_finding_comes_back(tmp_path, cache_folder):
+    from reportlint.diagnostics import Diagnostic
+
+    assert Diagnostic._fields[4] == "message" and Diagnostic._fields[-1] == "expects"
+    path = report(tmp_path, text=TEMPLATE + "县（区）长述职报告\n")
+    first = api.lint_paths([path], Config(), cache=True)
+    second = api.lint_paths([path], Config(), cache=True)
+    assert [tuple(d) for d in second.diagnostics] == [tuple(d) for d in first.diagnostics]
+    assert [(d.message.template, d.message.args) for d in second.diagnostics] == [
+        (d.message.template, d.message.args) for d in first.diagnostics
+    ]
+    assert any(d.expects is not None and d.expects.options for d in second.diagnostics)
+    assert any(d.fix for d in second.diagnostics)

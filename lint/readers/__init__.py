@@ -7,9 +7,12 @@ file's suffix and turns every failure into a one-line :class:`ReadError`.
 from __future__ import annotations
 
 import os
+from typing import TYPE_CHECKING
 
-from ..document import Document
 from ..errors import ReadError
+
+if TYPE_CHECKING:  # (format_of is asked of every path, also those the result cache answers)
+    from ..document import Document
 
 TEXT_SUFFIXES = {".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "md"}
 WORD_SUFFIXES = {".docx": "docx", ".docm": "docx", ".dotx": "docx", ".dotm": "docx"}
