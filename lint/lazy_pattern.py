@@ -28,7 +28,7 @@ class LazyPattern:
     def compiled(self) -> re.Pattern:
         if self._compiled is None:
             self._compiled = compiled = re.compile(self.pattern, self.flags)
-            for name in _METHODS:  # instance attributes come before the methods below
+            for name in _METHODS:  # instance attributes win over the class methods set below
                 setattr(self, name, getattr(compiled, name))
         return self._compiled
 
@@ -36,32 +36,21 @@ class LazyPattern:
     def groupindex(self):
         return self.compiled().groupindex
 
-    def search(self, *args, **kwargs):
-        return self.compiled().search(*args, **kwargs)
-
-    def match(self, *args, **kwargs):
-        return self.compiled().match(*args, **kwargs)
-
-    def fullmatch(self, *args, **kwargs):
-        return self.compiled().fullmatch(*args, **kwargs)
-
-    def finditer(self, *args, **kwargs):
-        return self.compiled().finditer(*args, **kwargs)
-
-    def findall(self, *args, **kwargs):
-        return self.compiled().findall(*args, **kwargs)
-
-    def sub(self, *args, **kwargs):
-        return self.compiled().sub(*args, **kwargs)
-
-    def subn(self, *args, **kwargs):
-        return self.compiled().subn(*args, **kwargs)
-
-    def split(self, *args, **kwargs):
-        return self.compiled().split(*args, **kwargs)
-
     def __repr__(self) -> str:
         return f"LazyPattern({self.pattern!r}, {self.flags!r})"
+
+
+def _delegate(name: str):
+    def method(self: LazyPattern, *args, **kwargs):
+        return getattr(self.compiled(), name)(*args, **kwargs)
+
+    method.__name__ = method.__qualname__ = name
+    method.__doc__ = f"``re.Pattern.{name}``, compiling the pattern first."
+    return method
+
+
+for _name in _METHODS:  # search, match, finditer ...: until the first call
+    setattr(LazyPattern, _name, _delegate(_name))
 
 
 def compile(pattern: str, flags: int = 0) -> LazyPattern:  # noqa: A001 - mirrors re.compile

@@ -68,6 +68,15 @@ def requires_shared(path: str):
     return pytest.mark.skipif(not os.path.exists(path), reason=f"{path} not present")
 
 
+@pytest.fixture
+def cache_folder(tmp_path, monkeypatch):
+    """A cache folder of the test's own (the data cache and the result cache)."""
+    folder = tmp_path / "cache"
+    monkeypatch.setenv("REPORTLINT_CACHE_DIR", str(folder))
+    monkeypatch.delenv("REPORTLINT_NO_CACHE", raising=False)
+    return folder
+
+
 @pytest.fixture(autouse=True)
 def english_locale(monkeypatch):
     """Messages follow the locale (--lang's default): pin it so output does not depend

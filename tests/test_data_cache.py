@@ -9,14 +9,6 @@ from reportlint import data_cache
 from reportlint.config import ConfigError, load_file
 
 
-@pytest.fixture
-def cache_folder(tmp_path, monkeypatch):
-    folder = tmp_path / "cache"
-    monkeypatch.setenv("REPORTLINT_CACHE_DIR", str(folder))
-    monkeypatch.delenv("REPORTLINT_NO_CACHE", raising=False)
-    return folder
-
-
 class CountingParser:
     def __init__(self) -> None:
         self.calls = 0

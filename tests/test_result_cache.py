@@ -13,14 +13,6 @@ FILLED = "关于2024年度工作情况的报告\n全县完成生产总值286.4�
 
 
 @pytest.fixture
-def cache_folder(tmp_path, monkeypatch):
-    folder = tmp_path / "cache"
-    monkeypatch.setenv("REPORTLINT_CACHE_DIR", str(folder))
-    monkeypatch.delenv("REPORTLINT_NO_CACHE", raising=False)
-    return folder
-
-
-@pytest.fixture
 def linted(monkeypatch):
     """The paths api.lint_path was asked to lint (so a cache hit shows as no call)."""
     calls: list[str] = []
