@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 
 import pytest
 from reportlint import api, result_cache
@@ -164,3 +166,19 @@ def test_every_field_of_a_finding_comes_back(tmp_path, cache_folder):
     ]
     assert any(d.expects is not None and d.expects.options for d in second.diagnostics)
     assert any(d.fix for d in second.diagnostics)
+
+
+def test_a_run_answered_by_the_cache_loads_no_rule_and_no_parser(tmp_path, cache_folder):
+    """What keeps a re-run cheap: no rule family, engine or TOML parser is imported."""
+    path = report(tmp_path)
+    code = (
+        "import sys\nfrom reportlint.cli import main\ncode = main(['-q', sys.argv[1]])\n"
+        "print(code, any(m.startswith('reportlint.rules.') for m in sys.modules),"
+        " 'reportlint.engine' in sys.modules, 'tomllib' in sys.modules)"
+    )
+    runs = [
+        subprocess.run([sys.executable, "-c", code, path], capture_output=True, text=True, timeout=120)
+        for _ in range(2)
+    ]
+    assert runs[0].stdout.split()[-3:-1] == ["True", "True"], runs[0].stderr
+    assert runs[1].stdout.split()[-4:] == ["1", "False", "False", "False"], runs[1].stderr
