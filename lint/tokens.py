@@ -8,7 +8,8 @@ are exact substrings and columns are exact.
 Kinds and shapes
 ----------------
 ``slot``     ``x`` (runs of X x Ｘ ｘ × ╳ ✕ ✖ with adjacent digits: ``XX``, ``3X.5``, ``99.9X``,
-             ``20XX``, ``X X X``), ``mou`` (某某), ``stars`` (``**``), ``blank``
+             ``20XX``, ``X X X``), ``glyph`` (runs of one of ○ 〇 ◯ △ □: ``○○``, ``△.△△``),
+             ``mou`` (某某), ``stars`` (``**``), ``blank``
              (``____``, ``20__``), ``date`` (``年  月  日``, ``为年4月``, ``〔〕11号``),
              ``gap``/``gap_pct`` (`` 亿元``, ``增长%。``: a number left out), ``bracket``
              (``（…）``, ``【…】``, ``[…]``, ``<…>``), ``variable`` (``{{x}}``,
@@ -55,6 +56,8 @@ _SHAPES: list[tuple[str, str, str]] = [
         rf"[{_S}](?:[ \u3000][{_S}](?![{_S}])){{2,}}"
         rf"|(?:[{DIGITS}]+(?:[.．][{DIGITS}]+)?[.．]?)?[{_S}]+(?:[.．]?[{DIGITS}]+|[.．]?[{_S}]+)*",
     ),
+    # ○○市, 〇〇人, △.△△亿元, □□县: other glyphs some templates use as X (a run of one glyph)
+    ("slot", "glyph", r"○+(?:[.．]○+)?|〇+(?:[.．]〇+)?|◯+(?:[.．]◯+)?|△+(?:[.．]△+)?|□+(?:[.．]□+)?"),
     ("slot", "mou", r"某某"),
     ("slot", "mou1", r"某"),
     ("slot", "stars", r"\*{2,}|＊{2,}"),
@@ -151,6 +154,7 @@ _SHAPES: list[tuple[str, str, str]] = [
 # Characters without which a shape cannot occur: a cheap test before running its pattern.
 _TRIGGERS: dict[str, str] = {
     "x": SLOT_CHARS,
+    "glyph": "○〇◯△□",
     "mou": "某",
     "mou1": "某",
     "stars": "*＊",
