@@ -155,9 +155,16 @@ class PhrasePack:
 _QUOTES = {"“": "”", '"': '"', "‘": "’", "「": "」", "『": "』", "《": "》"}
 
 
+# Before a quoted phrase, a verb that makes it a button or keyword to use (点击「阅读原文」).
+_USE_VERBS = ("点击", "点", "戳", "搜索", "回复", "长按", "click", "tap")
+
+
 def _quoted(text: str, start: int, end: int) -> bool:
-    """Is text[start:end] exactly the content of a pair of quotation marks?"""
-    return start > 0 and end < len(text) and _QUOTES.get(text[start - 1]) == text[end]
+    """Is text[start:end] exactly the content of a pair of quotation marks, named rather
+    than used (a column named “推荐阅读”; not 点击「阅读原文」, an instruction to the reader)?"""
+    if not (start > 0 and end < len(text) and _QUOTES.get(text[start - 1]) == text[end]):
+        return False
+    return not text[max(0, start - 6) : start - 1].endswith(_USE_VERBS)
 
 
 @lru_cache(maxsize=8)
@@ -216,6 +223,11 @@ def _credit_patterns() -> tuple:
     return (
         regex.compile(rf"^{name}(?:{verbs})[，,。、\s]*(?:咨询|联系|加|qq|微信|vx|v信|获取|更多|关注|$)"),
         regex.compile(rf"本(?:资料|文档|模板|文章|范文)(?:由|为|系){name}(?:原创|独家|精心)?(?:{verbs}|提供|收集)"),
+        # a brand in brackets opening a vendor line (【公文荟萃】精选·…), a named source
+        # (模板来自 物流人文库 …, 首发于「文旅公文说」)
+        regex.compile(r"^[^\p{Han}A-Za-z0-9]{0,3}[【〖「『](?P<name>\p{Han}{2,8})[】〗」』]"),
+        regex.compile(r"(?:来自|来源于|出自|首发于|转载自)(?:微信)?(?:公众号)?[「『【“]?(?P<name>\p{Han}{2,10}?)"
+                      r"(?:[」』】”]|[a-z0-9]|[，,。|｜]|$)"),
     )
 
 
@@ -233,6 +245,7 @@ class LineVerdict:
     phrases: dict[str, list[str]]
     contacts: list[str] = field(default_factory=list)
     cta: bool = False
+    messengers: int = 0  # kinds of messenger handle among the contacts (QQ, WeChat)
     outside: bool = False  # before the report's title or after its closing date
     code: str | None = None
     reason: str = ""
@@ -285,9 +298,9 @@ class Verdicts:
         v = self.lines.get(k)
         if v is None:
             v = LineVerdict(self.blocks[k], self.folded[k], self.zone[k], self.phrases.get(k, {}))
-            v.contacts = [
-                t.text for t in _contacts(v.block.text) if not _official(v.block, t)
-            ]
+            tokens = [t for t in _contacts(v.block.text) if not _official(v.block, t)]
+            v.contacts = [t.text for t in tokens]
+            v.messengers = len({t.shape for t in tokens if t.shape in ("qq", "wechat")})
             v.cta = bool(v.contacts) and _cta_pattern().search(v.folded) is not None
             v.outside = k in self.outside
             self.lines[k] = v
@@ -370,11 +383,36 @@ _SEPARATOR = lazy_pattern.compile(
 )
 
 
+def _separator(v: LineVerdict) -> bool:
+    """A closing mark or a rule of decoration; after the report's closing date a short
+    rule (Markdown's ``---``) is enough."""
+    text = v.block.text.strip()
+    return _SEPARATOR.match(text) is not None or (v.outside and _SHORT_RULE.match(text) is not None)
+
+
+_SHORT_RULE = lazy_pattern.compile(rf"^[{_DECORATION}]{{3}}$")
+
+
 def _contacts(text: str) -> list:
+    """Contact tokens of a line; in a line spaced out against filters (``w w w . l a n h u a . c n``,
+    ``扣 扣：7 3 0 9 1 5 2 8``), those of the line with the spaces taken out as well."""
     from reportlint.tokens import scan
 
-    chars = set(text)
-    return [t for shape in ("qq", "wechat", "email", "phone", "url") for t in scan(text, shape, chars)]
+    found = [t for shape in ("qq", "wechat", "email", "phone", "url") for t in scan(text, shape, set(text))]
+    if _SPACED_OUT.search(text):
+        joined = _SINGLE_SPACE.sub("", text)
+        seen = {t.text.replace(" ", "") for t in found}
+        found += [
+            t for shape in ("qq", "wechat", "email", "phone", "url") for t in scan(joined, shape, set(joined))
+            if t.text not in seen
+        ]
+    return found
+
+
+# Five or more single characters with one space between each: text spaced out so that a
+# site's filters do not see a contact in it.
+_SPACED_OUT = lazy_pattern.compile(r"(?<!\S)(?:\S[ \u3000]){4,}\S(?!\S)")
+_SINGLE_SPACE = lazy_pattern.compile(r"(?<=\S)[ \u3000](?=\S)")
 
 
 @lru_cache(maxsize=1)
@@ -400,7 +438,10 @@ def _decide(v: LineVerdict, neighbour_vendor: bool) -> None:
         # Before the title or after the closing date a weak signal is enough.
         v.code, v.reason = ("RL202", v.contacts[0]) if v.contacts else ("RL201", low[0])
         return
-    if v.contacts and context and (medium or low or v.cta or neighbour_vendor):
+    # (a paragraph of the report that gives its own contact may sit next to a vendor footer)
+    # (a QQ number and a WeChat handle on one line: a vendor's sales line, not a report's)
+    own_evidence = medium or low or v.cta or v.messengers >= 2
+    if v.contacts and context and (own_evidence or (neighbour_vendor and not long_line)):
         v.code, v.reason = "RL202", v.contacts[0]
     elif medium and context and (not long_line or signals >= 2) and not (signals < 2 and _numbered(v.block.text)):
         v.code, v.reason = "RL201", medium[0]  # (3．在公众号开设…扫码关注后即可留言: a point of the report)
@@ -516,7 +557,7 @@ def classify(doc: Document, config) -> list[LineVerdict]:
         if v.code and v.code != "RL204":
             for j in (k - 1, k + 1):
                 n = verdicts.lines.get(j)
-                if n is not None and n.code is None and n.zone and _SEPARATOR.match(n.block.text.strip()):
+                if n is not None and n.code is None and n.zone and _separator(n):
                     n.code, n.reason = "RL204", "separator"
     result = [v for _k, v in verdicts.known()]
     doc.meta["_vendor_verdicts"] = result

@@ -449,3 +449,47 @@ def test_a_numbered_point_with_one_weak_phrase_and_an_own_copyright_stay(lint):
     middle = ["3．在公众号开设“居民点单”栏目，居民扫码关注后即可留言反映诉求，全年办结诉求327件；"]
     tail = ["2024年12月20日", "版权所有 © 2025 云岫市大数据中心"]
     assert vendor_lines(lint, report(middle=middle, tail=tail)) == []
+
+
+def test_a_button_named_in_brackets_is_used_not_mentioned(lint):
+    text = report(tail=["点击「阅读原文」，查看更多水利系统写作素材 ➜"])
+    assert vendor_lines(lint, text) == [(26, "RL201")]
+    column = report(middle=["本报开设了“阅读原文”栏目，全年刊发读者来信42篇。"])
+    assert vendor_lines(lint, column) == []
+
+
+def test_contacts_spaced_out_against_filters(lint):
+    text = report(head=["【公文荟萃】精选·海关系统 ｜ 薇❤：gwhc_666 ｜ 扣 扣：7 3 0 9 1 5 2 8"])
+    assert vendor_lines(lint, text) == [(2, "RL202")]
+    spaced_url = report(middle=["w w w . l a n h u a w e n d a n g . c n   兰 花 文 档   专 业 电 力 材 料"])
+    assert [code for _line, code in vendor_lines(lint, spaced_url)] == ["RL202"]
+
+
+def test_a_spaced_out_title_is_not_vendor_text(lint):
+    text = "述 职 报 告\n" + report()
+    assert vendor_lines(lint, text) == []
+
+
+def test_a_bracketed_brand_opening_a_vendor_line_names_the_vendor(lint):
+    tail = ["【公文荟萃】精选材料 ｜ 微信：gwhc_666 ｜ QQ：73091528", "公 文 荟 萃｜专注体制内写作十年"]
+    assert vendor_lines(lint, report(head=tail[:1], tail=tail[1:])) == [(2, "RL202"), (27, "RL203")]
+
+
+def test_an_organisation_domain_is_its_own_contact(lint):
+    text = report(tail=["协会微信公众号“栖川软件”全年推送原创文章146篇，关注人数突破1.2万；协会官网 www.qcsia.org.cn 完成改版；"])
+    assert vendor_lines(lint, text) == []
+
+
+def test_a_paragraph_with_its_own_contact_next_to_a_vendor_footer(lint):
+    thanks = ("We are grateful to all our donors and to the volunteers who gave 2,940 hours this year, "
+              "and to the partners who lent us boats. Questions: info@riverbendwater.org")
+    text = report(tail=[thanks, "Made with Northlight Docs (free plan) · Remove this footer with a Pro licence"])
+    assert vendor_lines(lint, text) == [(27, "RL201")]
+
+
+def test_a_markdown_rule_before_the_vendor_footer(lint):
+    tail = ["", "青萝县文化和旅游局", "2024年5月6日", "", "---", "文旅公文说 · 每周三更新 · 合作/投稿：wlgws@wlgwshuo.cn",
+            "原创声明：本文系「文旅公文说」整理，未经授权禁止搬运。"]
+    found = vendor_lines(lint, report(tail=tail), format="md")
+    assert [line for line, _code in found] == [30, 31, 32]
+    assert vendor_lines(lint, report(middle=["---"]), format="md") == []
