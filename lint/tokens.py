@@ -61,7 +61,7 @@ _SHAPES: list[tuple[str, str, str]] = [
     ("slot", "mou", r"某某"),
     ("slot", "mou1", r"某"),
     ("slot", "stars", r"\*{2,}|＊{2,}"),
-    ("slot", "blank", rf"(?:(?:19|20)|[{DIGITS}]{{2}})?_{{2,}}|＿{{2,}}"),
+    ("slot", "blank", rf"(?:(?:19|20)|[{DIGITS}]{{2}})?(?:_{{2,}}|＿{{2,}})"),
     (
         "slot",
         "date",
@@ -79,7 +79,7 @@ _SHAPES: list[tuple[str, str, str]] = [
         rf"[ \t\u3000](?<=[{HAN}、，][ \t\u3000])[ \t\u3000]*"
         r"(?:万亿元|亿元|万元|千元|元|万人次|万人|万吨|万户|个百分点|[%％]"
         # a count before the clause goes on (接待来访群众 人次，接受上访信件 件，)
-        r"|(?:人次|件|次|个|户|家|项|起|场|名)(?=[，。；、,;]))",
+        r"|(?:人次|件|次|个|户|家|项|起|场|名|人|份)(?=[，。；、,;]))",
     ),
     # 比上年增长%。: the same with no space (two patterns scan faster than their alternation)
     ("slot", "gap_pct", rf"[%％](?<=[{HAN}][%％])(?=[，。；、,;])"),
@@ -103,8 +103,15 @@ _SHAPES: list[tuple[str, str, str]] = [
     ("slot", "filler", rf"(?<![{LATIN}])(?:TBD|TBA|TODO|FIXME|(?i:lorem ipsum))(?![{LATIN}])"),
     ("choice", "unit", rf"[{HAN}]{{1,2}}（[{HAN}]{{1,4}}(?:[、，,/][{HAN}]{{1,4}}){{0,4}}）"),
     # （接受/不接受）, （较强/一般/较弱）: alternatives for the writer to pick from
-    ("choice", "options", r"[（(][^（）()/／\n]{1,8}(?:[/／][^（）()/／\n]{1,8}){1,4}[）)]"),
-    ("choice", "pronoun", r"他（她）|她（他）|他/她|她/他|先生/女士|女士/先生|先生（女士）|男/女"),
+    ("choice", "options", r"[（(][^（）()/／\n]{1,8}(?:[/／][^（）()/／\n]{1,8}){1,4}[）)]"
+                          r"|【[^【】/／\n]{1,8}(?:[/／][^【】/／\n]{1,8}){1,4}】"),
+    (
+        "choice",
+        "pronoun",
+        r"他（她）|她（他）|他/她|她/他|先生/女士|女士/先生|先生（女士）|男/女"
+        # (English pairs: the rule keeps them only beside a template's other slots)
+        r"|(?<![A-Za-z/])(?:[Hh]e/[Ss]he|[Ss]he/[Hh]e|[Hh]is/[Hh]er|[Hh]er/[Hh]is|[Hh]im/[Hh]er|Mr\.?/Ms\.?)(?![A-Za-z/])",
+    ),
     # 上升/下降: two words joined by a slash (the rules decide which pairs are alternatives)
     ("choice", "slash", rf"[{HAN}]{{1,4}}[/／][{HAN}]{{1,4}}"),
     # 同意/不同意, 全部采纳/部分采纳, 已完成/未完成: one word, for and against or in part
@@ -167,7 +174,7 @@ _TRIGGERS: dict[str, str] = {
     "pvariable": "_",
     "filler": "TFLl",
     "unit": "（",
-    "pronoun": "他她先女男",
+    "pronoun": "他她先女男/",
     "options": "/／",
     "polar": "/／",
     "slash": "/／",

@@ -33,14 +33,32 @@ _EXPECT_LABELS = {
 }
 
 
-def candidates(doc: Document, *shapes: str):
+def candidates(doc: Document, *shapes: str, config=None):
     """Tokens of these shapes that can be slots: on the page, and not inside a sample the
-    text shows (写作格式如下：××公司关于召开×××会议的通知…: a teaching text's example)."""
+    text shows (写作格式如下：××公司关于召开×××会议的通知…: a teaching text's example).
+    With ``config``, not on a line of vendor text either: that line is reported whole
+    (全套材料（述职/总结/讲话）打包价 is an advert, not a choice left open)."""
     found = []
+    vendor = None
     for block, tok in doc.find(*shapes):
         if block.on_page and not tok.start > _sample_start(block.text):
+            if config is not None:
+                if vendor is None:
+                    vendor = vendor_blocks(doc, config)
+                if id(block) in vendor:
+                    continue
             found.append((block, tok))
     return found
+
+
+def vendor_blocks(doc: Document, config) -> frozenset[int]:
+    """The blocks (by id) the watermark rules take for vendor text."""
+    cached = doc.meta.get("_vendor_block_ids")
+    if cached is None:
+        from .watermarks import classify
+
+        cached = doc.meta["_vendor_block_ids"] = frozenset(id(v.block) for v in classify(doc, config) if v.code)
+    return cached
 
 
 @lru_cache(maxsize=4096)

@@ -7,11 +7,17 @@ RL110 unresolved-choice (error)
     bodies: 县 市 区 州 镇 乡 局 委 办 厅 …).  ``match`` is the word plus the
     parenthesis, without a determiner (``县（区）``, ``局（委、办）``).
 
-    Also alternatives offered in brackets: ``（接受/不接受）``, ``（较强/一般/较弱）``
-    (``match`` is the whole bracket), unless the sentence describes the levels of a variable
-    in a study (``因素A为钝化剂（施用/不施用）``); for and against joined by a slash
+    Also alternatives offered in brackets: ``（接受/不接受）``, ``（较强/一般/较弱）``,
+    ``【符合/基本符合/不符合】`` (``match`` is the whole bracket), unless the sentence describes
+    the levels of a variable in a study (``因素A为钝化剂（施用/不施用）``); for and against joined by a slash
     (``同意/不同意``, ``全部采纳/部分采纳``, ``已完成/未完成``); and opposite directions with a
-    value after them (``较上季度上升/下降X.X个百分点``; ``表示上升/下降`` is a legend).
+    value after them (``较上季度上升/下降X.X个百分点``; ``表示上升/下降`` is a legend).  English
+    pairs (``his/her``, ``He/She``) only on a line with another slot of the template
+    (``[Student Name]``): elsewhere they are house style.  Units that official text also
+    pairs as one name (团体（单位）, 社（集团）) are a choice only after 本/我/该.
+
+    Nothing on a line of vendor text is a slot (``全套材料（述职/总结/讲话）打包价``): the
+    watermark rules report the line whole.  The same holds for the other placeholder rules.
 
     Not a finding: plural enumerations that address several units at once
     (``各县（市、区）``, ``全市8个县（区）``, ``有关乡（镇）``, ``分县（市、区）数据``, and the
@@ -39,6 +45,7 @@ from reportlint.i18n import msg
 from reportlint.tokens import SLOT_CHARS
 
 from ._data import load_toml
+from ._slots import vendor_blocks
 
 CATEGORY = "placeholder"
 
@@ -86,6 +93,10 @@ def _generic(text: str, base_start: int, end: int) -> bool:
     if any(head.endswith(w) for w in vocab["plural_before"]):
         return True
     if text[base_start:end] in vocab["tiers"] and not _determined(text, base_start, end):
+        return True
+    open_at = text.index("（", base_start)
+    words = {text[base_start:open_at], *_alternatives(text[open_at + 1 : end - 1])}
+    if not words.isdisjoint(vocab["determined_only"]) and not _determined(text, base_start, end):
         return True
     prev = head[-1:] if head else ""
     if prev and (prev.isdigit() or prev in "一二三四五六七八九十两几"):
@@ -146,11 +157,17 @@ def _levels(text: str, start: int) -> bool:
     return any(w in sentence for w in _vocab()["levels_context"])
 
 
+# A template's other slots in English text: [Student Name], <Class>, {{name}}.
+_ENGLISH_SLOT = re.compile(r"\[[A-Z][A-Za-z .'/-]{1,40}\]|<[A-Z][A-Za-z ./-]{1,30}>|\{\{[^{}\n]+\}\}")
+
+
 def _choices(doc: Document, config) -> Iterator[Diagnostic]:
     reported: dict[int, list[tuple[int, int]]] = {}
     generic: set[str] | None = None
-    for block, tok in doc.find("options", "unit", "pronoun", "polar", "slash"):
-        if not block.on_page:
+    found = doc.find("options", "unit", "pronoun", "polar", "slash")
+    vendor = vendor_blocks(doc, config) if found else frozenset()
+    for block, tok in found:
+        if not block.on_page or id(block) in vendor:
             continue
         spans = reported.setdefault(id(block), [])
         if any(s < tok.end and tok.start < e for s, e in spans):
@@ -173,6 +190,8 @@ def _choices(doc: Document, config) -> Iterator[Diagnostic]:
             continue
         elif tok.shape in ("pronoun", "polar") and _ratio(block.text, tok.end):
             continue
+        elif tok.shape == "pronoun" and tok.text.isascii() and not _ENGLISH_SLOT.search(block.text):
+            continue  # his/her in a policy is house style; beside [Student Name] it is a template's
         if tok.shape == "polar" and _levels(block.text, tok.start):
             continue
         match = block.text[start:end]

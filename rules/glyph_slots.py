@@ -96,7 +96,7 @@ def is_glyph_slot(text: str, tok: Token, symbols: frozenset[str] = frozenset()) 
 
 
 def _glyph_slots(doc: Document, config) -> Iterator[Diagnostic]:
-    found = candidates(doc, "glyph")
+    found = candidates(doc, "glyph", config=config)
     if not found:
         return
     symbols = _symbol_glyphs(doc)

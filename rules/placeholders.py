@@ -2,7 +2,8 @@
 
 RL102 mou-slot (error)
     ``某某`` used as a slot: in a self-reference (``我局某某``), a title or heading, a
-    signature, byline or form field (``汇报人：某某``, ``院长　某某``) or before 同志, and
+    signature, byline or form field (``汇报人：某某``, ``院长　某某``, ``述职人：…专员 某某``), one
+    of a list of signed names (``验收组成员（签字）：吴斌　某某``) or before 同志, and
     before a place or organisation word (``某某局``) unless the document anonymises people and
     leaves no other 某某 open.  Not anonymised persons in case reports (``张某``, ``李某某``,
     ``某某公司负责人王某``).
@@ -18,7 +19,8 @@ RL103 star-slot (error)
     FAIL: **镇党委书记 | 关于***县的调研报告
 
 RL104 blank-slot (error)
-    Underscore blanks ``____`` and ``20__年``.  Not signature fields (``签名：______``,
+    Underscore blanks ``____``, ``＿＿＿＿`` and ``20__年``, and a line of blanks that goes on
+    from a field on the line before (room to write in).  Not signature fields (``签名：______``,
     ``签字：____  日期：____``, ``____（盖章）``), lines made of underscores only, or the fields
     of a form for someone else to fill in: after a ``回执``, ``报名表``, ``（格式）`` … heading,
     or a ``投标函``/``承诺书`` heading inside a longer document (as the document's own title,
@@ -37,7 +39,8 @@ RL105 empty-date (warning)
     FAIL: 本报告于2024年  月  日经党组会议审议
 
 RL113 empty-value (warning)
-    A number left out before its unit: ``全年完成生产总值 亿元，增长 %``, ``比上年增长%。``
+    A number left out before its unit: ``全年完成生产总值 亿元，增长 %``, ``比上年增长%。``,
+    a count before the clause goes on (``死亡  人，``, ``签订责任书  份，``)
     (``match`` is the gap and the unit).  Not in a form for someone else to fill in (after a
     ``回执`` or ``报名表`` heading), nor a unit after a label (``金额：    元``) or in a
     table's header (``增长%`` at the end of a cell).
@@ -48,7 +51,8 @@ RL113 empty-value (warning)
 RL106 bracket-prompt (error)
     Bracketed instructions to the writer: ``（单位名称）``, ``【请填写项目名称】``,
     ``（此处填写具体时间）``, ``[Name]``, ``<date>``, and Chinese words in angle
-    brackets (``<风险描述>``: Chinese text has no such brackets).  Not notes such as
+    brackets (``<风险描述>``: Chinese text has no such brackets), a caption left after a slot
+    (``XX（单位）``).  Not a form's conditional instruction (``（如选“是”，请注明…）``), nor notes such as
     ``（略）``, ``（含）``, ``（单位：万元）``, ``【典型案例】``, an editor's or vendor's
     note (``（转载请注明出处）``, a watermark finding) or markdown links.
 
@@ -138,8 +142,13 @@ def _has_anonymised_persons(doc: Document) -> bool:
 
 
 _FIELD_LABEL = lazy_pattern.compile(
-    r"(?:人|者|方|员|书记|主任|局长|县长|镇长|校长|院长|经理|主席|组长|队长)[：:][*_]*\s*$"
+    r"(?:人|者|方|员|长|书记|主任|经理|主席)[：:][*_]*\s*$"
 )
+# A list of names after a label, 某某 among them; a line that opens with a person's label.
+_NAME_LIST = lazy_pattern.compile(
+    r"(?:成员|人员|签字|签名|出席|参加|列席|组员|委员)[）)]?[：:][ \u3000]*(?:[\u4e00-\u9fff]{2,4}[ \u3000、，,]+)+$"
+)
+_PERSON_LINE = lazy_pattern.compile(r"^[ \u3000]*[\u4e00-\u9fff]{1,6}(?:人|者)[：:]")
 _SELF_UNIT = lazy_pattern.compile(r"(?:我|本)[\u4e00-\u9fff]$")
 
 
@@ -161,6 +170,10 @@ def _mou_slot(doc: Document, block: Block, tok: Token) -> bool | None:
         return True  # 由我库某某科牵头: the writer's own unit
     if _FIELD_LABEL.search(raw_head):
         return True  # 汇报人：某某, 对照检查人：某某
+    if _NAME_LIST.search(raw_head):
+        return True  # 验收组成员（签字）：吴斌　郑晓燕　某某: one name of a list left open
+    if not text[tok.end :].strip(" \u3000") and _PERSON_LINE.match(text):
+        return True  # 述职人：华东大区澄州片区 医药信息沟通专员 某某: the byline's name
     if after.startswith("同志") or (head == "" and len(text.strip()) <= 12):
         return True
     if raw_head[-1:] in (" ", "\u3000") and not text[tok.end :].strip(" \u3000）)") and \
@@ -178,7 +191,7 @@ def _mou_slot(doc: Document, block: Block, tok: Token) -> bool | None:
 
 def _mou_slots(doc: Document, config) -> Iterator[Diagnostic]:
     found, maybe = [], []
-    for block, tok in candidates(doc, "mou"):
+    for block, tok in candidates(doc, "mou", config=config):
         verdict = _mou_slot(doc, block, tok)
         if verdict:
             found.append((block, tok))
@@ -210,7 +223,9 @@ def _emphasis(text: str, tok: Token) -> bool:
 
 def _names_a_unit(text: str, pos: int) -> bool:
     """Does a place or body's name start at ``pos`` (镇中心小学, 实验学校: a suffix within a
-    few Chinese characters)?"""
+    few Chinese characters)?  Not after a space: ``**要点。** 组建…`` closes bold text."""
+    if not is_han(text[pos : pos + 1] or " "):
+        return False
     for k in range(9):
         if k and not is_han(text[pos + k - 1 : pos + k] or " "):
             return False
@@ -287,7 +302,7 @@ def _star_slot(block: Block, tok: Token) -> bool:
 
 
 def _star_slots(doc: Document, config) -> Iterator[Diagnostic]:
-    for block, tok in candidates(doc, "stars"):
+    for block, tok in candidates(doc, "stars", config=config):
         if _star_slot(block, tok):
             expects = expected_value(block.text, tok.end) or msg("a name")
             yield STAR_SLOT.diagnostic(
@@ -304,14 +319,21 @@ def _form_line(text: str) -> bool:
     return any(w in text for w in context()["form"]["signature"])
 
 
-def _blank_slot(block: Block, tok: Token) -> bool:
+def _blank_slot(block: Block, tok: Token, line_before: str = "") -> bool:
     text = block.text
     prev = text[tok.start - 1] if tok.start else ""
     nxt = text[tok.end] if tok.end < len(text) else ""
     if prev in LATIN or nxt in LATIN or prev == "_" or nxt == "_":
         return False  # identifiers
     if not text.replace("_", "").replace("＿", "").strip():
-        return False  # a rule line
+        # a rule line, unless it goes on with the blank that ends the line before
+        # (主要活动情况（可附页）：＿＿＿＿ and a line of ＿ under it: room to write in)
+        before = line_before.rstrip()
+        blank = len(before) - len(before.rstrip("_＿"))
+        if blank < 2 or not before[:-blank].strip():
+            return False
+        tail = Token("slot", "blank", len(before) - blank, len(before), before[-blank:])
+        return not _signature_field(before, tail)  # (承诺人（签名）：____ goes on to be signed)
     if tok.text[:1] in DIGITS:
         return True  # 20__年
     if tok.text == "__" and not (prev.isalnum() or nxt.isalnum() or prev in "：:" or nxt in "：:"):
@@ -354,10 +376,11 @@ def _form_start(doc: Document) -> int:
 
 
 def _blank_slots(doc: Document, config) -> Iterator[Diagnostic]:
-    for block, tok in candidates(doc, "blank"):
+    previous = {id(b): a.text for a, b in pairwise(doc.blocks)}
+    for block, tok in candidates(doc, "blank", config=config):
         if block.line > _form_start(doc) and tok.text[:1] not in DIGITS:
             continue  # a field of a form the reader fills in
-        if _blank_slot(block, tok):
+        if _blank_slot(block, tok, previous.get(id(block), "")):
             expects = expected_value(block.text, tok.end) or msg("a value")
             yield BLANK_SLOT.diagnostic(
                 block, tok.start, tok.end, msg("unfilled blank '{slot}': expected {expects}",
@@ -371,7 +394,7 @@ def _blank_slots(doc: Document, config) -> Iterator[Diagnostic]:
 
 def _empty_dates(doc: Document, config) -> Iterator[Diagnostic]:
     previous = {b.line: a.text for a, b in pairwise(doc.blocks)}
-    for block, tok in candidates(doc, "date"):
+    for block, tok in candidates(doc, "date", config=config):
         if _form_line(block.text) or _form_line(previous.get(block.line, "")) or block.line > _form_start(doc):
             continue
         yield EMPTY_DATE.diagnostic(
@@ -383,7 +406,7 @@ def _empty_dates(doc: Document, config) -> Iterator[Diagnostic]:
 
 
 def _empty_values(doc: Document, config) -> Iterator[Diagnostic]:
-    for block, tok in candidates(doc, "gap", "gap_pct"):
+    for block, tok in candidates(doc, "gap", "gap_pct", config=config):
         if block.line > _form_start(doc) or _form_line(block.text):
             continue
         unit = tok.text.strip(" \t\u3000")
@@ -396,6 +419,8 @@ def _empty_values(doc: Document, config) -> Iterator[Diagnostic]:
 # --- brackets, variables, fillers ----------------------------------------------------------------
 
 
+# Slot characters a caption in brackets may follow (XX（单位）, ○○（名称）).
+_SLOT_GLYPHS = frozenset("XxＸｘ×╳○〇△□")
 _AFTER_TIME = lazy_pattern.compile(r"\d\s*[年月日时点分秒号]\s*$")
 
 
@@ -419,6 +444,11 @@ def _bracket_prompt(text: str, tok: Token) -> bool:
                 return words[-1] in prompt["english"]
     if any(w in inner for w in prompt["not_prompts"]):
         return False  # a vendor's or editor's note: （转载请注明出处：…）, （具体工程量详见设计方案，此处略）
+    if inner.startswith(tuple(prompt["conditional_starts"])):
+        return False  # a form's instruction, kept when the form is filled in
+    if tok.start and text[tok.start - 1] in _SLOT_GLYPHS and (inner in prompt["not_fields"] or
+                                                              inner.endswith(tuple(prompt["field_suffixes"]))):
+        return True  # XX（单位）: the caption of a slot, left in with it
     if tok.text[0] in "<＜" and 2 <= len(inner) <= 16 and all(is_han(ch) for ch in inner.replace("、", "")):
         return True  # <风险描述>, ＜单位名称＞: angle brackets are no Chinese punctuation
     if tok.start and text[tok.start - 1] in DIGITS:
@@ -453,7 +483,7 @@ def _innermost(text: str, tok: Token) -> Token:
 
 
 def _bracket_prompts(doc: Document, config) -> Iterator[Diagnostic]:
-    for block, tok in candidates(doc, "bracket"):
+    for block, tok in candidates(doc, "bracket", config=config):
         tok = _innermost(block.text, tok)
         if _bracket_prompt(block.text, tok):
             yield BRACKET_PROMPT.diagnostic(
@@ -464,7 +494,7 @@ def _bracket_prompts(doc: Document, config) -> Iterator[Diagnostic]:
 
 def _variables(doc: Document, config) -> Iterator[Diagnostic]:
     merged = {(f.block, f.start) for f in doc.features if f.kind == "mergefield" and f.block is not None}
-    for block, tok in candidates(doc, "variable", "pvariable"):
+    for block, tok in candidates(doc, "variable", "pvariable", config=config):
         if any((block, s) in merged for s in range(tok.start - 1, tok.start + 1)):
             continue  # a MERGEFIELD result: RL111 reports it with the field name
         yield TEMPLATE_VARIABLE.diagnostic(
@@ -474,7 +504,7 @@ def _variables(doc: Document, config) -> Iterator[Diagnostic]:
 
 
 def _fillers(doc: Document, config) -> Iterator[Diagnostic]:
-    for block, tok in candidates(doc, "filler"):
+    for block, tok in candidates(doc, "filler", config=config):
         yield FILLER_TEXT.diagnostic(
             block, tok.start, tok.end, msg("filler text left in: '{match}'",
                 match=tok.text), expects=Expectation("text")

@@ -349,7 +349,7 @@ def _x_slots(doc: Document, config) -> Iterator[Diagnostic]:
     allow = tuple(getattr(config, "extend_allow", ()))
     segmenter = getattr(config, "segmenter", "rjieba")
     noise: dict[int, bool] = {}  # per block: X-heavy templates have many runs a line
-    for block, tok in candidates(doc, "x"):
+    for block, tok in candidates(doc, "x", config=config):
         if id(block) not in noise:
             noise[id(block)] = noise_line(block.text)
         if noise[id(block)]:

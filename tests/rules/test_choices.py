@@ -62,3 +62,21 @@ def test_a_document_that_enumerates_a_pair_uses_it_generically(lint):
 
 def test_a_tier_after_an_x_slot_is_the_template_s_own_unit(lint):
     assert matches(lint("本人自任XX镇（街道）党委副书记以来，认真履职。\n"), "RL110") == ["镇（街道）"]
+
+
+def test_options_in_lenticular_brackets(lint):
+    text = "| 客户适当性管理 | 【符合/基本符合/不符合】 | X |\n"
+    assert [d.match for d in lint(text, format="md") if d.code == "RL110"] == ["【符合/基本符合/不符合】"]
+
+
+def test_english_pronoun_pairs_beside_other_slots(lint):
+    template = "[Student Name] has made steady progress in his/her reading. He/She now chooses longer books."
+    assert [d.match for d in lint(template) if d.code == "RL110"] == ["his/her", "He/She"]
+    policy = "Each employee shall submit his/her timesheet to the line manager by Friday."
+    assert [d for d in lint(policy) if d.code == "RL110"] == []
+
+
+def test_own_unit_with_an_alternative_after_a_determiner(lint):
+    text = "本年度，本团体（单位）共开展各类活动12次。下一步，本社（集团）将加大投入。"
+    assert [d.match for d in lint(text) if d.code == "RL110"] == ["团体（单位）", "社（集团）"]
+    assert [d for d in lint("协会发展团体（单位）会员12家，出版社（集团）年产值增长。") if d.code == "RL110"] == []

@@ -269,3 +269,51 @@ def test_starred_years_starred_pairs_and_explanatory_brackets(lint):
 def test_counts_left_out_and_an_english_chart_caption(lint):
     text = "全年共接待来访群众 人次，接受上访信件 件，结案 件。\nWaste circularity, %\n"
     assert found(lint, text, "RL113") == [" 人次", " 件", " 件"]
+
+
+# --- from the tenth labelled set: less common shapes and places -----------------------------------
+
+HEAD = "关于2024年度工作情况的报告\n一、主要工作\n全年完成各项任务。\n"
+
+
+def test_mou_among_signed_names_and_in_a_byline(lint):
+    text = HEAD + "验收组成员（签字）：吴斌　郑晓燕　某某　黄立平\n述职人：华东大区澄州片区 医药信息沟通专员 某某\n科研处处长：某某  \n"
+    assert found(lint, text, "RL102") == ["某某", "某某", "某某"]
+    assert found(lint, HEAD + "县人民医院张某医生反映配送偶有延迟。\n", "RL102") == []
+
+
+def test_bold_that_ends_with_chinese_punctuation_is_not_a_star_slot(lint):
+    text = "1. **强化有组织科研。** 组建12个校级交叉创新团队\n2. **完善评价机制。** 修订认定办法\n"
+    assert found(lint, text, "RL103", fmt="md") == []
+    assert found(lint, "**镇中心小学、**实验学校联合开展教研活动", "RL103") == ["**", "**"]
+
+
+def test_a_line_of_blanks_that_goes_on_from_a_field(lint):
+    text = HEAD + "主要活动情况（可附页）：＿＿＿＿＿＿＿＿\n＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿\n（20＿＿年度）\n"
+    assert found(lint, text, "RL104") == ["＿＿＿＿＿＿＿＿", "＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿", "20＿＿"]
+    signed = HEAD + "承诺人（签名）：__________\n______________\n"
+    assert found(lint, signed, "RL104") == []
+
+
+def test_a_caption_after_a_slot_and_a_forms_conditional_instruction(lint):
+    text = "| 县第○○届全民运动会 | X月 | XX（单位） | XXXX |\n"
+    assert "（单位）" in found(lint, text, "RL106", fmt="md")
+    form = HEAD + "3．法定代表人是否发生变更：□是　□否（如选“是”，请注明变更日期＿＿＿＿）\n"
+    assert found(lint, form, "RL106") == []
+
+
+def test_english_prompts_in_angle_brackets(lint):
+    text = "**Class / Tutor Group:** <Class>\n\nDate: <DD/MM/YYYY>\n\nSee <https://example.org> and <br/>.\n"
+    assert found(lint, text, "RL106", fmt="md") == ["<Class>", "<DD/MM/YYYY>"]
+
+
+def test_counts_left_out_before_people_and_copies(lint):
+    text = HEAD + "全年共发生各类生产安全事故  起、死亡  人，签订责任书  份，组织专项检查。\n"
+    assert found(lint, text, "RL113") == ["  起", "  人", "  份"]
+    assert found(lint, HEAD + "参会人员共计 120 人，发放资料 300 份。\n", "RL113") == []
+
+
+def test_slots_on_a_vendor_line_are_part_of_it(lint):
+    text = HEAD + "🈶 全套海关系统材料（述职/总结/讲话）打包价 ¥19.9，私信“海关”即可\n"
+    assert found(lint, text) == []
+    assert [d.code for d in lint(text) if d.category == "watermark"] == ["RL201"]
