@@ -301,12 +301,17 @@ def _percentage_points(doc: Document, config) -> Iterator[Diagnostic]:
             )
 
 
+_CHANGE_WORDS = ("增加", "增长", "多", "减少", "下降", "提高")
+
+
 def _value_change_rate(doc: Document) -> Iterator[tuple[Block, re.Match, int]]:
     """value/change/rate triples, matched in the 60 characters that end at each rate."""
     for block, rate in _scan(doc, "vdr_rate"):
-        pattern = _compiled("vdr")
         offset = max(0, rate.end() - 60)
-        m = pattern.search(block.text[offset : rate.end()])
+        window = block.text[offset : rate.end()]
+        if sum(window.count(w) for w in _CHANGE_WORDS) < 2:
+            continue  # the pattern needs a change and a rate: two of these words (a cheap test)
+        m = _compiled("vdr").search(window)
         if m is not None:
             yield block, m, offset
 
