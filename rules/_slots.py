@@ -8,8 +8,8 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
-from reportlint.diagnostics import Example, Expectation
-from reportlint.document import Document
+from reportlint.diagnostics import Diagnostic, Example, Expectation, Rule
+from reportlint.document import Block, Document
 from reportlint.i18n import N_, Message, msg
 
 from ._data import load_toml
@@ -128,6 +128,17 @@ def expected_value(text: str, end: int) -> Message | None:
     if kind == "amount":
         return msg("an amount in {unit}", unit=word) if word.endswith("元") else msg("an amount")
     return Message(_EXPECT_LABELS[kind], unit=word)
+
+
+def value_slot(rule: Rule, block: Block, tok) -> Diagnostic:
+    """The finding for a run that stands where a value belongs (X亿元, ○○家): what value,
+    from the words after it."""
+    expects = expected_value(block.text, tok.end) or msg("a value")
+    return rule.diagnostic(
+        block, tok.start, tok.end,
+        msg("unfilled template slot '{slot}': expected {expects}", slot=tok.text, expects=expects),
+        expects=expectation(block.text, tok.end) or Expectation("text"),
+    )
 
 
 def prompt_expectation(prompt: str) -> Expectation:

@@ -36,12 +36,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from reportlint import lazy_pattern
-from reportlint.diagnostics import Diagnostic, Example, Expectation, Rule
+from reportlint.diagnostics import Diagnostic, Example, Rule
 from reportlint.document import Document
-from reportlint.i18n import msg
 from reportlint.tokens import Token
 
-from ._slots import candidates, examples, expectation, expected_value, is_han
+from ._slots import candidates, examples, expectation, is_han, value_slot
 
 CATEGORY = "placeholder"
 MAX_RUN = 5  # glyphs, not counting a decimal point
@@ -101,14 +100,8 @@ def _glyph_slots(doc: Document, config) -> Iterator[Diagnostic]:
         return
     symbols = _symbol_glyphs(doc)
     for block, tok in found:
-        if not is_glyph_slot(block.text, tok, symbols):
-            continue
-        expects = expected_value(block.text, tok.end) or msg("a value")
-        yield GLYPH_SLOT.diagnostic(
-            block, tok.start, tok.end, msg("unfilled template slot '{slot}': expected {expects}",
-                                           slot=tok.text, expects=expects),
-            expects=expectation(block.text, tok.end) or Expectation("text"),
-        )
+        if is_glyph_slot(block.text, tok, symbols):
+            yield value_slot(GLYPH_SLOT, block, tok)
 
 
 GLYPH_SLOT = Rule(

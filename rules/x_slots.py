@@ -48,14 +48,13 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from reportlint import lazy_pattern
-from reportlint.diagnostics import Diagnostic, Expectation, Rule
+from reportlint.diagnostics import Diagnostic, Rule
 from reportlint.document import Document
-from reportlint.i18n import msg
 from reportlint.tokens import MULTIPLY_CHARS, SLOT_CHARS, Token
 
 from ._data import load_lines
 from ._noise import noise_line
-from ._slots import DIGITS, LATIN, candidates, context, examples, expectation, expected_value, is_han
+from ._slots import DIGITS, LATIN, candidates, context, examples, expected_value, is_han, value_slot
 
 CATEGORY = "placeholder"
 _OPERATORS = frozenset("=+*/^<>≤≥÷±＝＋")
@@ -355,14 +354,8 @@ def _x_slots(doc: Document, config) -> Iterator[Diagnostic]:
         if noise[id(block)]:
             continue  # an X among anti-scrape scraps (a watermark finding)
         tok = _without_list_number(block.text, tok)
-        if not is_x_slot(block.text, tok, allow, segmenter):
-            continue
-        expects = expected_value(block.text, tok.end) or msg("a value")
-        yield X_SLOT.diagnostic(
-            block, tok.start, tok.end, msg("unfilled template slot '{slot}': expected {expects}",
-                                           slot=tok.text, expects=expects),
-            expects=expectation(block.text, tok.end) or Expectation("text"),
-        )
+        if is_x_slot(block.text, tok, allow, segmenter):
+            yield value_slot(X_SLOT, block, tok)
 
 
 X_SLOT = Rule(
