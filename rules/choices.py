@@ -124,10 +124,14 @@ def _generic_units(doc: Document) -> set[str]:
     return found
 
 
-def _options(inner: str) -> bool:
-    """（接受/不接受）: short alternatives, not a fraction (1/2), a path or a ratio with its
-    value (（性别比男/女＝1.42））."""
-    parts = [p.strip() for p in inner.replace("／", "/").split("/")]
+def _options(bracket: str) -> bool:
+    """（接受/不接受）, [Green / Amber / Red]: short alternatives, not a fraction (1/2), a path,
+    a ratio with its value (（性别比男/女＝1.42）） or a unit per unit (（万元/人））."""
+    parts = [p.strip() for p in bracket[1:-1].replace("／", "/").split("/")]
+    if all(p in _vocab()["per_units"] for p in parts):
+        return False
+    if bracket[0] == "[":  # English options: words, each capitalised (a Markdown link is not)
+        return all(p[:1].isupper() and p.replace(" ", "").isalpha() for p in parts)
     return all(p and not p.isascii() and not any(c.isdigit() or c in "=＝:：" for c in p) for p in parts)
 
 
@@ -186,7 +190,7 @@ def _choices(doc: Document, config) -> Iterator[Diagnostic]:
                 generic = _generic_units(doc)
             if block.text[start : tok.end] in generic and not _determined(block.text, start, tok.end):
                 continue
-        elif tok.shape == "options" and (not _options(tok.text[1:-1]) or _levels(block.text, tok.start)):
+        elif tok.shape == "options" and (not _options(tok.text) or _levels(block.text, tok.start)):
             continue
         elif tok.shape in ("pronoun", "polar") and _ratio(block.text, tok.end):
             continue

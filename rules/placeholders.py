@@ -52,7 +52,10 @@ RL106 bracket-prompt (error)
     Bracketed instructions to the writer: ``（单位名称）``, ``【请填写项目名称】``,
     ``（此处填写具体时间）``, ``[Name]``, ``<date>``, and Chinese words in angle
     brackets (``<风险描述>``: Chinese text has no such brackets), a caption left after a slot
-    (``XX（单位）``).  Not a form's conditional instruction (``（如选“是”，请注明…）``), nor notes such as
+    (``XX（单位）``), the writer's own particulars (``【本单位中心工作】``, ``（具体成效）``), a
+    numbered stand-in (``（任务一）``), an English stand-in that is a whole list item
+    (``- [Decision 1]``; ``[Figure 1]`` in a sentence is a reference).  Not a form's
+    conditional instruction (``（如选“是”，请注明…）``), nor notes such as
     ``（略）``, ``（含）``, ``（单位：万元）``, ``【典型案例】``, an editor's or vendor's
     note (``（转载请注明出处）``, a watermark finding) or markdown links.
 
@@ -148,6 +151,7 @@ _FIELD_LABEL = lazy_pattern.compile(
 _NAME_LIST = lazy_pattern.compile(
     r"(?:成员|人员|签字|签名|出席|参加|列席|组员|委员)[）)]?[：:][ \u3000]*(?:[\u4e00-\u9fff]{2,4}[ \u3000、，,]+)+$"
 )
+_ROLE_AFTER = lazy_pattern.compile(r"(?:为|任|担任)(?:组长|副组长|主任|副主任|书记|总指挥|负责人|召集人|队长)")
 _PERSON_LINE = lazy_pattern.compile(r"^[ \u3000]*[\u4e00-\u9fff]{1,6}(?:人|者)[：:]")
 _SELF_UNIT = lazy_pattern.compile(r"(?:我|本)[\u4e00-\u9fff]$")
 
@@ -174,6 +178,8 @@ def _mou_slot(doc: Document, block: Block, tok: Token) -> bool | None:
         return True  # 验收组成员（签字）：吴斌　郑晓燕　某某: one name of a list left open
     if not text[tok.end :].strip(" \u3000") and _PERSON_LINE.match(text):
         return True  # 述职人：华东大区澄州片区 医药信息沟通专员 某某: the byline's name
+    if _ROLE_AFTER.match(text, tok.end):
+        return True  # 成立以某某为组长的领导小组: the name of the one who leads it
     if after.startswith("同志") or (head == "" and len(text.strip()) <= 12):
         return True
     if raw_head[-1:] in (" ", "\u3000") and not text[tok.end :].strip(" \u3000）)") and \
@@ -367,7 +373,8 @@ def _form_start(doc: Document) -> int:
         for b in doc.blocks:
             text = b.text.strip()
             headings = forms["headings"] + forms["sender_headings"] if prose else forms["headings"]
-            if len(text) <= 30 and any(h in text for h in headings):
+            if (len(text) <= 30 and any(h in text for h in headings)) or \
+                    text.lstrip("*#_ \u3000").startswith(tuple(headings)):  # **回执**（请于…前发送至…）
                 cached = b.line
                 break
             prose = prose or text.endswith(("。", "；"))
@@ -419,6 +426,8 @@ def _empty_values(doc: Document, config) -> Iterator[Diagnostic]:
 # --- brackets, variables, fillers ----------------------------------------------------------------
 
 
+_LIST_ITEM_TEXT = lazy_pattern.compile(r"^\s*(?:[-*+•]|\d{1,2}[.)])\s+")
+_NUMBERED_ITEM = lazy_pattern.compile(r"[\u4e00-\u9fff]{2}[一二三四五六七八九十\d]{1,2}")
 # Slot characters a caption in brackets may follow (XX（单位）, ○○（名称）).
 _SLOT_GLYPHS = frozenset("XxＸｘ×╳○〇△□")
 _AFTER_TIME = lazy_pattern.compile(r"\d\s*[年月日时点分秒号]\s*$")
@@ -435,6 +444,9 @@ def _bracket_prompt(text: str, tok: Token) -> bool:
         if tok.text[0] == "<" and (inner.startswith(("/", "!", "http")) or "=" in inner):
             return False  # HTML, autolinks
         words = re.sub(r"[-_:,/&]", " ", re.sub(r"['’]", "", inner)).lower().split()
+        if words and inner.isascii() and tok.text[0] == "[" and _LIST_ITEM_TEXT.sub("", text).strip() == tok.text \
+                and len(words) <= 5 and any(len(w) > 1 and w.isalpha() for w in words):
+            return True  # - [Decision 1]: a list item that is all stand-in
         if words and inner.isascii():
             if words[0] in prompt["first_words"] and len(words) >= 2:
                 return True  # [Insert chart: …], [One or two sentences on …]
@@ -461,6 +473,10 @@ def _bracket_prompt(text: str, tok: Token) -> bool:
         return len(inner) <= 30  # （请根据实际填写）, （分析具体原因）, 【请简述1个案例，300字以内】
     if inner.startswith("具体") and inner.endswith(tuple(prompt["specific_suffixes"])):
         return True  # （具体工作任务）: "the specific …" for the writer to name
+    if inner.startswith(tuple(prompt["own_unit"])) and len(inner) <= 12 and all(is_han(c) for c in inner):
+        return True  # 【本单位中心工作】: the writer's own particulars
+    if _NUMBERED_ITEM.fullmatch(inner) and inner.rstrip("一二三四五六七八九十0123456789") in prompt["numbered_items"]:
+        return True  # （任务一）: a numbered stand-in
     if "：" in inner or ":" in inner or len(inner) > 16 or inner.startswith(tuple(prompt["note_starts"])):
         return False  # a note with a value: （单位：万元）; an explanation: （包括全年生产总值等数据）
     if inner in prompt["not_fields"] or not all(is_han(ch) for ch in inner.replace("、", "")):

@@ -376,8 +376,9 @@ def _rare_char(ch: str) -> bool:
 
 # A closing mark such as —— END —— (a bare rule line is document structure, not vendor text).
 _DECORATION = r"\s\-—–=*~·_#━═☆★◆◇■□▲▼"
+_END_WORDS = r"(?:全文|正文|本文|模板内容|内容)?(?:到此|至此)?结束"  # —— 模板内容到此结束 ——
 _SEPARATOR = lazy_pattern.compile(
-    rf"^[{_DECORATION}.。]*(?:end|the end|完|全文完|本文完)[{_DECORATION}.。]*$"
+    rf"^[{_DECORATION}.。]*(?:end|the end|完|全文完|本文完|{_END_WORDS})[{_DECORATION}.。]*$"
     rf"|^[{_DECORATION}]{{4,}}$",  # or a rule of decoration (━━━━, ☆☆☆☆)
     re.IGNORECASE,
 )
@@ -445,6 +446,36 @@ def _decide(v: LineVerdict, neighbour_vendor: bool) -> None:
         v.code, v.reason = "RL202", v.contacts[0]
     elif medium and context and (not long_line or signals >= 2) and not (signals < 2 and _numbered(v.block.text)):
         v.code, v.reason = "RL201", medium[0]  # (3．在公众号开设…扫码关注后即可留言: a point of the report)
+
+
+def _own_contacts(v: LineVerdict, vendors: list[LineVerdict]) -> bool:
+    """A line whose only evidence is contacts on a domain the vendor lines beside it do not
+    name, while they name another: the organisation's own (``Contact: info@ourcharity.org``
+    above ``Template by DocuNest … docunest-templates.com``)."""
+    if v.phrases or not v.contacts:
+        return False
+    domains = [_registrable(c) for c in v.contacts]
+    if not all(domains):
+        return False  # a phone number or a QQ: nothing to compare
+    theirs = [_registrable(c) for n in vendors for c in (n.contacts or _domains_in(n.folded))]
+    theirs = [d for d in theirs if d]
+    return bool(theirs) and not any(d in n.folded for d in domains for n in vendors)
+
+
+def _registrable(contact: str) -> str | None:
+    """example.com of info@example.com, support.example.com or www.example.com/shop."""
+    host = contact.rsplit("@", 1)[-1].lower().split("//")[-1].split("/")[0].strip(".")
+    labels = [p for p in host.split(".") if p]
+    if len(labels) < 2:
+        return None
+    keep = 3 if len(labels) >= 3 and labels[-2] in ("com", "org", "net", "gov", "edu", "ac", "co") else 2
+    return ".".join(labels[-keep:])
+
+
+def _domains_in(text: str) -> list[str]:
+    from reportlint.tokens import scan
+
+    return [t.text for t in scan(text, "url")]
 
 
 def _propagate_names(verdicts: Verdicts) -> None:
@@ -545,20 +576,25 @@ def classify(doc: Document, config) -> list[LineVerdict]:
     for k in evidence:
         v = verdicts.get(k)
         if v.code is None:
-            near = [verdicts.lines.get(j) for j in (k - 1, k + 1)]
-            if any(n is not None and n.code for n in near):
+            near = [n for n in (verdicts.lines.get(j) for j in (k - 1, k + 1)) if n is not None and n.code]
+            if near and not _own_contacts(v, near):
                 _decide(v, True)
                 if v.code is None and v.phrases.get("low") and v.zone and len(v.folded) <= 40:
                     v.code, v.reason = "RL204", "adjacent"
     _absorb_blocks(verdicts)
     _absorb_link_lists(verdicts)
     # A separator line (—— END ——) right before or after vendor text belongs to it.
+    # (and a closing mark next to such a separator: —— 模板内容到此结束 —— then ------)
     for k, v in verdicts.known():
         if v.code and v.code != "RL204":
-            for j in (k - 1, k + 1):
-                n = verdicts.lines.get(j)
-                if n is not None and n.code is None and n.zone and _separator(n):
+            for step in (-1, 1):
+                j = k + step
+                while 0 <= j < len(verdicts.blocks):
+                    n = verdicts.get(j)
+                    if n.code is not None or not n.zone or not _separator(n):
+                        break
                     n.code, n.reason = "RL204", "separator"
+                    j += step
     result = [v for _k, v in verdicts.known()]
     doc.meta["_vendor_verdicts"] = result
     return result

@@ -28,7 +28,9 @@ RL101 x-slot (error)
        (``《嫌疑人X的献身》``, not a document's title such as ``《关于X的通知》``), a bare
        ``X``/``XX`` after ``Chapter``, ``Louis`` and
        the like, or a single ``X`` next to a capitalised English word (``iPhone X``) other
-       than one that takes a number (``Quarter X``, ``Week X`` are slots).
+       than one that takes a number (``Quarter X``, ``Week X`` are slots) or a count of a
+       total (``Completed X of X items``).  A model's code (``型号X3``, ``鸿图 X5 86英寸``) is
+       not a slot; a masked number has its unit (``X5万元``).
     6. A lone lower-case ``x`` or a lone ``×`` is a slot only with numeric context:
        a unit, counter, date or place word after it, or ``第/约/达/增长…`` before it.
     7. Otherwise it is a slot.  The message names what belongs there, from the
@@ -151,12 +153,17 @@ def _roman_or_name(text: str, tok: Token) -> bool:
         return False  # Quarter X: a number to fill in
     if tok.end - tok.start != 1 or text[tok.end : tok.end + 1] in ("%", "％"):
         return False
+    if _COUNT_OF.match(text, tok.end) or _OF_COUNT.search(head):
+        return False  # Completed X of X planned items: counts to fill in
     before = _LATIN_TAIL.search(head)
     after = _LATIN_HEAD.match(text, tok.end) if text[tok.end : tok.end + 1] == " " else None
     return any(m is not None and _capitalised_word(m.group().strip()) for m in (before, after))
 
 
 _LATIN_TAIL = lazy_pattern.compile(r"[A-Za-z]+$")
+# X of X, X of 12, 9 of X: a count and its total
+_COUNT_OF = lazy_pattern.compile(r" of (?:X|\d)")
+_OF_COUNT = lazy_pattern.compile(r"(?:X|\d) of$")
 _LATIN_HEAD = lazy_pattern.compile(r" +[A-Za-z]+")
 
 
@@ -218,6 +225,10 @@ def is_x_slot(text: str, tok: Token, allow: tuple[str, ...] = (), segmenter: str
         return False
     # 330781********123X: the check digit of an identity card number
     if run[-1:] in "Xx" and tok.end >= 18 and all(c in DIGITS or c == "*" for c in text[tok.end - 18 : tok.end - 1]):
+        return False
+    # 型号X3, 鸿图 X5 86英寸: a model's code (a masked number has its unit: X5万元)
+    if run[0] in "XＸ" and run[-1] in DIGITS and (text[max(0, tok.start - 2) : tok.start] == "型号" or prev == " ") \
+            and nxt not in "%％" and expected_value(text, tok.end) is None:
         return False
     # X8027次: a train number (the X series of freight trains), not a masked number
     if _TRAIN.match(text, tok.start) and run[0] in "Xx":

@@ -20,14 +20,16 @@ HOLDOUT6 = os.path.join(ROOT, "fixtures", "holdout6")
 HOLDOUT7 = os.path.join(ROOT, "fixtures", "holdout7")
 HOLDOUT8 = os.path.join(ROOT, "fixtures", "holdout8")
 HOLDOUT9 = os.path.join(ROOT, "fixtures", "holdout9")
+HOLDOUT10 = os.path.join(ROOT, "fixtures", "holdout10")
 TARGET = 0.98
 
 
 @pytest.fixture(
     scope="module",
-    params=[CORPUS, HOLDOUT, HOLDOUT2, HOLDOUT3, HOLDOUT4, HOLDOUT5, HOLDOUT6, HOLDOUT7, HOLDOUT8, HOLDOUT9],
+    params=[CORPUS, HOLDOUT, HOLDOUT2, HOLDOUT3, HOLDOUT4, HOLDOUT5, HOLDOUT6, HOLDOUT7, HOLDOUT8, HOLDOUT9,
+            HOLDOUT10],
     ids=["corpus", "holdout", "holdout2", "holdout3", "holdout4", "holdout5", "holdout6", "holdout7", "holdout8",
-         "holdout9"],
+         "holdout9", "holdout10"],
 )
 def report(request):
     import accuracy

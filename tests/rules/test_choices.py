@@ -80,3 +80,16 @@ def test_own_unit_with_an_alternative_after_a_determiner(lint):
     text = "本年度，本团体（单位）共开展各类活动12次。下一步，本社（集团）将加大投入。"
     assert [d.match for d in lint(text) if d.code == "RL110"] == ["团体（单位）", "社（集团）"]
     assert [d for d in lint("协会发展团体（单位）会员12家，出版社（集团）年产值增长。") if d.code == "RL110"] == []
+
+
+def test_english_options_in_square_brackets_and_rates_per_unit(lint):
+    assert [d.match for d in lint("Overall status: [Green / Amber / Red].", format="md") if d.code == "RL110"] == [
+        "[Green / Amber / Red]"
+    ]
+    assert [d for d in lint("| 全员劳动生产率（万元/人） | 41.3 |", format="md") if d.code == "RL110"] == []
+    assert [d for d in lint("See [Docs/API](https://example.org) and [a/b].", format="md") if d.code == "RL110"] == []
+
+
+def test_own_township_with_its_alternative(lint):
+    text = "本街道（乡镇）将继续做好防汛防台工作，各乡镇（街道）要加强值守。"
+    assert [d.match for d in lint(text) if d.code == "RL110"] == ["街道（乡镇）"]

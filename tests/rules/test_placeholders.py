@@ -317,3 +317,37 @@ def test_slots_on_a_vendor_line_are_part_of_it(lint):
     text = HEAD + "🈶 全套海关系统材料（述职/总结/讲话）打包价 ¥19.9，私信“海关”即可\n"
     assert found(lint, text) == []
     assert [d.code for d in lint(text) if d.category == "watermark"] == ["RL201"]
+
+
+# --- from the eleventh labelled set: finished reports, subtle leftovers -----------------------------
+
+
+def test_prompts_for_the_writers_own_particulars(lint):
+    text = HEAD + (
+        "组织党员集中学习12次，【可补充党建特色做法】。\n将巡察整改与【本单位中心工作】结合起来。\n"
+        "力争明年【核心指标】提升2个百分点；牵头完成重点项目，取得（具体成效）。\n"
+    )
+    assert found(lint, text, "RL106") == ["【可补充党建特色做法】", "【本单位中心工作】", "【核心指标】", "（具体成效）"]
+    assert found(lint, "| （任务一） | 12项 | 10项 | 83% |\n", "RL106", fmt="md") == ["（任务一）"]
+    assert found(lint, HEAD + "开展【我为群众办实事】实践活动，【典型案例】见附件。\n", "RL106") == []
+
+
+def test_english_stand_ins_that_fill_a_list_item(lint):
+    text = "## Decisions needed\n\n- [Decision 1]\n- [Risk description] (owner: [Name])\n\nSee [Figure 1] and [x] done.\n"
+    assert found(lint, text, "RL106", fmt="md") == ["[Decision 1]", "[Risk description]", "[Name]"]
+
+
+def test_mou_named_to_lead_a_group(lint):
+    text = HEAD + "成立以某某为组长的巡察整改工作领导小组。\n原党支部书记李某某为组长期间违规发放补贴。\n"
+    assert found(lint, text, "RL102") == ["某某"]
+
+
+def test_model_codes_karyotypes_and_counts_of_a_total(lint):
+    text = HEAD + "新增便携式彩超（型号X3）4台；教学一体机鸿图 X5 86英寸28台。\n其中1例为XX男性综合征，核型46,XX。\n收入X5万元。\n"
+    assert found(lint, text, "RL101") == ["X5"]
+    assert found(lint, "- Completed X of X planned sprint items.\n", "RL101", fmt="md") == ["X", "X"]
+
+
+def test_a_reply_slip_under_a_bold_heading_with_its_instructions(lint):
+    text = HEAD + "\n**回执**（请于2025年4月10日前发送至秘书处）\n\n单位名称：__________________\n\n参会人员：__________　职务：__________\n"
+    assert found(lint, text, "RL104", fmt="md") == []

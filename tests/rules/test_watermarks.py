@@ -493,3 +493,28 @@ def test_a_markdown_rule_before_the_vendor_footer(lint):
     found = vendor_lines(lint, report(tail=tail), format="md")
     assert [line for line, _code in found] == [30, 31, 32]
     assert vendor_lines(lint, report(middle=["---"]), format="md") == []
+
+
+def test_the_site_editors_column_and_a_web_posts_header(lint):
+    head = ["律政云笔记 | 2025-01-14 09:32 | 阅读 3,204 | 来源：网络",
+            "小编导读：半年总结怎么写才能既有亮点又有数据？今天分享一篇街道办事处的半年总结，建议收藏备用。"]
+    assert [code for _line, code in vendor_lines(lint, report(head=head))] == ["RL201", "RL201"]
+
+
+def test_a_templates_end_mark_and_related_downloads(lint):
+    tail = ["—— 模板内容到此结束 ——", "------------------------------", "同栏目热门下载：",
+            "1. 2023年村委会年终工作总结（精选6篇）", "2. 村党支部书记抓基层党建述职报告范本", "看了这篇文章的人还看了："]
+    assert [line for line, _code in vendor_lines(lint, report(tail=tail))] == [26, 27, 28, 29, 30, 31]
+
+
+def test_a_notice_on_using_the_template(lint):
+    text = report(tail=["温馨提醒：本模板只作写作参考，请结合本单位实际情况修改后使用。"])
+    assert vendor_lines(lint, text) == [(26, "RL201")]
+
+
+def test_own_contacts_above_a_vendor_footer_on_another_domain(lint):
+    tail = ["Contact: priya.dunmore@kestrelloop.io | Support portal: support.kestrelloop.io",
+            "Template by DocuNest: 2,000+ free business report templates at docunest-templates.com"]
+    assert vendor_lines(lint, report(tail=tail)) == [(27, "RL201")]
+    vendor = ["Questions about this template: help@docunest-templates.com", tail[1]]
+    assert vendor_lines(lint, report(tail=vendor)) == [(26, "RL202"), (27, "RL201")]
