@@ -41,7 +41,7 @@ def candidates(doc: Document, *shapes: str, config=None):
     found = []
     vendor = None
     for block, tok in doc.find(*shapes):
-        if block.on_page and not tok.start > _sample_start(block.text):
+        if block.on_page and not in_sample(doc, block, tok):
             if config is not None:
                 if vendor is None:
                     vendor = vendor_blocks(doc, config)
@@ -51,13 +51,94 @@ def candidates(doc: Document, *shapes: str, config=None):
     return found
 
 
+def in_sample(doc: Document, block: Block, tok) -> bool:
+    """Is the token part of a sample the text shows rather than a slot left open?
+
+    - after a cue in its paragraph (写作格式如下：××公司关于…);
+    - in a paragraph under a line that ends with a cue and a colon (格式：, 例如：) and in the
+      list items or quoted lines that go on from it (``> 兹证明我单位员工XXX…``);
+    - in a writing guide (a text about 格式, 写法, 撰写 …), inside quotation marks after 如,
+      例如, 书写, 写上 …: ``如“XX单位”“XX先生/女士”``, ``书写“申请人×××”``.
+    """
+    if tok.start > _sample_start(block.text):
+        return True
+    samples = doc.meta.get("_sample_blocks")
+    if samples is None:
+        samples = doc.meta["_sample_blocks"] = _sample_blocks(doc)
+    if id(block) in samples:
+        return True
+    return _guide(doc) and _quoted_specimen(block.text, tok.start)
+
+
+def _sample_blocks(doc: Document) -> frozenset[int]:
+    cues = tuple(context()["samples"]["line_cues"])
+    found: set[int] = set()
+    cue_line, in_sample = -10, False
+    for block in doc.blocks:
+        text = block.text.strip()
+        if not text:
+            continue
+        if block.kind == "heading":
+            in_sample = False  # a heading ends a sample (and a code block the cue was for)
+        elif block.line - cue_line <= 2:
+            found.add(id(block))
+            in_sample = True
+        elif in_sample and text.startswith((">", "-", "*", "•", "·")):
+            found.add(id(block))  # the sample's list items or quoted lines go on
+        else:
+            in_sample = False
+        if text.endswith(("：", ":")) and text.rstrip("：:").endswith(cues):
+            cue_line = block.line
+    return frozenset(found)
+
+
+def _guide(doc: Document) -> bool:
+    """A text that teaches how to write a document (the words of a writing guide)."""
+    cached = doc.meta.get("_writing_guide")
+    if cached is None:
+        text, _starts = doc.joined()
+        words = context()["samples"]["guide_words"]
+        cached = doc.meta["_writing_guide"] = sum(w in text for w in words) >= 2
+    return cached
+
+
+def _quoted_specimen(text: str, index: int) -> bool:
+    opening = _opening_quote(text, index)
+    if opening < 0:
+        return False
+    # “XX单位”“XX先生/女士”, "张三"、"某某公司": walk back over the list of quoted examples
+    while True:
+        before = text[:opening].rstrip("、，, ")
+        if not before.endswith(("”", '"')):
+            break
+        previous = _opening_quote(text, len(before) - 1)
+        if previous < 0:
+            break
+        opening = previous
+    return text[max(0, opening - 4) : opening].endswith(tuple(context()["samples"]["quote_cues"]))
+
+
+def _opening_quote(text: str, index: int) -> int:
+    """Where the quotation that ``index`` is inside opens (“…” or "…"), or -1."""
+    curly = text.rfind("“", 0, index)
+    if curly >= 0 and "”" not in text[curly:index]:
+        return curly
+    straight = text.rfind('"', 0, index)
+    if straight >= 0 and text.count('"', 0, index) % 2 == 1:
+        return straight
+    return -1
+
+
 def vendor_blocks(doc: Document, config) -> frozenset[int]:
     """The blocks (by id) the watermark rules take for vendor text."""
     cached = doc.meta.get("_vendor_block_ids")
     if cached is None:
         from .watermarks import classify
 
-        cached = doc.meta["_vendor_block_ids"] = frozenset(id(v.block) for v in classify(doc, config) if v.code)
+        # (a long paragraph with a pasted page counter is still a paragraph of the report)
+        cached = doc.meta["_vendor_block_ids"] = frozenset(
+            id(v.block) for v in classify(doc, config) if v.code and len(v.block.text) <= 120
+        )
     return cached
 
 

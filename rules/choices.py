@@ -45,7 +45,7 @@ from reportlint.i18n import msg
 from reportlint.tokens import SLOT_CHARS
 
 from ._data import load_toml
-from ._slots import vendor_blocks
+from ._slots import in_sample, vendor_blocks
 
 CATEGORY = "placeholder"
 
@@ -171,7 +171,7 @@ def _choices(doc: Document, config) -> Iterator[Diagnostic]:
     found = doc.find("options", "unit", "pronoun", "polar", "slash")
     vendor = vendor_blocks(doc, config) if found else frozenset()
     for block, tok in found:
-        if not block.on_page or id(block) in vendor:
+        if not block.on_page or id(block) in vendor or in_sample(doc, block, tok):
             continue
         spans = reported.setdefault(id(block), [])
         if any(s < tok.end and tok.start < e for s, e in spans):

@@ -301,7 +301,15 @@ class Verdicts:
             tokens = [t for t in _contacts(v.block.text) if not _official(v.block, t)]
             v.contacts = [t.text for t in tokens]
             v.messengers = len({t.shape for t in tokens if t.shape in ("qq", "wechat")})
-            v.cta = bool(v.contacts) and _cta_pattern().search(v.folded) is not None
+            # a call to action goes with its contact: in a long paragraph, only words near it count
+            if len(v.block.text) <= 100:
+                v.cta = bool(v.contacts) and _cta_pattern().search(v.folded) is not None
+            else:
+                text = v.block.text
+                v.cta = any(
+                    _cta_pattern().search(text, max(0, t.start - 20), t.end + 20) is not None
+                    for t in tokens if text[t.start : t.end] == t.text
+                )
             v.outside = k in self.outside
             self.lines[k] = v
         return v
@@ -441,7 +449,8 @@ def _decide(v: LineVerdict, neighbour_vendor: bool) -> None:
         return
     # (a paragraph of the report that gives its own contact may sit next to a vendor footer)
     # (a QQ number and a WeChat handle on one line: a vendor's sales line, not a report's)
-    own_evidence = medium or low or v.cta or v.messengers >= 2
+    # (in a long paragraph a weak word far from the contact says nothing about it)
+    own_evidence = medium or (low and not long_line) or v.cta or v.messengers >= 2
     if v.contacts and context and (own_evidence or (neighbour_vendor and not long_line)):
         v.code, v.reason = "RL202", v.contacts[0]
     elif medium and context and (not long_line or signals >= 2) and not (signals < 2 and _numbered(v.block.text)):

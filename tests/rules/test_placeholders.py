@@ -351,3 +351,39 @@ def test_model_codes_karyotypes_and_counts_of_a_total(lint):
 def test_a_reply_slip_under_a_bold_heading_with_its_instructions(lint):
     text = HEAD + "\n**回执**（请于2025年4月10日前发送至秘书处）\n\n单位名称：__________________\n\n参会人员：__________　职务：__________\n"
     assert found(lint, text, "RL104", fmt="md") == []
+
+
+# --- from a sweep over real public texts: samples in writing guides ----------------------------------
+
+
+GUIDE = (
+    "证明的撰写需遵循统一格式，确保内容规范。\n"
+    "抬头\n明确需证明的单位或个人名称，如“XX单位”“XX先生/女士”。\n"
+    "正文\n简洁说明证明内容，避免模糊表述。例如：\n"
+    "- 学历证明：“于XXXX年XX月毕业于XX大学XX专业”；\n- 收入证明：“月收入人民币XXXXX元”。\n"
+    "学历证明\n格式：\n> 兹证明我单位员工XXX，于XXXX年XX月毕业于XX大学。\n"
+    "三、注意事项\n一般居右书写“申请人×××”，下一行写上“××××年×月×日”。\n"
+)
+
+
+def test_specimens_in_a_writing_guide_are_not_slots(lint):
+    assert [d for d in lint(GUIDE) if d.category == "placeholder"] == []
+
+
+def test_quoted_slots_after_如_in_a_template_are_still_slots(lint):
+    text = "关于2024年度工作情况的报告\n开展了丰富多彩的主题活动，如“XX读书月”等，全年接待群众XX人次。\n"
+    assert found(lint, text, "RL101") == ["XX", "XX"]
+
+
+def test_a_line_ending_in_a_cue_introduces_a_sample_until_a_heading(lint):
+    text = "网格事件编码示例：\n\n```text\nDH-0311 G07 环境卫生\n```\n\n## 四、存在问题\n\n- 本社区（村）老旧小区占比高；\n"
+    assert [d.match for d in lint(text, format="md") if d.code == "RL110"] == ["社区（村）"]
+
+
+def test_mou_in_a_description_of_an_answers_form(lint):
+    text = HEAD + "出生地：必须精确填写到某某省某某市某某县，请以国家统计局区划为准。\n"
+    assert found(lint, text, "RL102") == []
+
+
+def test_instructions_named_in_a_title_are_no_prompt(lint):
+    assert found(lint, "全国中小学生信息表(填写说明)与学籍模板\n", "RL106") == []

@@ -518,3 +518,26 @@ def test_own_contacts_above_a_vendor_footer_on_another_domain(lint):
     assert vendor_lines(lint, report(tail=tail)) == [(27, "RL201")]
     vendor = ["Questions about this template: help@docunest-templates.com", tail[1]]
     assert vendor_lines(lint, report(tail=vendor)) == [(26, "RL202"), (27, "RL201")]
+
+
+def test_a_notices_title_between_site_chrome_is_the_report(lint):
+    text = "欢迎来到西安凤凰城初级中学官网!\n当前位置:首页 > 通知公告 > 正文\n2019年起始年级学生学籍注册电子表及填写须知\n" \
+           "发布时间:2019-09-01 15:20:46\n" + "\n".join(BODY) + "\n"
+    assert 3 not in [line for line, _code in vendor_lines(lint, text)]
+
+
+def test_a_long_paragraph_with_its_own_contact_and_a_weak_word(lint):
+    paragraph = ("本年度报告摘要来自年度报告全文，投资者应当到 www.sse.com.cn 网站仔细阅读年度报告全文。"
+                 "董事会秘书联系方式 021-52634688，公司全体董事出席董事会会议，保障股东合法权益，"
+                 "本公司董事会、监事会及董事、监事、高级管理人员保证年度报告内容的真实性、准确性、完整性。")
+    assert vendor_lines(lint, paragraph + "\n" + "\n".join(BODY) + "\n") == []
+
+
+def test_slots_in_a_long_paragraph_with_a_pasted_page_counter_are_reported(lint):
+    paragraph = ("第1页共5页 本届政府班子任职以来，全区经济社会发展取得显著成效，使得xx工程顺利推进，"
+                 "xx度假村建成运营，xx养猪合作社带动农户增收，全区固定资产投资持续增长，民生保障水平不断提高，"
+                 "生态环境持续改善，社会大局和谐稳定，各项事业全面进步，人民群众获得感、幸福感、安全感不断增强。")
+    assert len(paragraph) > 120
+    found = lint(paragraph + "\n")
+    assert [d.code for d in found if d.category == "watermark"] == ["RL201"]
+    assert [d.match for d in found if d.code == "RL101"] == ["xx", "xx", "xx"]
