@@ -130,8 +130,9 @@ def _options(bracket: str) -> bool:
     parts = [p.strip() for p in bracket[1:-1].replace("／", "/").split("/")]
     if all(p in _vocab()["per_units"] for p in parts):
         return False
-    if bracket[0] == "[":  # English options: words, each capitalised (a Markdown link is not)
-        return all(p[:1].isupper() and p.replace(" ", "").isalpha() for p in parts)
+    if bracket[0] == "[":  # English options: words, each capitalised (a Markdown link is not;
+        # [MISSION/FOCUS] in capitals is one stand-in, a prompt)
+        return all(p[:1].isupper() and p.replace(" ", "").isalpha() and not p.isupper() for p in parts)
     return all(p and not p.isascii() and not any(c.isdigit() or c in "=＝:：" for c in p) for p in parts)
 
 

@@ -8,10 +8,11 @@ RL205 converted-copy (warning, opt-in: ``--select RL205``)
     take the text from a clean source.  ``match`` is the first annotated character with
     its annotation.
 
-    An annotation counts only with a tone mark (``(jié)``) and straight after a Chinese
-    character: a reading note in a textbook (``拼音：jié``) or an English word in brackets
-    is not one.  A document with one or two such notes is a language lesson, not a copy:
-    the finding needs at least three.  Opt-in: the rest of such a copy is often the report
+    An annotation counts only straight after a Chinese character and with a tone mark
+    (``(jié)``), or, without tone marks (``文(wen)章(zhang)``), when it is a pinyin syllable and
+    the text has at least five such: a reading note in a textbook (``拼音：jié``) or an English
+    word in brackets is not one.  A document with one or two such notes is a language lesson,
+    not a copy: the finding needs at least three.  Opt-in: the rest of such a copy is often the report
     the writer wanted, and the vendor rules already report the site's own lines.
 
     PASS: 本报告中“结（jié）”字的读音为第二声。 | 全县完成生产总值221.2亿元。
@@ -33,6 +34,12 @@ MIN_ANNOTATIONS = 3
 _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
 # A Chinese character, then its pinyin in ASCII brackets with at least one tone mark.
 _ANNOTATED = lazy_pattern.compile(rf"[\u4e00-\u9fff]\((?=[a-zü{_TONED}]*[{_TONED}])[a-zü{_TONED}]{{1,7}}\)")
+# A pinyin syllable without tone marks in brackets after a character: 文(wen)章(zhang).
+_TONELESS = lazy_pattern.compile(
+    r"[\u4e00-\u9fff]\((?:[bpmfdtnlgkhjqxrzcsyw]|zh|ch|sh)?"
+    r"(?:iang|iong|uang|ang|eng|ing|ong|ian|iao|uai|uan|ai|ei|ao|ou|an|en|er|ia|ie|in|iu|ua|uo|ui|un|ue|ve|a|o|e|i|u|v)\)"
+)
+MIN_TONELESS = 5
 
 
 def _converted(doc: Document, config) -> Iterator[Diagnostic]:
@@ -40,7 +47,10 @@ def _converted(doc: Document, config) -> Iterator[Diagnostic]:
         return
     found = [(b, m) for b in doc.blocks if b.on_page and "(" in b.text for m in _ANNOTATED.finditer(b.text)]
     if len(found) < MIN_ANNOTATIONS:
-        return
+        toneless = [(b, m) for b in doc.blocks if b.on_page and "(" in b.text for m in _TONELESS.finditer(b.text)]
+        if len(toneless) < MIN_TONELESS or len({m.group()[2:] for _b, m in toneless}) < 3:
+            return
+        found = toneless
     block, m = found[0]
     count = len(found)
     yield CONVERTED_COPY.diagnostic(

@@ -12,7 +12,8 @@ RL102 mou-slot (error)
     FAIL: 汇报人：某某 | 某某同志述职报告
 
 RL103 star-slot (error)
-    Asterisks standing for a name: ``**镇``, ``***县``.  Not privacy masking
+    Asterisks standing for a name: ``**镇``, ``***县``, or for a year's digits (``20**年``,
+    ``200*年``).  Not privacy masking
     (``陈**``, ``138****1234``, ``京A·8***6``), markdown emphasis or separators.
 
     PASS: 联系人陈**，电话138****1234 | 这是**重点**内容
@@ -285,8 +286,10 @@ def _star_slot(block: Block, tok: Token) -> bool:
     text = block.text
     prev = text[tok.start - 1] if tok.start else ""
     nxt = text[tok.end] if tok.end < len(text) else ""
-    if text[max(0, tok.start - 2) : tok.start] in ("19", "20") and text[tok.end : tok.end + 1] == "年":
-        return True  # 20**年: the year left out
+    digits = len(text[: tok.start]) - len(text[: tok.start].rstrip("0123456789"))
+    if digits + len(tok.text) == 4 and text[tok.start - digits : tok.start][:2] in ("19", "20") and \
+            text[tok.end : tok.end + 1] == "年":
+        return True  # 20**年, 200*年: the year left out
     if prev and (prev in DIGITS or prev in LATIN or prev in "·*＊"):
         return False  # masking: 138****1234, 京A·8***6
     if not nxt or not (is_han(nxt) or nxt in "“\"《"):
@@ -452,6 +455,8 @@ def _bracket_prompt(text: str, tok: Token) -> bool:
                 and len(words) <= 5 and any(len(w) > 1 and w.isalpha() for w in words):
             return True  # - [Decision 1]: a list item that is all stand-in
         if words and inner.isascii():
+            if inner.isupper() and (len(words) >= 2 or any(c in inner for c in "/+:")) and len(inner) <= 40:
+                return True  # [YEAR THEME], [MISSION/FOCUS], [ACCOMPLISHMENTS + METRICS]: a prompt's slots
             if words[0] in prompt["first_words"] and len(words) >= 2:
                 return True  # [Insert chart: …], [One or two sentences on …]
             if len(words) == 1:

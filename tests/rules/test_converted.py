@@ -21,3 +21,10 @@ def test_it_is_opt_in(lint):
 def test_a_language_lesson_and_english_brackets_are_not_copies(lint):
     text = "“结(jié)”字读第二声，“构(gòu)”字读第四声。\nThe word (résumé) is French.\n"
     assert converted(lint, text, select=("RL205",)) == []
+
+
+def test_a_copy_with_pinyin_without_tone_marks(lint):
+    text = "文(wen)章(zhang)来源：中央政府网 发(fa)布时(shi)间(jian)：2023年5月6日\n"
+    assert [d.match for d in lint(text, extend_select=("RL205",)) if d.code == "RL205"] == ["文(wen)"]
+    english = "我们制定了工作计划(plan)并开展(an)调研(men)活动(huo)与评估(ping)。"
+    assert [d for d in lint(english, extend_select=("RL205",)) if d.code == "RL205"] == []

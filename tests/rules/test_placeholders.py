@@ -387,3 +387,13 @@ def test_mou_in_a_description_of_an_answers_form(lint):
 
 def test_instructions_named_in_a_title_are_no_prompt(lint):
     assert found(lint, "全国中小学生信息表(填写说明)与学籍模板\n", "RL106") == []
+
+
+def test_capitalised_stand_ins_of_a_prompt_template(lint):
+    text = "Open with [YEAR THEME] and [MISSION/FOCUS], then thank donors in [GEOGRAPHY].\nSee the [PDF] and [USA] pages."
+    assert found(lint, text, "RL1", fmt="md") == ["[YEAR THEME]", "[MISSION/FOCUS]"]
+
+
+def test_a_years_last_digit_left_out(lint):
+    assert found(lint, "200*年工作回顾\n20**年工作打算\n", "RL103") == ["*", "**"]
+    assert found(lint, "2024*年\n陈**同志\n公式 a*b", "RL103") == []

@@ -541,3 +541,8 @@ def test_slots_in_a_long_paragraph_with_a_pasted_page_counter_are_reported(lint)
     found = lint(paragraph + "\n")
     assert [d.code for d in found if d.category == "watermark"] == ["RL201"]
     assert [d.match for d in found if d.code == "RL101"] == ["xx", "xx", "xx"]
+
+
+def test_download_metadata_as_a_bulleted_list(lint):
+    text = "- 格式:doc\n- 大小:92.50 KB\n- 文档页数:3\n" + report()
+    assert [line for line, _code in vendor_lines(lint, text)] == [1, 2, 3]
