@@ -83,6 +83,7 @@ from reportlint.i18n import N_, Message, msg
 
 from ._data import load_toml
 from ._noise import noise_line
+from ._script import to_simplified, traditional
 
 CATEGORY = "watermark"
 HEAD_LINES = 8
@@ -281,8 +282,13 @@ class Verdicts:
         indexed = [(i, b) for i, b in enumerate(doc.blocks) if b.text.strip()]
         self.blocks = [b for _, b in indexed]
         self.zone = [i in zone for i, _ in indexed]
-        self.folded = fold("\n".join(b.text for b in self.blocks)).split("\n") if indexed else []
-        chars = set(fold("".join(doc.chars()))) if indexed else set()  # folded, as the lines are
+        folded = fold("\n".join(b.text for b in self.blocks)) if indexed else ""
+        if indexed and traditional(doc.chars()):
+            folded = to_simplified(folded)  # 閱讀原文 is 阅读原文: the pack is simplified
+            chars = set(folded)
+        else:
+            chars = set(fold("".join(doc.chars()))) if indexed else set()  # folded, as the lines are
+        self.folded = folded.split("\n") if indexed else []
         self.phrases = pack.hits(self.folded, [b.part for b in self.blocks], chars) if indexed else {}
         for k, block in enumerate(self.blocks):
             if noise_line(block.text) or _rare_noise(block.text):

@@ -546,3 +546,23 @@ def test_slots_in_a_long_paragraph_with_a_pasted_page_counter_are_reported(lint)
 def test_download_metadata_as_a_bulleted_list(lint):
     text = "- 格式:doc\n- 大小:92.50 KB\n- 文档页数:3\n" + report()
     assert [line for line, _code in vendor_lines(lint, text)] == [1, 2, 3]
+
+
+def test_vendor_text_in_traditional_script(lint):
+    text = "\n".join(["小編精心推薦", "已閱讀5頁，還剩45頁未讀，繼續免費閱讀", "工作總結報告", *BODY]) + "\n"
+    assert [line for line, _code in vendor_lines(lint, text)] == [1, 2]
+    own = "本會辦公室設專人管理會籍，建立會員資料庫，經常與會員保持聯繫。\n" + "\n".join(BODY) + "\n"
+    assert vendor_lines(lint, own) == []
+
+
+def test_simplified_text_never_loads_the_converter():
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\nfrom reportlint import lint_text\n"
+        "lint_text('关于2024年度工作情况的报告\\n下面是小编为大家整理的工作总结范文。\\n')\n"
+        "print('opencc' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert out.stdout.strip() == "False", out.stderr
