@@ -28,7 +28,7 @@ from functools import lru_cache
 from . import data_cache
 
 # Modules outside the package whose behaviour shapes findings.
-_DEPENDENCIES = ("rjieba", "jieba", "lxml", "charset_normalizer", "regex")
+_DEPENDENCIES = ("rjieba", "jieba", "lxml", "charset_normalizer", "regex", "opencc")
 
 
 @lru_cache(maxsize=1)
