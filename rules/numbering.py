@@ -35,7 +35,8 @@ RL402 numbering-duplicate (error)
 RL403 marker-punctuation (error)
     The wrong punctuation after a marker (GB/T 15834-2011 4.5.3.3 and
     office practice): ``一.`` ``一，`` → ``一、``; ``（一）、`` → ``（一）``;
-    ``1、`` ``1，`` → ``1.``; ``（1）、`` → ``（1）``; ``①、`` → ``①``.
+    ``1、`` ``1，`` → ``1.``; ``（1）、`` → ``（1）``; ``①、`` → ``①``.  Not in a text in
+    traditional script, whose conventions differ.
 
     PASS::
 
@@ -215,6 +216,8 @@ from reportlint.document import HEADING, Document
 from reportlint.i18n import msg
 from reportlint.outline import CORRECT, Marker, outline
 
+from ._script import traditional
+
 CATEGORY = "structure"
 
 _DISPLAY = {
@@ -286,6 +289,8 @@ def _gaps_and_duplicates(doc: Document) -> Iterator[Diagnostic]:
 
 
 def _punctuation(doc: Document, config) -> Iterator[Diagnostic]:
+    if traditional(doc.chars()):
+        return  # Taiwan and Hong Kong write 1、 and 一. as a matter of course: GB/T 15834 is the mainland's
     for m in outline(doc):
         if m.punctuation not in CORRECT[m.kind]:
             want = _DISPLAY[m.kind](m.value)

@@ -172,3 +172,8 @@ def test_lettered_sub_items_fill_the_number(lint):
 def test_an_enumeration_after_ascii_punctuation(lint):
     text = "包括两方面内容:一是任职介绍,简要交代述职的范围;二是任职评价,扼要介绍履职情况。\n"
     assert [c for c, _, _ in structure(lint, text) if c == "RL406"] == []
+
+
+def test_marker_punctuation_follows_mainland_practice_only(lint):
+    assert [d.code for d in lint("一、總體情況\n1、加強學習，提升認識\n2、完善制度\n") if d.code == "RL403"] == []
+    assert [d.code for d in lint("一、总体情况\n1、加强学习\n2、完善制度\n") if d.code == "RL403"] == ["RL403", "RL403"]
