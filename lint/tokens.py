@@ -146,7 +146,7 @@ _SHAPES: list[tuple[str, str, str]] = [
         # A URL runs over printable ASCII: it ends at a space, at Chinese text or punctuation
         # (listing those as a class would cost a 20,000-character table to compile).
         r"(?i:https?://|www\.)[!#-&*-;=?-~]+"
-        r"|(?<![\w.@/-])(?i:[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.(?:com|cn|net|org|cc|top|xyz|vip|info|me|io|site|online|shop|store|biz|tv))"
+        r"|(?<![\w.@/-])(?i:[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.(?:com|cn|net|org|cc|top|xyz|vip|info|me|io|site|online|shop|store|biz|tv|example))"
         r"(?:/[!#-&*-;=?-~]*)?(?![\w-])",
     ),
     ("percent", "percent", rf"[{DIGITS}]+(?:[.．][{DIGITS}]+)?[ \t]*[%％‰]"),

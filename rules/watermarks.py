@@ -459,8 +459,35 @@ def _decide(v: LineVerdict, neighbour_vendor: bool) -> None:
     own_evidence = medium or (low and not long_line) or v.cta or v.messengers >= 2
     if v.contacts and context and (own_evidence or (neighbour_vendor and not long_line)):
         v.code, v.reason = "RL202", v.contacts[0]
-    elif medium and context and (not long_line or signals >= 2) and not (signals < 2 and _numbered(v.block.text)):
+    elif medium and context and (not long_line or signals >= 2 or neighbour_vendor) and \
+            not (signals < 2 and _numbered(v.block.text)):
         v.code, v.reason = "RL201", medium[0]  # (3．在公众号开设…扫码关注后即可留言: a point of the report)
+
+
+def _own_notice(v: LineVerdict) -> bool:
+    """© 2025 宁湾精密轴承有限公司 版权所有: an organisation's own rights line (a vendor's names a site)."""
+    return "版权所有" in v.folded and _ORGANISATION.search(v.folded) is not None
+
+
+_ORGANISATION = lazy_pattern.compile("有限公司|公司|集团|委员会|政府|局|院|大学|学院|学校|中心|协会|学会|基金会")
+
+
+def _absorb_masthead(verdicts: Verdicts) -> None:
+    """The first line of a document, above vendor chrome, that is not the report's title:
+    the site's masthead (``PeopleForms Hub · HR paperwork without the paperwork``)."""
+    body = [k for k, b in enumerate(verdicts.blocks) if b.part == "body"]
+    if len(body) < 2:
+        return
+    first, second = verdicts.get(body[0]), verdicts.get(body[1])
+    text = first.block.text.strip()
+    if first.code is None and second.code not in (None, "RL204") and len(text) <= 80 and \
+            _MASTHEAD.search(text) and not _looks_like_title(text) and not _numbered(text) and \
+            first.block.kind != "heading":
+        first.code, first.reason = "RL204", "masthead"
+
+
+# A masthead names the site, then its slogan after a separator: "Name · slogan", "Name: slogan".
+_MASTHEAD = lazy_pattern.compile(r"^[^·|｜:：]{2,30}\s*[·|｜:：]\s*\S")
 
 
 def _own_contacts(v: LineVerdict, vendors: list[LineVerdict]) -> bool:
@@ -594,10 +621,11 @@ def classify(doc: Document, config) -> list[LineVerdict]:
             near = [n for n in (verdicts.lines.get(j) for j in (k - 1, k + 1)) if n is not None and n.code]
             if near and not _own_contacts(v, near):
                 _decide(v, True)
-                if v.code is None and v.phrases.get("low") and v.zone and len(v.folded) <= 40:
+                if v.code is None and v.phrases.get("low") and v.zone and len(v.folded) <= 40 and not _own_notice(v):
                     v.code, v.reason = "RL204", "adjacent"
     _absorb_blocks(verdicts)
     _absorb_link_lists(verdicts)
+    _absorb_masthead(verdicts)
     # A separator line (—— END ——) right before or after vendor text belongs to it.
     # (and a closing mark next to such a separator: —— 模板内容到此结束 —— then ------)
     for k, v in verdicts.known():

@@ -566,3 +566,41 @@ def test_simplified_text_never_loads_the_converter():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert out.stdout.strip() == "False", out.stderr
+
+
+ENGLISH_BODY = [
+    "Quarterly Business Review",
+    "1. Summary",
+    "Revenue grew 12% on the quarter and churn fell to 2.1%.",
+    "2. Risks",
+    "Two suppliers remain on watch; both have agreed recovery plans.",
+    "3. Next steps",
+    "We will open the Leeds depot in May and hire four planners.",
+] * 3
+
+
+def english(head=(), tail=()):
+    return "\n".join([*head, *ENGLISH_BODY, *tail]) + "\n"
+
+
+def test_english_template_shop_chrome(lint):
+    head = ["PeopleForms Hub · HR paperwork without the paperwork",
+            "Template ID PFH-207 · Annual Performance Review · ★★★★★ 4.8 · 12,640 downloads",
+            "Premium members unlock 30 matching HR templates. Try Premium free for 7 days."]
+    tail = ["Questions about this template? support@peopleformshub.example",
+            "© PeopleForms Hub. You may edit this template for your own organisation; you may not redistribute it.",
+            "Tags: performance review template, employee appraisal form, annual review example, free HR forms",
+            "You may also like:"]
+    found = [line for line, _code in vendor_lines(lint, english(head, tail))]
+    assert found == [1, 2, 3, 25, 26, 27, 28]
+
+
+def test_an_english_reports_own_footer_beside_a_template_credit(lint):
+    tail = ["Harrowgate Digital Ltd · 14 Carrow Yard · delivery@harrowgate-digital.com",
+            "Status report template by PlanStack · planstack-docs.com"]
+    assert vendor_lines(lint, english(tail=tail)) == [(23, "RL202")]
+
+
+def test_an_organisations_own_rights_line_beside_vendor_text(lint):
+    tail = ["© 2025 宁湾精密轴承有限公司 版权所有", "", "年报模板来源：华章模板网 —— 专业年报、画册、PPT模板下载"]
+    assert [line for line, _code in vendor_lines(lint, report(tail=tail))] == [28]
