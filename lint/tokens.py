@@ -105,7 +105,9 @@ _SHAPES: list[tuple[str, str, str]] = [
     # （接受/不接受）, （较强/一般/较弱）: alternatives for the writer to pick from
     ("choice", "options", r"[（(][^（）()/／\n]{1,8}(?:[/／][^（）()/／\n]{1,8}){1,4}[）)]"
                           r"|【[^【】/／\n]{1,8}(?:[/／][^【】/／\n]{1,8}){1,4}】"
-                          r"|\[[A-Za-z][A-Za-z ]{0,14}(?: ?/ ?[A-Za-z][A-Za-z ]{0,14}){1,4}\](?![(:])"),
+                          r"|\[[A-Za-z][A-Za-z ]{0,14}(?: ?/ ?[A-Za-z][A-Za-z ]{0,14}){1,4}\](?![(:])"
+                          # [1 / 2 / 3 / 4 / 5], [Ready now / 1-2 years / Not yet]: spaced slashes
+                          r"|\[[A-Za-z0-9][A-Za-z0-9 ,'-]{0,24}(?: / [A-Za-z0-9][A-Za-z0-9 ,'-]{0,24}){1,5}\](?![(:])"),
     (
         "choice",
         "pronoun",

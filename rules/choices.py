@@ -131,7 +131,10 @@ def _options(bracket: str) -> bool:
     if all(p in _vocab()["per_units"] for p in parts):
         return False
     if bracket[0] == "[":  # English options: words, each capitalised (a Markdown link is not;
-        # [MISSION/FOCUS] in capitals is one stand-in, a prompt)
+        # [MISSION/FOCUS] in capitals is one stand-in, a prompt), or any parts set off by
+        # spaced slashes ([1 / 2 / 3 / 4 / 5], [well / satisfactorily / poorly])
+        if " / " in bracket and all(p and len(p.split()) <= 5 for p in parts):
+            return True
         return all(p[:1].isupper() and p.replace(" ", "").isalpha() and not p.isupper() for p in parts)
     return all(p and not p.isascii() and not any(c.isdigit() or c in "=＝:：" for c in p) for p in parts)
 
@@ -162,8 +165,18 @@ def _levels(text: str, start: int) -> bool:
     return any(w in sentence for w in _vocab()["levels_context"])
 
 
-# A template's other slots in English text: [Student Name], <Class>, {{name}}.
-_ENGLISH_SLOT = re.compile(r"\[[A-Z][A-Za-z .'/-]{1,40}\]|<[A-Z][A-Za-z ./-]{1,30}>|\{\{[^{}\n]+\}\}")
+# A template's other slots in English text: [Student Name], <Class>, {{name}}, ${name}, «Name».
+_ENGLISH_SLOT = re.compile(
+    r"\[[A-Z][A-Za-z .'/-]{1,40}\](?![(:\[])|<[A-Z][A-Za-z ./-]{1,30}>|\{\{[^{}\n]+\}\}|\$\{\w+\}|«\w+»"
+)
+
+
+def _english_template(doc: Document) -> bool:
+    """Has the text other slots of an English template ([Student Name], <Class>, {{name}})?"""
+    cached = doc.meta.get("_english_template")
+    if cached is None:
+        cached = doc.meta["_english_template"] = _ENGLISH_SLOT.search(doc.joined()[0]) is not None
+    return cached
 
 
 def _choices(doc: Document, config) -> Iterator[Diagnostic]:
@@ -195,7 +208,7 @@ def _choices(doc: Document, config) -> Iterator[Diagnostic]:
             continue
         elif tok.shape in ("pronoun", "polar") and _ratio(block.text, tok.end):
             continue
-        elif tok.shape == "pronoun" and tok.text.isascii() and not _ENGLISH_SLOT.search(block.text):
+        elif tok.shape == "pronoun" and tok.text.isascii() and not _english_template(doc):
             continue  # his/her in a policy is house style; beside [Student Name] it is a template's
         if tok.shape == "polar" and _levels(block.text, tok.start):
             continue

@@ -185,7 +185,7 @@ def _mou_slot(doc: Document, block: Block, tok: Token) -> bool | None:
         return True  # 述职人：华东大区澄州片区 医药信息沟通专员 某某: the byline's name
     if _ROLE_AFTER.match(text, tok.end):
         return True  # 成立以某某为组长的领导小组: the name of the one who leads it
-    if after.startswith("同志") or (head == "" and len(text.strip()) <= 12):
+    if after.startswith(("同志", "先生", "女士")) or (head == "" and len(text.strip()) <= 12):
         return True
     if raw_head[-1:] in (" ", "\u3000") and not text[tok.end :].strip(" \u3000）)") and \
             any(head.endswith(r) for r in context()["anonymised"]["roles"]):
@@ -349,8 +349,10 @@ def _blank_slot(block: Block, tok: Token, line_before: str = "") -> bool:
         return not _signature_field(before, tail)  # (承诺人（签名）：____ goes on to be signed)
     if tok.text[:1] in DIGITS:
         return True  # 20__年
-    if tok.text == "__" and not (prev.isalnum() or nxt.isalnum() or prev in "：:" or nxt in "：:"):
-        # CommonMark: __ never emphasises inside a word (年__月), so only bare pairs are markup.
+    if tok.text == "__" and not (prev.isalnum() or nxt.isalnum() or prev in "：:/" or nxt in "：:/") and \
+            _BARE_PAIR.findall(text).__len__() != 1:
+        # CommonMark: __ never emphasises inside a word (年__月), so only bare pairs are markup
+        # (a lone __ in a row, or __/20, is a blank).
         return False
     return not _signature_field(text, tok)
 
@@ -433,6 +435,7 @@ def _empty_values(doc: Document, config) -> Iterator[Diagnostic]:
 # --- brackets, variables, fillers ----------------------------------------------------------------
 
 
+_BARE_PAIR = lazy_pattern.compile(r"(?<!_)__(?!_)")
 _LIST_ITEM_TEXT = lazy_pattern.compile(r"^\s*(?:[-*+•]|\d{1,2}[.)])\s+")
 _NUMBERED_ITEM = lazy_pattern.compile(r"[\u4e00-\u9fff]{2}[一二三四五六七八九十\d]{1,2}")
 # Slot characters a caption in brackets may follow (XX（单位）, ○○（名称）).
@@ -446,8 +449,9 @@ def _bracket_prompt(text: str, tok: Token) -> bool:
         return False
     prompt = context()["prompt"]
     if tok.text[0] in "[<":
-        if tok.end < len(text) and text[tok.end] in "(:":
-            return False  # markdown link or reference
+        if tok.text[0] == "[" and tok.end < len(text) and (text[tok.end] == "(" or (
+                text[tok.end] == ":" and not text[: tok.start].strip())):
+            return False  # a Markdown link, or a reference definition opening its line
         if tok.text[0] == "<" and (inner.startswith(("/", "!", "http")) or "=" in inner):
             return False  # HTML, autolinks
         words = re.sub(r"[-_:,/&]", " ", re.sub(r"['’]", "", inner)).lower().split()
@@ -508,13 +512,45 @@ def _innermost(text: str, tok: Token) -> Token:
 
 
 def _bracket_prompts(doc: Document, config) -> Iterator[Diagnostic]:
+    found, english, rest = [], 0, []
     for block, tok in candidates(doc, "bracket", config=config):
         tok = _innermost(block.text, tok)
         if _bracket_prompt(block.text, tok):
-            yield BRACKET_PROMPT.diagnostic(
-                block, tok.start, tok.end, msg("template prompt left in: '{match}'", match=tok.text),
-                expects=prompt_expectation(tok.text[1:-1]),
-            )
+            found.append((block, tok))
+            english += tok.text[0] in "[<" and tok.text.isascii()
+        elif tok.text[0] == "[" and tok.text.isascii():
+            rest.append((block, tok))
+    if english >= MIN_ENGLISH_PROMPTS:
+        # An English template: its other bracketed phrases are stand-ins too ([comment],
+        # [main strength], [Who buys? Job title, company size]), short of links and citations.
+        found += [(b, t) for b, t in rest if _stand_in(b.text, t)]
+        found.sort(key=lambda bt: (bt[0].line, bt[1].start))
+    for block, tok in found:
+        yield BRACKET_PROMPT.diagnostic(
+            block, tok.start, tok.end, msg("template prompt left in: '{match}'", match=tok.text),
+            expects=prompt_expectation(tok.text[1:-1]),
+        )
+
+
+MIN_ENGLISH_PROMPTS = 2
+_REFERENCE = lazy_pattern.compile(
+    r"(?:Figure|Fig\.|Table|Appendix|Annex|Exhibit|Chart|Section|Page|p\.|Note|Ref|Source|Eq\.|Equation)\s*[\dA-Z]",
+    re.IGNORECASE,
+)
+_NOT_STAND_INS = frozenset({"sic", "x", "...", "…", "citation needed", "emphasis added", "ibid"})
+
+
+def _stand_in(text: str, tok: Token) -> bool:
+    """A bracketed English phrase in a template: words, not a citation ([1], [12, 14]), a link
+    ([text](url), [text][ref]), a task box ([x]), an editor's mark ([sic], [...]) or options."""
+    inner = tok.text[1:-1].strip()
+    if not any(c.isalpha() for c in inner) or inner.lower() in _NOT_STAND_INS or " / " in inner:
+        return False
+    if _REFERENCE.match(inner) or (inner.isupper() and inner.isalpha() and len(inner) <= 4):
+        return False  # [Figure 1], [Table 2]: a cross-reference; [PDF], [USA]: a tag
+    if tok.end < len(text) and (text[tok.end] in "([" or (text[tok.end] == ":" and not text[: tok.start].strip())):
+        return False
+    return len(inner.split()) <= 14 and not inner.startswith("^")
 
 
 def _variables(doc: Document, config) -> Iterator[Diagnostic]:

@@ -153,6 +153,8 @@ def _roman_or_name(text: str, tok: Token) -> bool:
         return False  # Quarter X: a number to fill in
     if tok.end - tok.start != 1 or text[tok.end : tok.end + 1] in ("%", "％"):
         return False
+    if _LETTER_SEQUENCE.search(text[: tok.start]):
+        return True  # lettered A to X, Sections J and X
     if _COUNT_OF.match(text, tok.end) or _OF_COUNT.search(head):
         return False  # Completed X of X planned items: counts to fill in
     before = _LATIN_TAIL.search(head)
@@ -161,6 +163,14 @@ def _roman_or_name(text: str, tok: Token) -> bool:
 
 
 _LATIN_TAIL = lazy_pattern.compile(r"[A-Za-z]+$")
+# 20XX, XXXX, XXX: a masked year or serial (beside a hyphen in a reference number)
+_MASKED_ID = lazy_pattern.compile(r"(?:19|20)[Xx]{2}|[Xx]{3,}")
+# RMB X00 million, $X5k: an amount, not a model's code
+_MONEY_AROUND = lazy_pattern.compile(
+    r"(?:RMB|USD|EUR|GBP|HKD|CNY|\$|€|£) ?#|# ?(?:million|billion|thousand|hundred|m\b|bn\b|k\b)"
+)
+# A J and X, A to X: a letter in a sequence of letters
+_LETTER_SEQUENCE = lazy_pattern.compile(r"(?:^|[^A-Za-z])[A-WYZ] (?:to|and|or|through|-|–) $")  # (X to X: slots)
 # X of X, X of 12, 9 of X: a count and its total
 _COUNT_OF = lazy_pattern.compile(r" of (?:X|\d)")
 _OF_COUNT = lazy_pattern.compile(r"(?:X|\d) of$")
@@ -216,6 +226,8 @@ def is_x_slot(text: str, tok: Token, allow: tuple[str, ...] = (), segmenter: str
         return False
     after = text[tok.end + 1 : tok.end + 2]
     before = text[tok.start - 2 : tok.start - 1] if tok.start >= 2 else ""
+    if _MASKED_ID.fullmatch(run) and (prev == "-" or nxt == "-"):
+        return True  # INC-20XX-XXXX, CR-20XX-XXX: a reference number to fill in
     if (nxt == "-" and (after in LATIN or after in DIGITS)) or (
         prev == "-" and (before in LATIN or before in DIGITS)
     ):
@@ -228,7 +240,8 @@ def is_x_slot(text: str, tok: Token, allow: tuple[str, ...] = (), segmenter: str
         return False
     # 型号X3, 鸿图 X5 86英寸: a model's code (a masked number has its unit: X5万元)
     if run[0] in "XＸ" and run[-1] in DIGITS and (text[max(0, tok.start - 2) : tok.start] == "型号" or prev == " ") \
-            and nxt not in "%％" and expected_value(text, tok.end) is None:
+            and nxt not in "%％" and expected_value(text, tok.end) is None and not _MONEY_AROUND.search(
+                text[max(0, tok.start - 5) : tok.end + 10].replace(run, "#")):
         return False
     # X8027次: a train number (the X series of freight trains), not a masked number
     if _TRAIN.match(text, tok.start) and run[0] in "Xx":

@@ -106,10 +106,22 @@ def test_form_fields_after_a_form_heading_are_not_slots(lint):
 
 
 def test_english_instruction_brackets(lint):
-    text = "[One or two sentences on the main driver of growth.]\n[Insert chart: revenue by month]\nOwner: [Owner]\nSee [1] and [a note]."
+    text = "[One or two sentences on the main driver of growth.]\n[Insert chart: revenue by month]\nOwner: [Owner]\nSee [1]."
     assert found(lint, text, "RL106") == [
         "[One or two sentences on the main driver of growth.]", "[Insert chart: revenue by month]", "[Owner]",
     ]
+    finished = "Revenue grew 12% [1]. The board [of directors] met twice; see [a note] and [sic].\nOwner: [Owner]"
+    assert found(lint, finished, "RL106") == ["[Owner]"]
+
+
+def test_in_an_english_template_its_other_bracketed_phrases_are_stand_ins(lint):
+    text = (
+        "Prepared for [Client Name] by [Your Company]\n"
+        "| English | [Working towards / Expected / Greater depth] | [comment] |\n"
+        "Next year he/she should focus on [development area]. See [1], [sic] and [docs](https://example.org).\n"
+    )
+    assert found(lint, text, "RL106", fmt="md") == ["[Client Name]", "[Your Company]", "[comment]", "[development area]"]
+    assert found(lint, text, "RL110", fmt="md") == ["[Working towards / Expected / Greater depth]", "he/she"]
 
 
 def test_instruction_brackets_in_chinese(lint):
@@ -391,7 +403,7 @@ def test_instructions_named_in_a_title_are_no_prompt(lint):
 
 def test_capitalised_stand_ins_of_a_prompt_template(lint):
     text = "Open with [YEAR THEME] and [MISSION/FOCUS], then thank donors in [GEOGRAPHY].\nSee the [PDF] and [USA] pages."
-    assert found(lint, text, "RL1", fmt="md") == ["[YEAR THEME]", "[MISSION/FOCUS]"]
+    assert found(lint, text, "RL1", fmt="md") == ["[YEAR THEME]", "[MISSION/FOCUS]", "[GEOGRAPHY]"]
 
 
 def test_a_years_last_digit_left_out(lint):
