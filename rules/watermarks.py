@@ -293,6 +293,8 @@ class Verdicts:
         for k, block in enumerate(self.blocks):
             if noise_line(block.text) or _rare_noise(block.text):
                 self.phrases.setdefault(k, {}).setdefault("high", []).append("anti-scrape noise")
+            elif _stuffed(block.text):
+                self.phrases.setdefault(k, {}).setdefault("high", []).append("keyword stuffing")
         self.outside = _outside_report(self.blocks)
         self.lines: dict[int, LineVerdict] = {}
         wanted = {k for k, z in enumerate(self.zone) if z} | set(self.phrases)
@@ -350,6 +352,18 @@ def _looks_like_title(text: str) -> bool:
     text = text.strip()
     return 0 < len(text) <= 50 and not text.endswith(("。", "；", "：")) and \
         _title_pattern().search(fold(text)) is not None
+
+
+def _stuffed(text: str) -> bool:
+    """SEO keyword stuffing: one phrase of six or more characters three times running
+    (乡镇换届五年政府工作报告乡镇换届五年政府工作报告乡镇换届五年政府工作报告…)."""
+    if len(text) < 18 or len(text) > 2000 or len(set(text)) * 2 > len(text):
+        return False  # (a phrase three times over leaves few distinct characters: a cheap test)
+    m = _REPEATED.search(text)
+    return m is not None and len(set(m.group(1))) >= 3
+
+
+_REPEATED = lazy_pattern.compile(r"([^\s。，、；：！？,.;:!?]{6,30}?)\1{2,}")  # (a phrase, not a sentence)
 
 
 def _rare_noise(text: str) -> bool:

@@ -604,3 +604,11 @@ def test_an_english_reports_own_footer_beside_a_template_credit(lint):
 def test_an_organisations_own_rights_line_beside_vendor_text(lint):
     tail = ["© 2025 宁湾精密轴承有限公司 版权所有", "", "年报模板来源：华章模板网 —— 专业年报、画册、PPT模板下载"]
     assert [line for line, _code in vendor_lines(lint, report(tail=tail))] == [28]
+
+
+def test_keyword_stuffing_and_site_widgets(lint):
+    head = ["选择搜索类型", "请输入搜索", "乡镇换届五年政府工作报告乡镇换届五年政府工作报告乡镇换届五年政府工作报告",
+            "01-16 15:29:25 浏览次数:419次 栏目:政府报告"]
+    assert [line for line, _code in vendor_lines(lint, report(head=head))] == [2, 3, 4, 5]
+    repeated = report(middle=["全年完成地区生产总值286.4亿元。" * 3])
+    assert vendor_lines(lint, repeated) == []
