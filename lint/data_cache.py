@@ -27,7 +27,7 @@ from . import __version__
 
 def cache_dir() -> str | None:
     """This version's cache folder, or None when caching is off."""
-    if os.environ.get("REPORTLINT_NO_CACHE", "").strip() not in ("", "0"):
+    if os.environ.get("REPORTLINT_NO_CACHE", "").strip().lower() not in ("", "0", "false", "no", "off"):
         return None
     base = os.environ.get("REPORTLINT_CACHE_DIR")
     if not base:
@@ -90,7 +90,7 @@ def _store(entry: str, record: tuple) -> None:
 def write_atomically(entry: str, payload: bytes) -> None:
     """Write a cache entry so that readers see the old entry or the new one, never half;
     a folder that cannot be written is passed over."""
-    temporary = f"{entry}.{os.getpid()}.tmp"
+    temporary = f"{entry}.{os.getpid()}.{os.urandom(4).hex()}.tmp"  # (threads of one process too)
     try:
         os.makedirs(os.path.dirname(entry), exist_ok=True)
         with open(temporary, "wb") as fh:

@@ -6,13 +6,15 @@ were when it was written:
 
 - the file's content (its size, CRC-32 and Adler-32: an edit is seen whatever the
   clock says);
-- the path as given and the settings (``repr`` of the :class:`~reportlint.config.Config`,
-  which holds the command-line options too);
+- the path as given and the settings (every field of the :class:`~reportlint.config.Config`,
+  which holds the command-line options too, patterns in full);
 - the code that made the findings: reportlint's version and the size and modification
   time of every module and data file of the installed package (so an edited rule in a
   development checkout counts), and of the segmenter and parser modules it uses.
 
-Files that could not be read are never stored (their error is found again, cheaply).
+Files that could not be read are never stored (their error is found again, cheaply), nor
+anything but regular files (reading a pipe for its key would consume it), nor a file that
+changed while it was linted.
 Entries live in the data cache's folder (:func:`reportlint.data_cache.cache_dir`), one
 per path and settings, rewritten atomically; ``REPORTLINT_NO_CACHE=1`` or ``--no-cache``
 turns the cache off, and a folder that cannot be written only costs time.
@@ -20,8 +22,11 @@ turns the cache off, and a folder that cannot be written only costs time.
 
 from __future__ import annotations
 
+import dataclasses
 import marshal
 import os
+import re
+import stat
 import zlib
 from functools import lru_cache
 
@@ -45,8 +50,8 @@ def code_fingerprint() -> str:
     for name in _DEPENDENCIES:
         spec = PathFinder.find_spec(name)
         if spec is not None and spec.origin and os.path.exists(spec.origin):
-            stat = os.stat(spec.origin)
-            parts.append(f"{name}:{spec.origin}:{stat.st_size}:{stat.st_mtime_ns}")
+            info = os.stat(spec.origin)
+            parts.append(f"{name}:{spec.origin}:{info.st_size}:{info.st_mtime_ns}")
     text = "\n".join(parts).encode("utf-8", "surrogatepass")
     return f"{len(text)}-{zlib.crc32(text):08x}-{zlib.adler32(text):08x}"
 
@@ -58,8 +63,11 @@ def _stat_tree(folder: str, prefix: str, parts: list[str]) -> None:
                 if entry.name != "__pycache__":
                     _stat_tree(entry.path, f"{prefix}{entry.name}/", parts)
             elif entry.name.endswith((".py", ".toml", ".txt")):
-                stat = entry.stat()
-                parts.append(f"{prefix}{entry.name}:{stat.st_size}:{stat.st_mtime_ns}")
+                try:
+                    info = entry.stat()
+                except OSError:  # a dangling link (an editor's lock file): not part of the code
+                    continue
+                parts.append(f"{prefix}{entry.name}:{info.st_size}:{info.st_mtime_ns}")
 
 
 class ResultCache:
@@ -68,15 +76,22 @@ class ResultCache:
     def __init__(self, config) -> None:
         folder = data_cache.cache_dir()
         self.folder = os.path.join(folder, "results") if folder else None
-        self.settings = repr(config)
-        self.code = code_fingerprint() if self.folder else ""
+        self.settings = repr(_settings_key(config))
+        try:
+            self.code = code_fingerprint() if self.folder else ""
+        except OSError:  # the package cannot be read through: no cache rather than a wrong one
+            self.folder, self.code = None, ""
 
     def _entry(self, path: str) -> str:
         where = f"{os.path.abspath(path)}\n{path}\n{self.settings}".encode("utf-8", "surrogatepass")
         return os.path.join(self.folder, f"{zlib.crc32(where):08x}{zlib.adler32(where):08x}")
 
     def _key(self, path: str) -> tuple | None:
+        """The entry's key, or None for what must not be cached (a pipe, a device: reading it
+        for the key would consume it)."""
         try:
+            if not stat.S_ISREG(os.stat(path).st_mode):
+                return None
             with open(path, "rb") as fh:
                 raw = fh.read()
         except OSError:
@@ -102,11 +117,27 @@ class ResultCache:
     def put(self, path: str, key: tuple | None, result) -> None:
         if self.folder is None or key is None or result.error is not None:
             return
+        if self._key(path) != key:
+            return  # the file changed while it was linted: these findings may be of either version
         try:
             payload = marshal.dumps((key, _record(result)))
         except ValueError:  # a value marshal cannot hold: lint this file again next time
             return
         data_cache.write_atomically(self._entry(path), payload)
+
+
+def _settings_key(value):
+    """Settings as plain values for the key (``repr`` of a compiled pattern cuts it short)."""
+    if isinstance(value, re.Pattern):
+        return ("re", value.pattern, value.flags)
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        fields = dataclasses.fields(value)
+        return (type(value).__name__, tuple((f.name, _settings_key(getattr(value, f.name))) for f in fields))
+    if isinstance(value, (tuple, list)):
+        return tuple(_settings_key(v) for v in value)
+    if isinstance(value, dict):
+        return tuple(sorted((repr(k), _settings_key(v)) for k, v in value.items()))
+    return value
 
 
 # A result is stored as plain values (marshal, which needs no import, reads them several

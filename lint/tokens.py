@@ -132,7 +132,7 @@ _SHAPES: list[tuple[str, str, str]] = [
     (
         "contact",
         "wechat",
-        r"(?:微信号?|威信|薇信|薇[❤♥]|[Vv]信(?:同号)?|VX|vx|Vx|WX|wx|加 ?V|➕V)[ \t]*[:：]?[ \t]*"
+        r"(?:微信号?|威信|薇信|薇[❤♥]|[Vv]信(?:同号)?|VX|vx|Vx|WX|wx|加V|加 V(?=[ \t]*[:：])|➕V)[ \t]*[:：]?[ \t]*"
         r"[A-Za-z][-_A-Za-z0-9]{5,19}(?![-_A-Za-z0-9])",
     ),
     ("contact", "email", r"(?<![\w.+-])[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+"),

@@ -133,7 +133,11 @@ def vendor_blocks(doc: Document, config) -> frozenset[int]:
     """The blocks (by id) the watermark rules take for vendor text."""
     cached = doc.meta.get("_vendor_block_ids")
     if cached is None:
-        from .watermarks import classify
+        from .watermarks import RULES, classify
+
+        if not any(config.enabled(rule) for rule in RULES):
+            doc.meta["_vendor_block_ids"] = frozenset()
+            return frozenset()  # nobody reports the line: its slots are reported as slots
 
         # (a long paragraph with a pasted page counter is still a paragraph of the report)
         cached = doc.meta["_vendor_block_ids"] = frozenset(

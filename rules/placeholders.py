@@ -153,7 +153,9 @@ _NAME_LIST = lazy_pattern.compile(
     r"(?:成员|人员|签字|签名|出席|参加|列席|组员|委员)[）)]?[：:][ \u3000]*(?:[\u4e00-\u9fff]{2,4}[ \u3000、，,]+)+$"
 )
 # Verbs that describe the form an entry takes (填写到某某省某某市): 某某 after them is mentioned.
-_FORMAT_CHAIN = lazy_pattern.compile(r"(?:填写到|填到|写到|精确到|具体到|细化到)(?:某某[\u4e00-\u9fff]{1,2}[、，,]?)*$")
+_FORMAT_CHAIN = lazy_pattern.compile(
+    r"(?:填写到|填到|写到|精确到|具体到|细化到)(?:某某(?:(?!某)[\u4e00-\u9fff]){1,2}[、，,]?)*$"
+)
 _ROLE_AFTER = lazy_pattern.compile(r"(?:为|任|担任)(?:组长|副组长|主任|副主任|书记|总指挥|负责人|召集人|队长)")
 _PERSON_LINE = lazy_pattern.compile(r"^[ \u3000]*[\u4e00-\u9fff]{1,6}(?:人|者)[：:]")
 _SELF_UNIT = lazy_pattern.compile(r"(?:我|本)[\u4e00-\u9fff]$")
@@ -171,7 +173,7 @@ def _mou_slot(doc: Document, block: Block, tok: Token) -> bool | None:
         return False
     if prev and _anonymised_at(text, tok.start - 1):
         return False  # 李某某
-    if _FORMAT_CHAIN.search(raw_head):
+    if _FORMAT_CHAIN.search(raw_head[-40:]):
         return False  # 须精确填写到某某省某某市某某县: the form of an answer, described
     if any(head.endswith(w) for w in ctx["self"]) or any(head.endswith(w) for w in ctx["field"]):
         return True

@@ -252,14 +252,16 @@ class LineVerdict:
     reason: str = ""
 
 
-def _official(block: Block, tok) -> bool:
+def _official(source: str, tok) -> bool:
+    """Is a contact an official one (a 12xxx hotline, a gov.cn address, 监督电话：…)?  ``source``
+    is the text the token was found in."""
     ctx = _context()
     text = tok.text.lower()
     if tok.shape in ("url", "email") and any(d in text for d in ctx["official_domains"]):
         return True
     if tok.shape == "phone" and (text.startswith("12") or len(text) <= 5):
         return True
-    before = block.text[max(0, tok.start - 12) : tok.start]
+    before = source[max(0, tok.start - 12) : tok.start]
     if any(w in before for w in ctx["official_before"]):
         return True
     return tok.shape == "phone" and any(w in before for w in ctx["office_phone_before"])
@@ -306,7 +308,7 @@ class Verdicts:
         v = self.lines.get(k)
         if v is None:
             v = LineVerdict(self.blocks[k], self.folded[k], self.zone[k], self.phrases.get(k, {}))
-            tokens = [t for t in _contacts(v.block.text) if not _official(v.block, t)]
+            tokens = [t for t, source in _contacts(v.block.text) if not _official(source, t)]
             v.contacts = [t.text for t in tokens]
             v.messengers = len({t.shape for t in tokens if t.shape in ("qq", "wechat")})
             # a call to action goes with its contact: in a long paragraph, only words near it count
@@ -423,16 +425,17 @@ _SHORT_RULE = lazy_pattern.compile(rf"^[{_DECORATION}]{{3}}$")
 
 
 def _contacts(text: str) -> list:
-    """Contact tokens of a line; in a line spaced out against filters (``w w w . l a n h u a . c n``,
+    """Contact tokens of a line, each with the text it was found in; in a line spaced out
+    against filters (``w w w . l a n h u a . c n``,
     ``扣 扣：7 3 0 9 1 5 2 8``), those of the line with the spaces taken out as well."""
     from reportlint.tokens import scan
 
-    found = [t for shape in ("qq", "wechat", "email", "phone", "url") for t in scan(text, shape, set(text))]
+    found = [(t, text) for shape in ("qq", "wechat", "email", "phone", "url") for t in scan(text, shape, set(text))]
     if _SPACED_OUT.search(text):
         joined = _SINGLE_SPACE.sub("", text)
-        seen = {t.text.replace(" ", "") for t in found}
+        seen = {t.text.replace(" ", "") for t, _source in found}
         found += [
-            t for shape in ("qq", "wechat", "email", "phone", "url") for t in scan(joined, shape, set(joined))
+            (t, joined) for shape in ("qq", "wechat", "email", "phone", "url") for t in scan(joined, shape, set(joined))
             if t.text not in seen
         ]
     return found

@@ -153,7 +153,7 @@ def _roman_or_name(text: str, tok: Token) -> bool:
         return False  # Quarter X: a number to fill in
     if tok.end - tok.start != 1 or text[tok.end : tok.end + 1] in ("%", "％"):
         return False
-    if _LETTER_SEQUENCE.search(text[: tok.start]):
+    if _LETTER_SEQUENCE.search(text[max(0, tok.start - 16) : tok.start]):
         return True  # lettered A to X, Sections J and X
     if _COUNT_OF.match(text, tok.end) or _OF_COUNT.search(head):
         return False  # Completed X of X planned items: counts to fill in

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 
@@ -182,3 +183,53 @@ def test_a_run_answered_by_the_cache_loads_no_rule_and_no_parser(tmp_path, cache
     ]
     assert runs[0].stdout.split()[-3:-1] == ["True", "True"], runs[0].stderr
     assert runs[1].stdout.split()[-4:] == ["1", "False", "False", "False"], runs[1].stderr
+
+
+def test_a_pipe_is_linted_and_never_kept(tmp_path, cache_folder):
+    import threading
+
+    fifo = tmp_path / "报告.txt"
+    os.mkfifo(fifo)
+
+    def feed() -> None:
+        with open(fifo, "w", encoding="utf-8") as fh:
+            fh.write(TEMPLATE)
+
+    writer = threading.Thread(target=feed)
+    writer.start()
+    result = api.lint_paths([str(fifo)], Config(), cache=True)
+    writer.join(timeout=10)
+    assert "X" in [d.match for d in result.diagnostics]
+    assert not list(cache_folder.rglob("results/*"))
+
+
+def test_a_file_saved_while_it_is_linted_is_not_kept(tmp_path, cache_folder, monkeypatch):
+    path = report(tmp_path)
+    real = api.lint_path
+
+    def lint_then_save(p, config):
+        result = real(p, config)
+        report(tmp_path, text=FILLED)  # the writer saves while the linter runs
+        return result
+
+    monkeypatch.setattr(api, "lint_path", lint_then_save)
+    api.lint_paths([path], Config(), cache=True)
+    assert not list(cache_folder.rglob("results/*"))
+
+
+def test_long_allow_patterns_that_differ_late_are_other_settings(tmp_path):
+    from reportlint.config import AllowEntry
+
+    head = "^" + "X" * 205
+    one = Config(allow=(AllowEntry(reason="r", pattern=re.compile(head + "|^X$")),))
+    two = Config(allow=(AllowEntry(reason="r", pattern=re.compile(head + "|^XX$")),))
+    assert result_cache.ResultCache(one).settings != result_cache.ResultCache(two).settings
+
+
+def test_a_dangling_link_in_the_code_only_leaves_it_out(tmp_path):
+    (tmp_path / "rules.py").write_text("x = 1\n", encoding="utf-8")
+    os.symlink(tmp_path / "gone", tmp_path / ".#rules.py")
+    os.symlink(tmp_path / "gone.toml", tmp_path / "data.toml")
+    parts: list[str] = []
+    result_cache._stat_tree(str(tmp_path), "", parts)
+    assert [p.split(":")[0] for p in parts] == ["rules.py"]

@@ -409,3 +409,13 @@ def test_capitalised_stand_ins_of_a_prompt_template(lint):
 def test_a_years_last_digit_left_out(lint):
     assert found(lint, "200*年工作回顾\n20**年工作打算\n", "RL103") == ["*", "**"]
     assert found(lint, "2024*年\n陈**同志\n公式 a*b", "RL103") == []
+
+
+def test_slots_on_a_vendor_line_when_no_watermark_rule_is_on(lint):
+    line = "本文由墨香文库整理，XX县全套材料（述职/总结/讲话）打包价，咨询QQ：3456789012\n"
+    assert found(lint, line) == []
+    assert "XX" in [d.match for d in lint(line, select=("RL1",))]
+
+
+def test_a_long_run_of_某_is_read_quickly(lint):
+    assert found(lint, "请填写到" + "某" * 200 + "，以及某某局。", "RL102") == ["某某"]  # (某某局 only)

@@ -612,3 +612,13 @@ def test_keyword_stuffing_and_site_widgets(lint):
     assert [line for line, _code in vendor_lines(lint, report(head=head))] == [2, 3, 4, 5]
     repeated = report(middle=["全年完成地区生产总值286.4亿元。" * 3])
     assert vendor_lines(lint, repeated) == []
+
+
+def test_a_latin_word_after_加_is_no_wechat_handle(lint):
+    text = report(tail=["明年我们将组团参加 Vancouver 国际年会，有意者请咨询外事办。"])
+    assert vendor_lines(lint, text) == []
+
+
+def test_an_official_line_spaced_out_is_still_official(lint):
+    tail = ["本文由墨香文库整理，仅供学习交流", "监 督 举 报 电 话 ： 1 3 8 1 2 3 4 5 6 7 8"]
+    assert [line for line, _code in vendor_lines(lint, report(tail=tail))] == [26]
