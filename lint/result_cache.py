@@ -140,32 +140,31 @@ def _settings_key(value):
     return value
 
 
-# A result is stored as plain values (marshal, which needs no import, reads them several
-# times faster than pickle): each diagnostic as a tuple of its fields, a message (and a
+# A result is stored as plain values (marshal needs no import, which is most of a short
+# run's saving, and with the rebuild reads about as fast as pickle): each diagnostic as a
+# tuple of its fields, a message (and a
 # message among another's arguments) as a tagged (text, template, arguments) and an
 # expectation as a tuple.
 _MESSAGE = "\x00message"
 
 
-def _plain(value):
-    from .i18n import Message
-
-    if isinstance(value, Message):
-        return (_MESSAGE, str(value), value.template, {k: _plain(v) for k, v in value.args.items()})
+def _plain(value, message_type):
+    if isinstance(value, message_type):
+        return (_MESSAGE, str(value), value.template, {k: _plain(v, message_type) for k, v in value.args.items()})
     return value
 
 
-def _restored(value):
-    from .i18n import restore_message
-
-    if isinstance(value, tuple) and len(value) == 4 and value[0] == _MESSAGE:
-        return restore_message(value[1], value[2], {k: _restored(v) for k, v in value[3].items()})
+def _restored(value, restore):
+    if type(value) is tuple and len(value) == 4 and value[0] == _MESSAGE:
+        return restore(value[1], value[2], {k: _restored(v, restore) for k, v in value[3].items()})
     return value
 
 
 def _record(result) -> tuple:
+    from .i18n import Message
+
     rows = [
-        (*d[:4], _plain(d.message), *d[5:-1], tuple(d.expects) if d.expects is not None else None)
+        (*d[:4], _plain(d.message, Message), *d[5:-1], tuple(d.expects) if d.expects is not None else None)
         for d in result.diagnostics
     ]
     return (result.path, result.format, rows)
@@ -174,10 +173,12 @@ def _record(result) -> tuple:
 def _result(record: tuple):
     from .api import FileResult
     from .diagnostics import Diagnostic, Expectation
+    from .i18n import restore_message
 
     path, fmt, rows = record
     diagnostics = [
-        Diagnostic(*row[:4], _restored(row[4]), *row[5:-1], Expectation(*row[-1]) if row[-1] is not None else None)
+        Diagnostic(*row[:4], _restored(row[4], restore_message), *row[5:-1],
+                   Expectation(*row[-1]) if row[-1] is not None else None)
         for row in rows
     ]
     return FileResult(path=path, format=fmt, diagnostics=diagnostics)
