@@ -56,7 +56,7 @@ def load(path: str, parse: Callable[[bytes], Any]) -> Any:
     entry = os.path.join(folder, f"{os.path.basename(source)}-{where:08x}")
     try:
         with open(entry, "rb") as fh:
-            stored = marshal.load(fh)
+            stored = marshal.loads(fh.read())
         if isinstance(stored, tuple) and len(stored) == 2 and stored[0] == key:
             return stored[1]
     except (OSError, EOFError, ValueError, TypeError):

@@ -107,7 +107,7 @@ class ResultCache:
             return None, None
         try:
             with open(self._entry(path), "rb") as fh:
-                stored_key, record = marshal.load(fh)
+                stored_key, record = marshal.loads(fh.read())
             if stored_key != key:
                 return None, key
             return _result(record), key
