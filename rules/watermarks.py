@@ -359,8 +359,10 @@ def _looks_like_title(text: str) -> bool:
 def _stuffed(text: str) -> bool:
     """SEO keyword stuffing: one phrase of six or more characters three times running
     (乡镇换届五年政府工作报告乡镇换届五年政府工作报告乡镇换届五年政府工作报告…)."""
-    if len(text) < 18 or len(text) > 2000 or len(set(text)) * 2 > len(text):
-        return False  # (a phrase three times over leaves few distinct characters: a cheap test)
+    if len(text) < 18 or len(text) > 2000:
+        return False
+    if not any(text.count(text[i : i + 6]) >= 3 for i in range(0, min(8, len(text) - 6))):
+        return False  # (a stuffed line opens with its phrase, after a list number at most: a cheap test)
     m = _REPEATED.search(text)
     return m is not None and len(set(m.group(1))) >= 3
 
