@@ -22,15 +22,16 @@ HOLDOUT8 = os.path.join(ROOT, "fixtures", "holdout8")
 HOLDOUT9 = os.path.join(ROOT, "fixtures", "holdout9")
 HOLDOUT10 = os.path.join(ROOT, "fixtures", "holdout10")
 HOLDOUT11 = os.path.join(ROOT, "fixtures", "holdout11")
+HOLDOUT12 = os.path.join(ROOT, "fixtures", "holdout12")
 TARGET = 0.98
 
 
 @pytest.fixture(
     scope="module",
     params=[CORPUS, HOLDOUT, HOLDOUT2, HOLDOUT3, HOLDOUT4, HOLDOUT5, HOLDOUT6, HOLDOUT7, HOLDOUT8, HOLDOUT9,
-            HOLDOUT10, HOLDOUT11],
+            HOLDOUT10, HOLDOUT11, HOLDOUT12],
     ids=["corpus", "holdout", "holdout2", "holdout3", "holdout4", "holdout5", "holdout6", "holdout7", "holdout8",
-         "holdout9", "holdout10", "holdout11"],
+         "holdout9", "holdout10", "holdout11", "holdout12"],
 )
 def report(request):
     import accuracy

@@ -419,3 +419,16 @@ def test_slots_on_a_vendor_line_when_no_watermark_rule_is_on(lint):
 
 def test_a_long_run_of_某_is_read_quickly(lint):
     assert found(lint, "请填写到" + "某" * 200 + "，以及某某局。", "RL102") == ["某某"]  # (某某局 only)
+
+
+def test_a_countys_own_organs_with_the_choice_left_open(lint):
+    text = "下一步，我将继续在县（区）委、县（区）政府的领导下，坚持问题导向。\n各县（市、区）委、县（市、区）政府要高度重视。\n"
+    assert found(lint, text, "RL110") == ["县（区）", "县（区）"]
+
+
+def test_mou_in_running_text_of_a_report_that_names_no_one(lint):
+    text = HEAD + "二是基层调研不够深入，对某某领域的新情况研究不透。\n县委第**巡察组反馈意见后，立行立改。\n"
+    assert found(lint, text, "RL102") == ["某某"]
+    assert found(lint, text, "RL103") == ["**"]
+    case = HEAD + "客户陈某某反映ATM吞卡后领卡手续繁琐。\n涉及李某某网店虚假宣传一案。\n"
+    assert found(lint, case, "RL102") == []

@@ -622,3 +622,17 @@ def test_a_latin_word_after_加_is_no_wechat_handle(lint):
 def test_an_official_line_spaced_out_is_still_official(lint):
     tail = ["本文由墨香文库整理，仅供学习交流", "监 督 举 报 电 话 ： 1 3 8 1 2 3 4 5 6 7 8"]
     assert [line for line, _code in vendor_lines(lint, report(tail=tail))] == [26]
+
+
+def test_ai_tool_and_app_chrome(lint):
+    head = ["好的，以下是为您生成的村级年度工作总结，共约1100字：", "模型：砚舟-公文4.2 ｜ 本次消耗 1,842 tokens ｜ 剩余额度 6,158",
+            "明镜台 · 公文写作话题下的优秀答主", "已关注 ｜ 赞同 1.2k ｜ 94 条评论 ｜ 收藏"]
+    tail = ["[重新生成]  [继续扩写]  [润色]  [一键排版]", "编辑于 2025-06-23 09:41 · IP 属地江苏",
+            "评论区回复“调研”，自动私信你完整Word版", "#调研报告# #公文写作# #体制内日常# #打工人必备#"]
+    assert [line for line, _code in vendor_lines(lint, report(head=head, tail=tail))] == [2, 3, 4, 5, 30, 31, 32, 33]
+
+
+def test_a_reports_own_account_of_an_ai_pilot_is_not_chrome(lint):
+    middle = ["试点期间，起草助手共生成初稿312份，平均每份消耗约2000个tokens；系统支持重新生成、一键排版等功能。",
+              "局官方抖音号“清溪政务”全年发布短视频86条，获赞同与收藏共计3.1万次。"]
+    assert vendor_lines(lint, report(middle=middle)) == []
