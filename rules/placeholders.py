@@ -3,7 +3,8 @@
 RL102 mou-slot (error)
     ``某某`` used as a slot: in a self-reference (``我局某某``), a title or heading, a
     signature, byline or form field (``汇报人：某某``, ``院长　某某``, ``述职人：…专员 某某``), one
-    of a list of signed names (``验收组成员（签字）：吴斌　某某``) or before 同志, and
+    of a list of signed names (``验收组成员（签字）：吴斌　某某``) or before 同志, in running
+    text of a report that names no one as 王某 (``对某某领域研究不透``), and
     before a place or organisation word (``某某局``) unless the document anonymises people and
     leaves no other 某某 open.  Not anonymised persons in case reports (``张某``, ``李某某``,
     ``某某公司负责人王某``).
