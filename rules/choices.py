@@ -104,7 +104,7 @@ def _generic(text: str, base_start: int, end: int) -> bool:
     prev = head[-1:] if head else ""
     if prev and (prev.isdigit() or prev in "一二三四五六七八九十两几"):
         return True
-    if prev == "、" and _OWN_ORGANS.search(text, 0, base_start - 1) and \
+    if prev == "、" and "、" not in text[base_start:end] and _OWN_ORGANS.search(text, 0, base_start - 1) and \
             text[: base_start - 1].rstrip("委政府人大协党纪").endswith(text[base_start:end]):
         return False  # 县（区）委、县（区）政府: one county's organs, the choice made twice
     return text[end : end + 1] == "、" or (prev == "、" and "（" in text[max(0, base_start - 12) : base_start])

@@ -200,7 +200,8 @@ def _mou_slot(doc: Document, block: Block, tok: Token) -> bool | None:
         # 某某公司将坚持…: a slot, unless the document names people as 王某 (then 某某公司 is
         # anonymity too) and has no other 某某 slot
         return True if not _has_anonymised_persons(doc) else None
-    if is_han(after[:1]) and prev not in _surnames() and not _has_anonymised_persons(doc):
+    if is_han(after[:1]) and prev not in _surnames() and prev not in "“\"‘「《" and after[:1] not in "体梗式" \
+            and not _has_anonymised_persons(doc):
         return True  # 对某某领域的新情况研究不透, 某某家庭获评…: not 陈某某, in a text that names no one as 王某
     return False
 
@@ -295,8 +296,8 @@ def _star_slot(block: Block, tok: Token) -> bool:
     if digits + len(tok.text) == 4 and text[tok.start - digits : tok.start][:2] in ("19", "20") and \
             text[tok.end : tok.end + 1] == "年":
         return True  # 20**年, 200*年: the year left out
-    if prev == "第":
-        return True  # 县委第**巡察组, 第**届: a number left out
+    if prev == "第" and not _emphasis(text, tok):
+        return True  # 县委第**巡察组, 第**届: a number left out (第**一**阶段 is bold)
     if prev and (prev in DIGITS or prev in LATIN or prev in "·*＊"):
         return False  # masking: 138****1234, 京A·8***6
     if not nxt or not (is_han(nxt) or nxt in "“\"《"):

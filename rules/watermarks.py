@@ -361,8 +361,10 @@ def _stuffed(text: str) -> bool:
     (乡镇换届五年政府工作报告乡镇换届五年政府工作报告乡镇换届五年政府工作报告…)."""
     if len(text) < 18 or len(text) > 2000:
         return False
-    if not any(text.count(text[i : i + 6]) >= 3 for i in range(0, min(8, len(text) - 6))):
-        return False  # (a stuffed line opens with its phrase, after a list number at most: a cheap test)
+    colon = max(text.find("："), text.find(":")) + 1
+    starts = [*range(0, min(8, len(text) - 6)), *range(colon, min(colon + 4, len(text) - 6))]
+    if not any(text.count(text[i : i + 6]) >= 3 for i in starts):
+        return False  # (a stuffed line opens with its phrase, after a number or a label: a cheap test)
     m = _REPEATED.search(text)
     return m is not None and len(set(m.group(1))) >= 3
 

@@ -432,3 +432,10 @@ def test_mou_in_running_text_of_a_report_that_names_no_one(lint):
     assert found(lint, text, "RL103") == ["**"]
     case = HEAD + "客户陈某某反映ATM吞卡后领卡手续繁琐。\n涉及李某某网店虚假宣传一案。\n"
     assert found(lint, case, "RL102") == []
+
+
+def test_bold_after_第_quoted_某某_and_a_plural_of_organs(lint):
+    assert found(lint, "本项目第**一**阶段已完成。\n", "RL103", fmt="md") == []
+    text = HEAD + "文稿规范要求：避免使用“某某领域”“某某方面”等模糊表述。网民常用某某体、某某梗来调侃。\n"
+    assert found(lint, text, "RL102") == []
+    assert found(lint, "县（市、区）委、县（市、区）政府要加强领导。\n", "RL110") == []

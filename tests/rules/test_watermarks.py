@@ -636,3 +636,19 @@ def test_a_reports_own_account_of_an_ai_pilot_is_not_chrome(lint):
     middle = ["试点期间，起草助手共生成初稿312份，平均每份消耗约2000个tokens；系统支持重新生成、一键排版等功能。",
               "局官方抖音号“清溪政务”全年发布短视频86条，获赞同与收藏共计3.1万次。"]
     assert vendor_lines(lint, report(middle=middle)) == []
+
+
+def test_a_government_new_media_report_is_not_app_chrome(lint):
+    text = ("华东分公司 · 新媒体运营季报\n抖音号全年点赞12万次，评论3000余条，收藏8000次。\n平台已上线IP属地显示功能。\n"
+            "各镇街可直接套用本报告附件。\n本报告著作权归作者所有。\n问题：申报材料的模板在哪里下载？\n答：请登录市人社局官网下载。\n"
+            "本季度重点推送以下话题：\n#乡村振兴# #共同富裕# #数字经济#\n")
+    assert vendor_lines(lint, text) == []
+
+
+def test_a_button_row_that_does_not_end_is_read_quickly(lint):
+    assert vendor_lines(lint, report(middle=["复制全文 ···· " * 14 + "完"])) == []
+
+
+def test_keyword_stuffing_after_a_label(lint):
+    line = "热门搜索关键词：乡镇换届五年政府工作报告乡镇换届五年政府工作报告乡镇换届五年政府工作报告"
+    assert vendor_lines(lint, report(head=[line])) == [(2, "RL201")]
