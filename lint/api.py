@@ -144,7 +144,7 @@ def lint_paths(
     result = LintResult()
     todo: list[tuple[int, str]] = []
     slots: list[FileResult | None] = []
-    keys: dict[int, tuple | None] = {}
+    tickets: dict[int, tuple | None] = {}
     store = None
     if cache:
         from .result_cache import ResultCache
@@ -157,7 +157,7 @@ def lint_paths(
             slots.append(FileResult(path, format_of(path) or "txt", error=missing))
             continue
         if store is not None:
-            hit, keys[len(slots)] = store.get(path)
+            hit, tickets[len(slots)] = store.get(path)
             if hit is not None:
                 slots.append(hit)
                 continue
@@ -171,7 +171,7 @@ def lint_paths(
     for (index, path), file_result in zip(todo, done, strict=True):
         slots[index] = file_result
         if store is not None:
-            store.put(path, keys.get(index), file_result)
+            store.put(path, tickets.get(index), file_result)
     result.files = [f for f in slots if f is not None]
     return result
 

@@ -70,6 +70,11 @@ def _stat_tree(folder: str, prefix: str, parts: list[str]) -> None:
                 parts.append(f"{prefix}{entry.name}:{info.st_size}:{info.st_mtime_ns}")
 
 
+def _state(info: os.stat_result) -> tuple:
+    """What changes when a file is written (cheaper to compare than its content again)."""
+    return (info.st_size, info.st_mtime_ns, info.st_ino)
+
+
 class ResultCache:
     """Lookups and stores for one run (one set of settings)."""
 
@@ -87,38 +92,44 @@ class ResultCache:
         return os.path.join(self.folder, f"{zlib.crc32(where):08x}{zlib.adler32(where):08x}")
 
     def _key(self, path: str) -> tuple | None:
-        """The entry's key, or None for what must not be cached (a pipe, a device: reading it
-        for the key would consume it)."""
+        """The entry's key and the file's state as it was read, or None for what must not be
+        cached (a pipe, a device: reading it for the key would consume it)."""
         try:
-            if not stat.S_ISREG(os.stat(path).st_mode):
+            info = os.stat(path)
+            if not stat.S_ISREG(info.st_mode):
                 return None
             with open(path, "rb") as fh:
                 raw = fh.read()
         except OSError:
             return None
-        return (path, self.settings, self.code, len(raw), zlib.crc32(raw), zlib.adler32(raw))
+        key = (path, self.settings, self.code, len(raw), zlib.crc32(raw), zlib.adler32(raw))
+        return key, _state(info)
 
     def get(self, path: str):
-        """The stored result for ``path`` and its key, or (None, key) to store one later."""
+        """The stored result for ``path`` and a ticket to store one later (None: never)."""
         if self.folder is None:
             return None, None
-        key = self._key(path)
-        if key is None:
+        ticket = self._key(path)
+        if ticket is None:
             return None, None
         try:
             with open(self._entry(path), "rb") as fh:
                 stored_key, record = marshal.loads(fh.read())
-            if stored_key != key:
-                return None, key
-            return _result(record), key
+            if stored_key != ticket[0]:
+                return None, ticket
+            return _result(record), ticket
         except Exception:  # missing, damaged or from another Python: lint again
-            return None, key
+            return None, ticket
 
-    def put(self, path: str, key: tuple | None, result) -> None:
-        if self.folder is None or key is None or result.error is not None:
+    def put(self, path: str, ticket: tuple | None, result) -> None:
+        if self.folder is None or ticket is None or result.error is not None:
             return
-        if self._key(path) != key:
-            return  # the file changed while it was linted: these findings may be of either version
+        key, state = ticket
+        try:
+            if _state(os.stat(path)) != state:
+                return  # the file changed while it was linted: these findings may be of either version
+        except OSError:
+            return
         try:
             payload = marshal.dumps((key, _record(result)))
         except ValueError:  # a value marshal cannot hold: lint this file again next time

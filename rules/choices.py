@@ -39,6 +39,7 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
+from reportlint import lazy_pattern
 from reportlint.diagnostics import Diagnostic, Example, Expectation, Rule
 from reportlint.document import Document
 from reportlint.i18n import msg
@@ -85,7 +86,7 @@ def _determined(text: str, base_start: int, end: int) -> bool:
     return head.endswith(tuple(vocab["determiners"])) or text.startswith(tuple(vocab["offices"]), end)
 
 
-_OWN_ORGANS = re.compile(r"）(?:党委|纪委|人大|政协|政府|委)$")
+_OWN_ORGANS = lazy_pattern.compile(r"）(?:党委|纪委|人大|政协|政府|委)$")
 
 
 def _generic(text: str, base_start: int, end: int) -> bool:
@@ -172,7 +173,7 @@ def _levels(text: str, start: int) -> bool:
 
 
 # A template's other slots in English text: [Student Name], <Class>, {{name}}, ${name}, «Name».
-_ENGLISH_SLOT = re.compile(
+_ENGLISH_SLOT = lazy_pattern.compile(
     r"\[[A-Z][A-Za-z .'/-]{1,40}\](?![(:\[])|<[A-Z][A-Za-z ./-]{1,30}>|\{\{[^{}\n]+\}\}|\$\{\w+\}|«\w+»"
 )
 
