@@ -31,6 +31,8 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from . import lazy_pattern
+
 SLOT_CHARS = "XxＸｘ×╳✕✖"
 MULTIPLY_CHARS = "×xｘ✕✖"
 DIGITS = "0-9０-９"
@@ -201,7 +203,7 @@ def _pattern(shape: str) -> re.Pattern:
     # Compiled on first use: most runs need only a few shapes.
     compiled = _compiled.get(shape)
     if compiled is None:
-        compiled = _compiled[shape] = re.compile(_PATTERNS[shape], re.MULTILINE)
+        compiled = _compiled[shape] = lazy_pattern.program(_PATTERNS[shape], re.MULTILINE)
     return compiled
 
 

@@ -8,6 +8,7 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
+from reportlint import lazy_pattern
 from reportlint.diagnostics import Diagnostic, Example, Expectation, Rule
 from reportlint.document import Block, Document
 from reportlint.i18n import N_, Message, msg
@@ -166,7 +167,7 @@ def context() -> dict:
 def _expect_pattern() -> tuple[re.Pattern, dict[str, str]]:
     kinds = {word: kind for kind, words in context()["expects"].items() for word in words}
     words = sorted(kinds, key=len, reverse=True)
-    return re.compile("|".join(map(re.escape, words))), kinds
+    return lazy_pattern.program("|".join(map(re.escape, words))), kinds
 
 
 # The context kinds of data/placeholder_context.toml as the stable kinds of Expectation.

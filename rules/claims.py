@@ -209,7 +209,7 @@ def _sources() -> dict[str, str]:
 
 @cache
 def _compiled(key: str) -> re.Pattern:
-    return re.compile(_sources()[key])
+    return lazy_pattern.program(_sources()[key])
 
 
 def _decimals(number: str) -> int:
@@ -241,7 +241,7 @@ _DIGIT = lazy_pattern.compile(r"\d")
 
 @cache
 def _need_pattern(key: str) -> re.Pattern:
-    return re.compile("|".join(map(re.escape, _NEEDS[key])))
+    return lazy_pattern.program("|".join(map(re.escape, _NEEDS[key])))
 
 
 def _blocks_with(doc: Document, pattern: re.Pattern) -> list[Block]:
@@ -396,7 +396,7 @@ def _fanfan(doc: Document, config) -> Iterator[Diagnostic]:
 
 @lru_cache(maxsize=1)
 def _basis() -> re.Pattern:
-    return re.compile(_alternation(_data()["comparison_basis"]))
+    return lazy_pattern.program(_alternation(_data()["comparison_basis"]))
 
 
 _PERIOD_TITLE = lazy_pattern.compile(r"\d{4}年|年度|半年|季度|月份|年终|年中|工作总结|政府工作报告")

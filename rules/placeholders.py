@@ -368,8 +368,8 @@ def _blank_slot(block: Block, tok: Token, line_before: str = "") -> bool:
 @lru_cache(maxsize=1)
 def _signature_labels() -> tuple[re.Pattern, re.Pattern]:
     words = "|".join(map(re.escape, context()["form"]["signature"]))
-    label = re.compile(rf"(?:{words})\s*[）)]?\s*[：:]|(?:{words})\s*[）)]?\s*$")
-    caption = re.compile(rf"\s*[（(]?\s*(?:{words})")
+    label = lazy_pattern.program(rf"(?:{words})\s*[）)]?\s*[：:]|(?:{words})\s*[）)]?\s*$")
+    caption = lazy_pattern.program(rf"\s*[（(]?\s*(?:{words})")
     return label, caption
 
 

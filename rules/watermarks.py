@@ -181,12 +181,12 @@ def phrase_pack(extra: tuple[str, ...] = ()) -> PhrasePack:
             for e in data[tier]["regex"]
         )
     needed = frozenset(n for _tier, need, _pattern, _parts in patterns for n in need)
-    return PhrasePack(tiers, re.compile(_trie_pattern(tiers)), tuple(patterns), needed)
+    return PhrasePack(tiers, lazy_pattern.program(_trie_pattern(tiers)), tuple(patterns), needed)
 
 
 @cache
 def _compiled(source: str) -> re.Pattern:
-    return re.compile(source, re.MULTILINE)
+    return lazy_pattern.program(source, re.MULTILINE)
 
 
 def _trie_pattern(words) -> str:
@@ -235,7 +235,7 @@ def _credit_patterns() -> tuple:
 @lru_cache(maxsize=1)
 def _title_pattern() -> re.Pattern:
     nouns = "|".join(_context()["title_nouns"])
-    return re.compile(rf"(?:{nouns})(?:[(（].{{0,12}}[)）])?$")
+    return lazy_pattern.program(rf"(?:{nouns})(?:[(（].{{0,12}}[)）])?$")
 
 
 @dataclass
@@ -453,7 +453,7 @@ _SINGLE_SPACE = lazy_pattern.compile(r"(?<=\S)[ \u3000](?=\S)")
 
 @lru_cache(maxsize=1)
 def _cta_pattern() -> re.Pattern:
-    return re.compile("|".join(map(re.escape, _context()["call_to_action"])))
+    return lazy_pattern.program("|".join(map(re.escape, _context()["call_to_action"])))
 
 
 def _numbered(text: str) -> bool:

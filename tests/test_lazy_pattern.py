@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
 from reportlint import lazy_pattern
 
 SOURCE = r"(\d+(?:\.\d+)?)\s*(亿元|%)"
@@ -36,3 +38,66 @@ def test_after_first_use_the_compiled_methods_are_called_directly():
     compiled = lazy.compiled()
     assert lazy.finditer == compiled.finditer
     assert lazy.groupindex == compiled.groupindex
+
+
+def _fresh(monkeypatch, tmp_path):
+    """The program cache as a new run finds it, kept in ``tmp_path``."""
+    monkeypatch.setenv("REPORTLINT_CACHE_DIR", str(tmp_path))
+    monkeypatch.delenv("REPORTLINT_NO_CACHE", raising=False)
+    monkeypatch.setattr(lazy_pattern, "_programs", None)
+
+
+def test_a_cached_program_matches_as_re_compile_does(monkeypatch, tmp_path):
+    sources = [(SOURCE, 0), (r"(?P<year>\d{4})年(?P<month>\d{1,2})月", 0), (r"^qq[:：]\s*\d{5,11}$", re.I | re.M),
+               (r"(?:本文|文档)(?:由|为)?[\u4e00-\u9fff]{2,8}(?:整理|提供)", 0)]
+    _fresh(monkeypatch, tmp_path)
+    first = [lazy_pattern.program(s, f) for s, f in sources]
+    lazy_pattern.save()
+    _fresh(monkeypatch, tmp_path)
+    assert len(lazy_pattern._load()) == len(sources)  # read back from the file
+    again = [lazy_pattern.program(s, f) for s, f in sources]
+    texts = [TEXT, "2024年12月20日", "QQ：12345678\nqq: 1234", "本文由墨香文库整理提供，仅供参考。"]
+    for (source, flags), a, b in zip(sources, first, again, strict=True):
+        eager = re.compile(source, flags)
+        assert (b.pattern, b.flags, b.groups, b.groupindex) == (eager.pattern, eager.flags, eager.groups,
+                                                                  eager.groupindex)
+        for text in texts:
+            expected = [(m.span(), m.groups()) for m in eager.finditer(text)]
+            assert [(m.span(), m.groups()) for m in b.finditer(text)] == expected
+            assert [(m.span(), m.groups()) for m in a.finditer(text)] == expected
+
+
+def test_a_damaged_or_foreign_cache_is_passed_over(monkeypatch, tmp_path):
+    _fresh(monkeypatch, tmp_path)
+    lazy_pattern.program(SOURCE)
+    lazy_pattern.save()
+    [path] = list(tmp_path.rglob("patterns"))
+    raw = bytearray(path.read_bytes())
+    raw[len(raw) // 2] ^= 0xFF  # one flipped byte: the checksum no longer matches
+    path.write_bytes(bytes(raw))
+    _fresh(monkeypatch, tmp_path)
+    assert lazy_pattern._load() == {}
+    assert lazy_pattern.program(SOURCE).search(TEXT).group() == "286.4亿元"
+    monkeypatch.setattr(lazy_pattern, "_stamp", lambda: "another Python")
+    monkeypatch.setattr(lazy_pattern, "_programs", None)
+    assert lazy_pattern._load() == {}  # written by another Python build
+
+
+def test_a_program_the_engine_refuses_is_compiled_afresh(monkeypatch, tmp_path):
+    _fresh(monkeypatch, tmp_path)
+    lazy_pattern._load()[(SOURCE, 0)] = (0, [99999, 1, 2], 2, {}, (None, None, None))
+    assert lazy_pattern.program(SOURCE).search(TEXT).groups() == ("286.4", "亿元")
+
+
+def test_nothing_is_written_when_caching_is_off(monkeypatch, tmp_path):
+    _fresh(monkeypatch, tmp_path)
+    monkeypatch.setenv("REPORTLINT_NO_CACHE", "1")
+    assert lazy_pattern.program(r"\d+万元").search("投入300万元").group() == "300万元"
+    lazy_pattern.save()
+    assert not list(tmp_path.rglob("patterns"))
+
+
+def test_a_bad_pattern_raises_as_re_compile_does(monkeypatch, tmp_path):
+    _fresh(monkeypatch, tmp_path)
+    with pytest.raises(re.error):
+        lazy_pattern.program(r"(unclosed")
