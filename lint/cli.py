@@ -1,11 +1,11 @@
-"""Command line: parses options, calls the API, picks a formatter.  No rule logic here.
+"""Command line: parses options and hands them to :mod:`reportlint.run`, which does the work
+(a plain ``reportlint PATH...`` skips this parser).  No rule logic here.
 
 Exit codes: 0 no findings, 1 findings, 2 usage, configuration or unreadable input.
 """
 
 from __future__ import annotations
 
-import os
 import sys
 
 import click
@@ -14,23 +14,15 @@ from . import __version__
 from .formatters import AUTO, FORMATS
 from .help import LocalizedCommand
 from .i18n import LANGUAGES, choose_language
+from .run import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, FIX_FAIL_ON, SEVERITY_RANK, run_check
+from .run import error as _err
+from .run import report_fix as _report_fix
+from .run import split as _split
 
-EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
-SEVERITY_RANK = {"error": 0, "warning": 1, "info": 2}
-FIX_FAIL_ON = SEVERITY_RANK["warning"]  # as for checking: info findings left do not fail a fix
 LANG_HELP = ("Language of messages and tables: zh or en (default: the config key lang, else the locale: "
              "zh when LC_ALL, LC_MESSAGES or LANG starts with zh).")
 # Every command takes --lang; resolve it with choose_language(lang, config.lang).
 lang_option = click.option("--lang", type=click.Choice(LANGUAGES), help=LANG_HELP)
-
-
-def _split(values: tuple[str, ...]) -> list[str] | None:
-    items = [v.strip() for value in values for v in value.split(",") if v.strip()]
-    return items or None
-
-
-def _err(message: str) -> None:
-    click.echo(f"reportlint: {message}", err=True)
 
 
 class _DefaultGroup(click.Group):
@@ -100,71 +92,15 @@ def check(paths, fmt, output_path, select, extend_select, ignore, exclude, stati
     Rules: reportlint --list-rules
     Other commands: slots, fix, annotate, baseline (reportlint COMMAND --help)
     """
-    from .config import load_config
-    from .errors import ConfigError
-
-    if list_rules:
-        from .formatters.table import rules_table
-        from .registry import all_rules
-
-        click.echo(rules_table(all_rules(), _language(lang, config_path, isolated)), nl=False)
-        raise SystemExit(EXIT_CLEAN)
-    if not paths:
+    if not paths and not list_rules:
         raise click.UsageError("give at least one file or directory to lint")
-    try:
-        config = load_config(config_path, isolated=isolated).with_options(
-            select=_split(select),
-            extend_select=_split(extend_select),
-            ignore=_split(ignore),
-            extend_exclude=list(exclude) or None,
-            segmenter=segmenter,
-            profile=profile,
-            report_year=report_year,
-        )
-    except ConfigError as exc:
-        _err(str(exc))
-        raise SystemExit(EXIT_ERROR) from None
-    lang = choose_language(lang, config.lang)
-    known = _load_baseline(baseline_path) if baseline_path else None
-    if dump_text:
-        raise SystemExit(_dump(paths))
-    if show_outline:
-        raise SystemExit(_outline(paths, config, lang))
-    from .api import lint_paths
-
-    fix_failed = False
-    if apply_fix:
-        from .fix import fix_paths
-
-        for fixed in fix_paths(paths, config):
-            fix_failed |= _report_fix(fixed, err=True)
-    result = lint_paths(paths, config, jobs=jobs, cache=not no_cache)
-    if known is not None:
-        from .baseline import apply_baseline
-
-        result = apply_baseline(result, known, baseline_path)
-    for f in result.errors:
-        _err(f"{f.path}: {f.error}")
-    colour = color == "always" or (color == "auto" and sys.stdout.isatty() and "NO_COLOR" not in os.environ)
-    if output_path:
-        colour = False
-    if statistics:
-        from .formatters.table import statistics as stats_table
-
-        report = stats_table(result, lang)
-    else:
-        from .formatters import get_formatter
-
-        report = get_formatter(fmt)(result, colour=colour, quiet=quiet, lang=lang)
-    if output_path:
-        _write_output(output_path, report)
-    else:
-        click.echo(report, nl=False, color=colour)
-    if result.errors or fix_failed:
-        raise SystemExit(EXIT_ERROR)
-    threshold = SEVERITY_RANK[fail_on]
-    failing = any(SEVERITY_RANK[d.severity] <= threshold for d in result.diagnostics)
-    raise SystemExit(EXIT_FINDINGS if failing and not exit_zero else EXIT_CLEAN)
+    raise SystemExit(run_check(
+        paths, fmt=fmt, output_path=output_path, select=select, extend_select=extend_select, ignore=ignore,
+        exclude=exclude, statistics=statistics, list_rules=list_rules, dump_text=dump_text,
+        show_outline=show_outline, quiet=quiet, config_path=config_path, isolated=isolated, profile=profile,
+        report_year=report_year, segmenter=segmenter, fail_on=fail_on, exit_zero=exit_zero, jobs=jobs,
+        no_cache=no_cache, color=color, baseline_path=baseline_path, lang=lang, apply_fix=apply_fix,
+    ))
 
 
 @cli.command("fix", context_settings={"help_option_names": ["-h", "--help"]})
@@ -251,24 +187,6 @@ def annotate(paths, output, lang, select, ignore, config_path, isolated) -> None
     raise SystemExit(status)
 
 
-def _report_fix(fixed, err: bool = False, dry_run: bool = False) -> bool:
-    """Say what a fix did to one file; True if the file could not be fixed."""
-    if fixed.error:
-        _err(f"{fixed.path}: {fixed.error}")
-        return True
-    if fixed.changed:
-        verb = "would fix" if dry_run else "fixed"
-        kept = f"; original kept as {fixed.backup}" if fixed.backup else ""
-        click.echo(f"{verb}: {fixed.path} ({fixed.summary()}){kept}", err=err)
-    for d in fixed.left_mixed:
-        click.echo(f"{fixed.path}:{d.line}: {d.code} vendor text inside report text: edit the line by hand", err=err)
-    remaining = len(fixed.remaining)
-    if remaining and not err:
-        click.echo(f"{fixed.path}: {remaining} finding{'s' if remaining != 1 else ''} left to fix by hand "
-                   f"(run reportlint {fixed.path})")
-    return False
-
-
 @cli.command("slots", context_settings={"help_option_names": ["-h", "--help"]})
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
 @click.option("--format", "fmt", type=click.Choice(["table", "csv"]), default="table", show_default=True,
@@ -310,28 +228,6 @@ def slots(paths, fmt, output, config_path, isolated, lang) -> None:
     if result.errors:
         raise SystemExit(EXIT_ERROR)
     raise SystemExit(EXIT_FINDINGS if found else EXIT_CLEAN)
-
-
-def _language(option: str | None, config_path: str | None, isolated: bool) -> str:
-    """The language for output that needs no config otherwise (--list-rules)."""
-    from .config import load_config
-    from .errors import ConfigError
-
-    try:
-        configured = load_config(config_path, isolated=isolated).lang
-    except ConfigError:
-        configured = None
-    return choose_language(option, configured)
-
-
-def _load_baseline(path: str):
-    from .baseline import BaselineError, load_baseline
-
-    try:
-        return load_baseline(path)
-    except BaselineError as exc:
-        _err(str(exc))
-        raise SystemExit(EXIT_ERROR) from None
 
 
 class _LocalizedGroup(click.Group):
@@ -380,52 +276,6 @@ def baseline_write(file, paths, select, ignore, config_path, isolated, jobs, lan
     click.echo(f"Wrote {total} findings in {files} file{'s' if files != 1 else ''} to {file} "
                f"({added} added, {dropped} dropped).", err=True)
     raise SystemExit(EXIT_ERROR if result.errors else EXIT_CLEAN)
-
-
-def _write_output(path: str, report: str) -> None:
-    from .formatters import write_report
-
-    try:
-        write_report(path, report)
-    except OSError as exc:
-        _err(f"{path}: cannot write the report: {exc.strerror or exc}")
-        raise SystemExit(EXIT_ERROR) from None
-
-
-def _each_file(paths, show) -> int:
-    """Run ``show(path)`` for each path, with a header when there are several; a file that
-    cannot be read gets its one-line error and exit status 2, the others still run."""
-    from .errors import ReportlintError
-
-    status = EXIT_CLEAN
-    for path in paths:
-        try:
-            text = show(path)
-        except ReportlintError as exc:
-            _err(f"{path}: {exc}")
-            status = EXIT_ERROR
-            continue
-        if len(paths) > 1:
-            click.echo(f"==> {path} <==")
-        click.echo(text, nl=False)
-    return status
-
-
-def _dump(paths) -> int:
-    from .readers import read_path
-
-    def show(path: str) -> str:
-        doc = read_path(path)
-        return "".join(f"{b.line}:{b.column}\t{b.location_label()}\t{b.text}\n" for b in doc.blocks)
-
-    return _each_file(paths, show)
-
-
-def _outline(paths, config, lang: str = "en") -> int:
-    from .api import outline_report
-    from .formatters.table import outline_table
-
-    return _each_file(paths, lambda path: outline_table(outline_report(path, config), lang))
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -38,7 +38,7 @@ class CliResult:
 
 @pytest.fixture
 def run_cli(capsys):
-    from reportlint.cli import main
+    from reportlint.run import main  # the program: plain runs skip the option parser
 
     def run(*args: str) -> CliResult:
         code = main(list(args))

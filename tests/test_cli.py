@@ -215,3 +215,56 @@ def test_info_findings_do_not_fail_by_default(run_cli, tmp_path):
     assert [d["code"] for d in result.diagnostics()] == ["RL307"]
     assert result.code == 0
     assert run_cli("--fail-on", "info", path).code == 1
+
+
+def test_a_plain_run_does_not_import_the_option_parser(tmp_path):
+    path = tmp_path / "clean.txt"
+    path.write_text("关于2024年度工作情况的报告\n全年完成地区生产总值286.4亿元，同比增长6.5%。\n", encoding="utf-8")
+    proc = _python(
+        f"import sys\nfrom reportlint.run import main\ncode = main([{str(path)!r}])\n"
+        "print(code, 'click' in sys.modules)"
+    )
+    assert proc.stdout.split()[-2:] == ["0", "False"], proc.stderr
+    proc = _python(
+        f"import sys\nfrom reportlint.run import main\ncode = main(['--format', 'json', {str(path)!r}])\n"
+        "print(code, 'click' in sys.modules)"
+    )
+    assert proc.stdout.split()[-2:] == ["0", "True"], proc.stderr
+
+
+def test_the_plain_path_has_the_option_parsers_defaults():
+    import inspect
+
+    from reportlint.cli import check, cli
+    from reportlint.run import COMMANDS, _plain, run_check
+
+    assert set(cli.commands) == COMMANDS  # a path named like a command goes to the parser
+    defaults = {name: p.default for name, p in inspect.signature(run_check).parameters.items() if name != "paths"}
+    with check.make_context("check", ["report.txt"]) as ctx:  # what the parser hands the command
+        parsed = {name: value for name, value in ctx.params.items() if name != "paths"}
+    assert parsed == defaults
+    for flags in (["-q"], ["--quiet", "--no-cache"], ["--no-cache"]):
+        args = [*flags, "a.txt", "b.txt"]
+        with check.make_context("check", list(args)) as ctx:
+            parsed = {name: value for name, value in ctx.params.items() if value != defaults.get(name)}
+        assert parsed == {"paths": ("a.txt", "b.txt"), **_plain(args)}, flags
+
+
+def test_plain_and_parsed_runs_give_the_same_report(tmp_path, capsys):
+    from reportlint import cli, run
+
+    (tmp_path / "报告.txt").write_text(TEMPLATE, encoding="utf-8")
+    (tmp_path / "clean.txt").write_text("全年完成地区生产总值286.4亿元。\n", encoding="utf-8")
+    (tmp_path / "bad.docx").write_bytes(b"not a zip")
+    for args in ([str(tmp_path)], [str(tmp_path / "clean.txt")], [str(tmp_path / "报告.txt"), str(tmp_path / "nope.md")],
+                 ["-q", str(tmp_path)], [str(tmp_path), "--no-cache", "--quiet"]):
+        plain = run.main(args), capsys.readouterr()
+        parsed = cli.main(args), capsys.readouterr()
+        assert plain == parsed, args
+
+
+def test_a_path_named_like_a_command_goes_to_the_parser(tmp_path, monkeypatch, run_cli):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "fix").write_text("x", encoding="utf-8")
+    result = run_cli("fix")
+    assert result.code == 2 and "Usage" in result.err  # the fix command, wanting a path

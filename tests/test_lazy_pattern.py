@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 
 import pytest
-
 from reportlint import lazy_pattern
 
 SOURCE = r"(\d+(?:\.\d+)?)\s*(亿元|%)"
