@@ -7,7 +7,6 @@ import gc
 import os
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from .config import Config
@@ -18,17 +17,46 @@ if TYPE_CHECKING:  # a run whose files all come from the result cache never buil
     from .document import Document
 
 
-@dataclass
 class FileResult:
-    path: str
-    format: str
-    diagnostics: list[Diagnostic] = field(default_factory=list)
-    error: str | None = None
+    """One file's findings, or the reason it could not be linted."""
+
+    __slots__ = ("path", "format", "diagnostics", "error")
+
+    def __init__(self, path: str, format: str, diagnostics: list[Diagnostic] | None = None,  # noqa: A002
+                 error: str | None = None) -> None:
+        self.path = path
+        self.format = format
+        self.diagnostics: list[Diagnostic] = [] if diagnostics is None else diagnostics
+        self.error = error
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, FileResult):
+            return NotImplemented
+        return (self.path, self.format, self.diagnostics, self.error) == \
+            (other.path, other.format, other.diagnostics, other.error)
+
+    __hash__ = None  # mutable
+
+    def __repr__(self) -> str:
+        return (f"FileResult(path={self.path!r}, format={self.format!r}, "
+                f"diagnostics=[{len(self.diagnostics)}], error={self.error!r})")
 
 
-@dataclass
 class LintResult:
-    files: list[FileResult] = field(default_factory=list)
+    """The files of one run, in the order given."""
+
+    __slots__ = ("files",)
+
+    def __init__(self, files: list[FileResult] | None = None) -> None:
+        self.files: list[FileResult] = [] if files is None else files
+
+    def __eq__(self, other: object) -> bool:
+        return self.files == other.files if isinstance(other, LintResult) else NotImplemented
+
+    __hash__ = None  # mutable
+
+    def __repr__(self) -> str:
+        return f"LintResult(files={self.files!r})"
 
     @property
     def diagnostics(self) -> list[Diagnostic]:

@@ -21,7 +21,6 @@ from __future__ import annotations
 import json
 import os
 from collections import Counter
-from dataclasses import replace
 
 from .atomic import write_atomically
 from .errors import ReportlintError
@@ -119,6 +118,8 @@ def load_baseline(baseline_path: str) -> Counter:
 def apply_baseline(result, known: Counter, baseline_path: str):
     """A copy of ``result`` without the findings the baseline accounts for: per key, the
     first ``count`` findings in document order are known, the rest are new."""
+    from .api import FileResult, LintResult
+
     root = _root(baseline_path)
     files = []
     for f in result.files:
@@ -129,5 +130,5 @@ def apply_baseline(result, known: Counter, baseline_path: str):
             seen[key] += 1
             if seen[key] > known.get(key, 0):
                 new.append(d)
-        files.append(replace(f, diagnostics=new))
-    return replace(result, files=files)
+        files.append(FileResult(f.path, f.format, new, f.error))
+    return LintResult(files)

@@ -10,8 +10,7 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass, field, replace
-from typing import Any
+from typing import Any, NamedTuple
 
 from .diagnostics import CATEGORIES
 from .errors import ConfigError
@@ -49,8 +48,7 @@ _INT_KEYS = {
 }
 
 
-@dataclass(frozen=True)
-class AllowEntry:
+class AllowEntry(NamedTuple):
     """A finding the config accepts: by its exact matched text (``match``, white space
     collapsed) or a regular expression searched in it (``pattern``), optionally only in
     files matching ``path`` and for rules matching ``codes``, always with a ``reason``."""
@@ -62,8 +60,7 @@ class AllowEntry:
     codes: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
-class Config:
+class _Settings(NamedTuple):
     select: tuple[str, ...] = ()
     # Added to the default (or selected) rules; the way to turn on opt-in rules
     extend_select: tuple[str, ...] = ()
@@ -94,14 +91,25 @@ class Config:
     lang: str | None = None
     # Where the settings came from (None: defaults only); exclude globs are relative to its folder.
     source: str | None = None
-    root: str = field(default_factory=os.getcwd)
+    root: str | None = None  # None: the current directory when the settings are made
+
+
+class Config(_Settings):
+    """The settings of a run (immutable): the defaults, a config file's and the command
+    line's.  ``root`` defaults to the current directory."""
+
+    __slots__ = ()
+
+    def __new__(cls, *args: Any, **kwargs: Any) -> Config:
+        self = super().__new__(cls, *args, **kwargs)
+        return self if self.root is not None else self._replace(root=os.getcwd())
 
     def with_options(self, **options: Any) -> Config:
         """A copy with the given non-None options applied (command-line overrides)."""
         changes = {k: (tuple(v) if isinstance(v, list) else v) for k, v in options.items() if v is not None}
         if not changes:
             return self
-        cfg = replace(self, **changes)
+        cfg = self._replace(**changes)
         cfg.validate()
         return cfg
 

@@ -10,7 +10,6 @@ number, table cell and nearest heading.  Rules never see bytes or XML.
 from __future__ import annotations
 
 from bisect import bisect_right
-from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
 # Block kinds
@@ -32,8 +31,7 @@ FLAG_WATERMARK = "watermark"
 FLAG_NUMBERED = "numbered"  # the text starts with a number Word draws from its numbering
 
 
-@dataclass(frozen=True)
-class Cell:
+class Cell(NamedTuple):
     """Where a table cell is: 1-based table index (top-level order), row and column.
 
     ``parents`` lists the enclosing cells of a nested table, outermost first.
@@ -136,22 +134,31 @@ class Suppression(NamedTuple):
     block: Block | None = None
 
 
-@dataclass
 class Document:
     """What a reader returns: the blocks of one file, in reading order."""
 
-    path: str
-    format: str
-    blocks: list[Block] = field(default_factory=list)
-    meta: dict[str, Any] = field(default_factory=dict)
-    features: list[Feature] = field(default_factory=list)
-    suppressions: tuple[Suppression, ...] = ()
-    # Set by the engine once suppressions are applied, for the rules that run after them:
-    # (directive, selectors that suppressed nothing; empty when the whole directive did not).
-    unused_suppressions: tuple[tuple[Suppression, tuple[str, ...]], ...] = ()
-    _found: dict[str, list] = field(default_factory=dict, repr=False)
-    _joined: tuple[str, list[int]] | None = field(default=None, repr=False)
-    _chars: set[str] | None = field(default=None, repr=False)
+    __slots__ = ("path", "format", "blocks", "meta", "features", "suppressions", "unused_suppressions",
+                 "_found", "_joined", "_chars")
+
+    def __init__(
+        self, path: str, format: str, blocks: list[Block] | None = None, meta: dict[str, Any] | None = None,  # noqa: A002
+        features: list[Feature] | None = None, suppressions: tuple[Suppression, ...] = (),
+    ) -> None:
+        self.path = path
+        self.format = format
+        self.blocks: list[Block] = [] if blocks is None else blocks
+        self.meta: dict[str, Any] = {} if meta is None else meta
+        self.features: list[Feature] = [] if features is None else features
+        self.suppressions = suppressions
+        # Set by the engine once suppressions are applied, for the rules that run after them:
+        # (directive, selectors that suppressed nothing; empty when the whole directive did not).
+        self.unused_suppressions: tuple[tuple[Suppression, tuple[str, ...]], ...] = ()
+        self._found: dict[str, list] = {}
+        self._joined: tuple[str, list[int]] | None = None
+        self._chars: set[str] | None = None
+
+    def __repr__(self) -> str:
+        return f"Document(path={self.path!r}, format={self.format!r}, blocks={len(self.blocks)})"
 
     def joined(self) -> tuple[str, list[int]]:
         """All block texts joined by newlines, and the offset where each block starts."""

@@ -22,7 +22,6 @@ turns the cache off, and a folder that cannot be written only costs time.
 
 from __future__ import annotations
 
-import dataclasses
 import marshal
 import os
 import re
@@ -141,9 +140,8 @@ def _settings_key(value):
     """Settings as plain values for the key (``repr`` of a compiled pattern cuts it short)."""
     if isinstance(value, re.Pattern):
         return ("re", value.pattern, value.flags)
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        fields = dataclasses.fields(value)
-        return (type(value).__name__, tuple((f.name, _settings_key(getattr(value, f.name))) for f in fields))
+    if isinstance(value, tuple) and hasattr(value, "_fields"):  # the settings and their allow entries
+        return (type(value).__name__, tuple((name, _settings_key(getattr(value, name))) for name in value._fields))
     if isinstance(value, (tuple, list)):
         return tuple(_settings_key(v) for v in value)
     if isinstance(value, dict):

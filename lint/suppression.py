@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import fnmatch
 import os
-from dataclasses import dataclass, field
 
 from .config import selects
 from .diagnostics import Diagnostic
@@ -58,14 +57,18 @@ def file_ignores(config, path: str) -> tuple[str, ...]:
     )
 
 
-@dataclass
 class _Cover:
-    directive: int  # index in doc.suppressions
-    selector: str | None  # None: every rule
-    start: Position
-    end: Position = _END
-    # (selector, from) pairs: a narrower ``enable`` lets these rules through from there on
-    exceptions: list[tuple[str, Position]] = field(default_factory=list)
+    """The span one directive's selector covers."""
+
+    __slots__ = ("directive", "selector", "start", "end", "exceptions")
+
+    def __init__(self, directive: int, selector: str | None, start: Position, end: Position = _END) -> None:
+        self.directive = directive  # index in doc.suppressions
+        self.selector = selector  # None: every rule
+        self.start = start
+        self.end = end
+        # (selector, from) pairs: a narrower ``enable`` lets these rules through from there on
+        self.exceptions: list[tuple[str, Position]] = []
 
     def covers(self, d: Diagnostic) -> bool:
         if self.selector is not None and not selects(self.selector, d):

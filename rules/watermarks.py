@@ -72,9 +72,9 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from itertools import accumulate, pairwise
+from typing import NamedTuple
 
 from reportlint import lazy_pattern
 from reportlint.diagnostics import Diagnostic, Example, Rule
@@ -112,8 +112,7 @@ def fold(text: str) -> str:
     return _SPACES.sub("", _FOLDABLE.sub(_fold_char, text).lower())
 
 
-@dataclass(frozen=True)
-class PhrasePack:
+class PhrasePack(NamedTuple):
     tiers: dict[str, str]  # folded literal phrase -> tier
     literal: re.Pattern  # every literal phrase, longest first
     # (tier, needed strings, pattern source, parts it applies in: empty = everywhere); a
@@ -238,18 +237,22 @@ def _title_pattern() -> re.Pattern:
     return lazy_pattern.program(rf"(?:{nouns})(?:[(（].{{0,12}}[)）])?$")
 
 
-@dataclass
 class LineVerdict:
-    block: Block
-    folded: str
-    zone: bool
-    phrases: dict[str, list[str]]
-    contacts: list[str] = field(default_factory=list)
-    cta: bool = False
-    messengers: int = 0  # kinds of messenger handle among the contacts (QQ, WeChat)
-    outside: bool = False  # before the report's title or after its closing date
-    code: str | None = None
-    reason: str = ""
+    """What the rules make of one line: its evidence, then its code (None: not vendor text)."""
+
+    __slots__ = ("block", "folded", "zone", "phrases", "contacts", "cta", "messengers", "outside", "code", "reason")
+
+    def __init__(self, block: Block, folded: str, zone: bool, phrases: dict[str, list[str]]) -> None:
+        self.block = block
+        self.folded = folded
+        self.zone = zone
+        self.phrases = phrases
+        self.contacts: list[str] = []
+        self.cta = False
+        self.messengers = 0  # kinds of messenger handle among the contacts (QQ, WeChat)
+        self.outside = False  # before the report's title or after its closing date
+        self.code: str | None = None
+        self.reason = ""
 
 
 def _official(source: str, tok) -> bool:

@@ -3,11 +3,10 @@ that reading a text file never imports it)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 
-@dataclass(frozen=True)
-class Limits:
+class Limits(NamedTuple):
     max_members: int = 5000
     max_part_bytes: int = 32 * 1024 * 1024
     max_total_xml: int = 128 * 1024 * 1024
