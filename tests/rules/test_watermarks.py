@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import glob
+import os
+
+from conftest import EXAMPLES
+
 BODY = [
     "一、主要工作成效",
     "全年完成地区生产总值286.4亿元，同比增长5.6%。",
@@ -652,3 +657,23 @@ def test_a_button_row_that_does_not_end_is_read_quickly(lint):
 def test_keyword_stuffing_after_a_label(lint):
     line = "热门搜索关键词：乡镇换届五年政府工作报告乡镇换届五年政府工作报告乡镇换届五年政府工作报告"
     assert vendor_lines(lint, report(head=[line])) == [(2, "RL201")]
+
+
+def test_literal_phrases_one_by_one_as_one_alternation_finds_them(monkeypatch):
+    """The two ways of finding the literal phrases (one by one for a document holding the
+    characters of few, one alternation for many) give the same phrases at the same places."""
+    from reportlint.rules import watermarks
+
+    pack = watermarks.phrase_pack(())
+    texts = [open(p, encoding="utf-8").read() for p in sorted(glob.glob(os.path.join(EXAMPLES, "*.txt")))]
+    texts += ["下面是小编为大家整理的述职报告范文，供大家参考。更多精品范文请关注本站，免费下载。\n上传人：文库达人",
+              "本文档仅供学习交流，下载后请在24小时内删除。会员群：1234567 加微信领取更多资料",
+              "“推荐阅读”栏目收录了往期文章。今年工作取得新成效。"]
+    found = []
+    for text in texts:
+        folded = watermarks.fold(text)
+        monkeypatch.setattr(watermarks, "LITERALS_ONE_BY_ONE", 10_000)
+        found.append(pack._literals(folded, set(folded)))
+        monkeypatch.setattr(watermarks, "LITERALS_ONE_BY_ONE", 0)
+        assert pack._literals(folded, set(folded)) == found[-1]
+    assert len(found[-3]) >= 4 and len(found[-2]) >= 2
