@@ -7,6 +7,7 @@ import gc
 import os
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from .config import Config
@@ -83,13 +84,23 @@ def lint_text(text: str, format: str = "txt", config: Config | None = None, path
 
 
 def _excluded(path: str, config: Config) -> bool:
-    rel = os.path.relpath(os.path.abspath(path), config.root)
-    parts = rel.replace(os.sep, "/").split("/")
-    for pattern in (*config.exclude, *config.extend_exclude):
-        pattern = pattern.rstrip("/")
-        if fnmatch.fnmatch(rel.replace(os.sep, "/"), pattern) or any(fnmatch.fnmatch(p, pattern) for p in parts):
-            return True
-    return False
+    """Does an exclude glob match the path (relative to the config's folder) or one of its parts?"""
+    rel = _case(os.path.relpath(os.path.abspath(path), config.root).replace(os.sep, "/"))
+    matches = _exclude_pattern((*config.exclude, *config.extend_exclude)).match
+    return matches(rel) is not None or any(matches(part) is not None for part in rel.split("/"))
+
+
+@lru_cache(maxsize=16)
+def _exclude_pattern(globs: tuple[str, ...]):
+    """One regex for all the globs (as ``fnmatch.fnmatch`` matches each, case as the platform has it)."""
+    import re
+
+    return re.compile("|".join(fnmatch.translate(_case(g.rstrip("/"))) for g in globs) or "(?!)")
+
+
+def _case(text: str) -> str:
+    """Lower case where file names ignore case (Windows), as ``fnmatch.fnmatch`` compares."""
+    return text.lower() if os.path.normcase("A") == "a" else text
 
 
 def _annotated_copy(name: str) -> bool:

@@ -470,7 +470,8 @@ def _contacts(text: str) -> list:
     ``扣 扣：7 3 0 9 1 5 2 8``), those of the line with the spaces taken out as well."""
     from reportlint.tokens import scan
 
-    found = [(t, text) for shape in ("qq", "wechat", "email", "phone", "url") for t in scan(text, shape, set(text))]
+    chars = set(text)
+    found = [(t, text) for shape in ("qq", "wechat", "email", "phone", "url") for t in scan(text, shape, chars)]
     if _SPACED_OUT.search(text):
         joined = _SINGLE_SPACE.sub("", text)
         seen = {t.text.replace(" ", "") for t, _source in found}

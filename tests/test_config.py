@@ -148,3 +148,24 @@ def test_bad_severity(tmp_path):
     path.write_text('[severity]\nRL105 = "fatal"\n', encoding="utf-8")
     with pytest.raises(ConfigError, match="must be one of"):
         load_config(str(path))
+
+
+def test_exclude_globs_match_as_fnmatch_matches_each(tmp_path):
+    """The exclude globs are matched as one regex; each must match as ``fnmatch`` would,
+    against the path relative to the config's folder or any one of its parts."""
+    import fnmatch
+    import os
+
+    from reportlint.api import _excluded
+    from reportlint.config import Config
+
+    globs = ["drafts", "*.bak.txt", "archive/2023/*", "[0-9]*年*", "草稿?", "docs/**/old"]
+    paths = ["drafts/a.txt", "reports/drafts", "a.bak.txt", "x/a.bak.txt", "archive/2023/b.md", "archive/2024/b.md",
+             "2024年报告.txt", "reports/2024年/a.txt", "草稿1/a.txt", "草稿12/a.txt", "docs/x/old", "docs/old",
+             "report.txt", "Drafts/a.txt"]
+    for glob in globs:
+        config = Config(root=str(tmp_path), exclude=(), extend_exclude=(glob,))
+        for rel in paths:
+            parts = rel.split("/")
+            expected = fnmatch.fnmatch(rel, glob) or any(fnmatch.fnmatch(p, glob) for p in parts)
+            assert _excluded(os.path.join(str(tmp_path), *parts), config) == expected, (glob, rel)

@@ -27,7 +27,7 @@ def excerpt(source: str, start: int, end: int) -> tuple[str, int, int]:
     return window, offset, offset + (end - start)
 
 
-def format_diagnostic(d, colour: bool = False, show_source: bool = True, lang: str = "en") -> str:
+def format_diagnostic(d, path: str, colour: bool = False, show_source: bool = True, lang: str = "en") -> str:
     severity = f"{_COLOURS[d.severity]}{d.code}{_RESET}" if colour else d.code
     where = ""
     if d.part != "body" or d.cell:
@@ -35,7 +35,7 @@ def format_diagnostic(d, colour: bool = False, show_source: bool = True, lang: s
     if d.cell:
         where = f"{where} {d.cell}".strip()
     suffix = f" [{where}]" if where else ""
-    head = f"{_BOLD}{d.path}{_RESET}" if colour else d.path
+    head = f"{_BOLD}{path}{_RESET}" if colour else path
     line = f"{head}:{d.line}:{d.column}: {severity} {localize(d, lang)}{suffix}"
     if not show_source or not d.source:
         return line
@@ -53,7 +53,7 @@ def format_text(result, colour: bool = False, quiet: bool = False, lang: str = "
     out = []
     for f in result.files:
         for d in f.diagnostics:
-            out.append(format_diagnostic(_with_path(d, f.path), colour, show_source=not quiet, lang=lang))
+            out.append(format_diagnostic(d, f.path, colour, show_source=not quiet, lang=lang))
     if not quiet:
         count = len(result.diagnostics)
         files = len(result.files)
@@ -64,18 +64,3 @@ def format_text(result, colour: bool = False, quiet: bool = False, lang: str = "
             summary += gettext("text", " ({errors} could not be read)", lang).format(errors=errors)
         out.append(summary + ("。" if lang == "zh" else "."))
     return "\n".join(out) + "\n" if out else ""
-
-
-class _PathView:
-    """A diagnostic seen together with the path of its file."""
-
-    def __init__(self, d, path: str) -> None:
-        self._d = d
-        self.path = path
-
-    def __getattr__(self, name):
-        return getattr(self._d, name)
-
-
-def _with_path(d, path: str):
-    return _PathView(d, path)
