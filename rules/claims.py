@@ -186,6 +186,11 @@ def _sources() -> dict[str, str]:
             rf"({NUM})((?:万|亿)?[\u4e00-\u9fff]?)[^。；\d]{{0,12}}?(?:增加|增长|多|减少|下降)了?({NUM})\2"
             rf"[，,、]?(?:同比)?(?:增长|增加|下降|减少|提高)了?({NUM})[%％]$"
         ),
+        # The end of "vdr" (any unit): a necessary condition, tried first.
+        "vdr_tail": (
+            rf"(?:增加|增长|多|减少|下降)了?({NUM})(?:万|亿)?[\u4e00-\u9fff]?"
+            rf"[，,、]?(?:同比)?(?:增长|增加|下降|减少|提高)了?({NUM})[%％]$"
+        ),
         "bvr": (
             rf"由({NUM})((?:万|亿)?[\u4e00-\u9fff]?)(?:增加|增长|提高|上升|减少|下降|降低|增|降)[到至]({NUM})\2"
             rf"[，,]?(?:同比)?(?:增长|增加|下降|减少|提高|降低)了?({NUM})[%％]"
@@ -311,6 +316,8 @@ def _value_change_rate(doc: Document) -> Iterator[tuple[Block, re.Match, int]]:
         window = block.text[offset : rate.end()]
         if sum(window.count(w) for w in _CHANGE_WORDS) < 2:
             continue  # the pattern needs a change and a rate: two of these words (a cheap test)
+        if _compiled("vdr_tail").search(window) is None:
+            continue  # (its end, which fails fast: 较上年增长6.5% has no change figure before the rate)
         m = _compiled("vdr").search(window)
         if m is not None:
             yield block, m, offset
