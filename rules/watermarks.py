@@ -105,11 +105,23 @@ def _fold_char(m: re.Match) -> str:
     return chr(ord(ch) + 0xFEE0) if ch < "\x80" else chr(ord(ch) - 0xFEE0)
 
 
-def fold(text: str) -> str:
+def fold(text: str, chars: set[str] | None = None) -> str:
     """The form phrases are matched in: full-width letters and digits as ASCII,
     ``: ; , ( ) ! ?`` as their full-width forms, lower case, no white space (so
-    ``ＱＱ 群:`` matches ``qq群：``).  Newlines stay."""
+    ``ＱＱ 群:`` matches ``qq群：``).  Newlines stay.  ``chars``: the characters of
+    ``text`` (or more), when known: a text with none to change is only lowered."""
+    if chars is not None and _CHANGED_BY_FOLDING.isdisjoint(chars):
+        return text.lower()
     return _SPACES.sub("", _FOLDABLE.sub(_fold_char, text).lower())
+
+
+# What fold changes besides case: the characters _FOLDABLE and _SPACES match (a test holds
+# this to them).
+_CHANGED_BY_FOLDING = frozenset(
+    [chr(c) for r in ((0xFF10, 0xFF19), (0xFF21, 0xFF3A), (0xFF41, 0xFF5A)) for c in range(r[0], r[1] + 1)]
+    + list(":;,()!?\t\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2028\u2029\u202f\u205f\u3000")
+    + [chr(c) for c in range(0x2000, 0x200B)]
+)
 
 
 class PhrasePack(NamedTuple):
@@ -317,7 +329,7 @@ class Verdicts:
         indexed = [(i, b) for i, b in enumerate(doc.blocks) if b.text.strip()]
         self.blocks = [b for _, b in indexed]
         self.zone = [i in zone for i, _ in indexed]
-        folded = fold("\n".join(b.text for b in self.blocks)) if indexed else ""
+        folded = fold("\n".join(b.text for b in self.blocks), doc.chars()) if indexed else ""
         if indexed and traditional(doc.chars()):
             folded = to_simplified(folded)  # 閱讀原文 is 阅读原文: the pack is simplified
             chars = set(folded)
@@ -325,10 +337,12 @@ class Verdicts:
             chars = set(fold("".join(doc.chars()))) if indexed else set()  # folded, as the lines are
         self.folded = folded.split("\n") if indexed else []
         self.phrases = pack.hits(self.folded, [b.part for b in self.blocks], chars) if indexed else {}
-        for k, block in enumerate(self.blocks):
-            if noise_line(block.text) or _rare_noise(block.text):
+        noisy, stuffed = _odd_lines([i for i, _ in indexed], doc)
+        for k in sorted(noisy | stuffed):
+            text = self.blocks[k].text
+            if k in noisy and (noise_line(text) or _rare_noise(text)):
                 self.phrases.setdefault(k, {}).setdefault("high", []).append("anti-scrape noise")
-            elif _stuffed(block.text):
+            elif k in stuffed and _stuffed(text):
                 self.phrases.setdefault(k, {}).setdefault("high", []).append("keyword stuffing")
         self.outside = _outside_report(self.blocks)
         self.lines: dict[int, LineVerdict] = {}
@@ -387,6 +401,30 @@ def _looks_like_title(text: str) -> bool:
     text = text.strip()
     return 0 < len(text) <= 50 and not text.endswith(("。", "；", "：")) and \
         _title_pattern().search(fold(text)) is not None
+
+
+# Lines that may be anti-scrape noise or keyword stuffing, found in one scan of the document
+# (what each of noise_line, _rare_noise and _stuffed needs first; a test holds them to it).
+_MAYBE_NOISE = lazy_pattern.compile(
+    r"^[^\S\n]*(?:\S{1,3}[^\S\n]+){4,}\S{1,3}[^\S\n]*$"  # five or more scraps of 1-3 characters
+    r"|^[^\S\n]*\S[^\n，。、]{4,38}\S[^\S\n]*$",  # or 6-40 characters, no comma or full stop
+    re.MULTILINE,
+)
+_MAYBE_STUFFED = lazy_pattern.compile(  # 18 unbroken characters near the start or after a label
+    r"^.{0,7}[^\s。，、；：！？,.;:!?]{18}|[：:].{0,7}[^\s。，、；：！？,.;:!?]{18}", re.MULTILINE
+)
+
+
+def _odd_lines(indexes: list[int], doc: Document) -> tuple[set[int], set[int]]:
+    """Positions in ``indexes`` (block indexes of the document) of the lines that may be
+    noise, and of those that may be keyword stuffing."""
+    text, starts = doc.joined()
+    position = {i: k for k, i in enumerate(indexes)}
+    found = []
+    for pattern in (_MAYBE_NOISE, _MAYBE_STUFFED):
+        lines = (position.get(bisect_right(starts, m.start()) - 1) for m in pattern.finditer(text))
+        found.append({k for k in lines if k is not None})
+    return found[0], found[1]
 
 
 def _stuffed(text: str) -> bool:

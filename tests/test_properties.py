@@ -6,7 +6,7 @@ import io
 import zipfile
 
 from docx_builder import content_control, inserted, paragraph, table, write_docx
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from reportlint.config import Config
 from reportlint.errors import ReadError
@@ -101,3 +101,31 @@ def test_any_text_inside_a_docx_paragraph(text):
     doc = read_document("p.docx", buf.getvalue())
     expected = clean.replace("\r\n", "\n").replace("\r", "\n").replace("\n", " ")
     assert "".join(b.text for b in doc.blocks) == (expected if expected.strip() else "")
+
+
+LINE_PIECES = [*"蘙齉灪鸜麤驫厵龘靐王喆的一是k7Q2d+m9[3：:，。、 \u3000\t", "乡镇换届五年", "政府工作报告", "X", "12", "ab"]
+
+
+@given(st.lists(st.one_of(st.lists(st.sampled_from(LINE_PIECES), max_size=40).map("".join),
+                          st.text(max_size=60)), min_size=1, max_size=12))
+@example(["关于2024年度工作情况的报告", "  蘙齉灪鸜麤驫厵龘  ", "k7 Q2 d+ m9 [3", "全年完成地区生产总值286.4亿元。",
+          "热词：乡镇换届五年政府工作报告乡镇换届五年政府工作报告乡镇换届五年政府工作报告",
+          "1.乡镇换届五年政府工作报告乡镇换届五年政府工作报告乡镇换届五年政府工作报告"])
+@settings(max_examples=400, deadline=None)
+def test_the_document_scan_finds_every_noise_and_stuffing_line(lines):
+    """The vendor rules look for noise and keyword stuffing only on lines one scan of the
+    document picks out: every line either check would report must be among them."""
+    from reportlint.rules import watermarks
+    from reportlint.rules._noise import noise_line
+
+    doc = read_text("t", "\n".join(lines), "txt")
+    indexes = [i for i, b in enumerate(doc.blocks) if b.text.strip()]
+    noisy, stuffed = watermarks._odd_lines(indexes, doc)
+    for k, i in enumerate(indexes):
+        text = doc.blocks[i].text
+        if noise_line(text) or watermarks._rare_noise(text):
+            assert k in noisy, text
+        if watermarks._stuffed(text):
+            assert k in stuffed, text
+    if lines[0] == "关于2024年度工作情况的报告":  # the explicit example: each kind is there
+        assert len(noisy) >= 2 and len(stuffed) >= 2

@@ -677,3 +677,14 @@ def test_literal_phrases_one_by_one_as_one_alternation_finds_them(monkeypatch):
         monkeypatch.setattr(watermarks, "LITERALS_ONE_BY_ONE", 0)
         assert pack._literals(folded, set(folded)) == found[-1]
     assert len(found[-3]) >= 4 and len(found[-2]) >= 2
+
+
+def test_folding_changes_only_the_characters_it_says():
+    import sys
+
+    from reportlint.rules import watermarks
+
+    changed = {ch for ch in map(chr, range(sys.maxunicode + 1)) if ch != "\n" and watermarks.fold(ch) != ch.lower()}
+    assert changed == set(watermarks._CHANGED_BY_FOLDING)
+    text = "ＱＱ 群:12345（下载）\n更多范文请关注"
+    assert watermarks.fold(text, set(text)) == watermarks.fold(text) == "qq群：12345（下载）\n更多范文请关注"
