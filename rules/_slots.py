@@ -177,6 +177,7 @@ _KIND_IDS = {
 }
 
 
+@lru_cache(maxsize=4096)  # (a slot's context is asked for by several checks, then its finding)
 def _context_word(text: str, end: int) -> tuple[str, str] | None:
     """(context kind, word) of the words after ``end``; ("quote", "") before a closing quote."""
     rest = text[end : end + 6].lstrip(" \u3000")
@@ -203,6 +204,7 @@ def expectation(text: str, end: int) -> Expectation | None:
     return Expectation(_KIND_IDS[kind], unit)
 
 
+@lru_cache(maxsize=4096)
 def expected_value(text: str, end: int) -> Message | None:
     """What kind of value the words after ``end`` ask for, as a phrase, or None."""
     found = _context_word(text, end)
