@@ -159,22 +159,24 @@ def _python(code: str) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
 
 
-def test_version_does_not_import_the_segmenter():
+def _imported_after(args: list[str], modules: tuple[str, ...], entry: str = "run") -> list[str]:
+    """The exit code of ``main(args)`` in a fresh interpreter, then whether each module was imported."""
     proc = _python(
-        "import sys\nfrom reportlint.cli import main\ncode = main(['--version'])\n"
-        "print(code, 'rjieba' in sys.modules, 'jieba' in sys.modules, 'lxml' in sys.modules)"
+        f"import sys\nfrom reportlint.{entry} import main\ncode = main({args!r})\n"
+        f"print(code, *(m in sys.modules for m in {modules!r}))"
     )
-    assert proc.stdout.split()[-4:] == ["0", "False", "False", "False"], proc.stderr
+    assert proc.returncode == 0, proc.stderr
+    return proc.stdout.split()[-1 - len(modules):]
+
+
+def test_version_does_not_import_the_segmenter():
+    assert _imported_after(["--version"], ("rjieba", "jieba", "lxml"), "cli") == ["0", "False", "False", "False"]
 
 
 def test_file_without_cjk_does_not_import_the_segmenter(tmp_path):
     path = tmp_path / "plain.txt"
     path.write_text("Quarterly report. Revenue grew 4% on an XL order; see Windows XP notes.\n", encoding="utf-8")
-    proc = _python(
-        f"import sys\nfrom reportlint.cli import main\ncode = main(['-q', {str(path)!r}])\n"
-        "print(code, 'rjieba' in sys.modules, 'jieba' in sys.modules)"
-    )
-    assert proc.stdout.split()[-3:] == ["0", "False", "False"], proc.stderr
+    assert _imported_after(["-q", str(path)], ("rjieba", "jieba"), "cli") == ["0", "False", "False"]
 
 
 def test_python_dash_m_works(tmp_path):
@@ -220,16 +222,8 @@ def test_info_findings_do_not_fail_by_default(run_cli, tmp_path):
 def test_a_plain_run_does_not_import_the_option_parser(tmp_path):
     path = tmp_path / "clean.txt"
     path.write_text("关于2024年度工作情况的报告\n全年完成地区生产总值286.4亿元，同比增长6.5%。\n", encoding="utf-8")
-    proc = _python(
-        f"import sys\nfrom reportlint.run import main\ncode = main([{str(path)!r}])\n"
-        "print(code, 'click' in sys.modules)"
-    )
-    assert proc.stdout.split()[-2:] == ["0", "False"], proc.stderr
-    proc = _python(
-        f"import sys\nfrom reportlint.run import main\ncode = main(['--format', 'json', {str(path)!r}])\n"
-        "print(code, 'click' in sys.modules)"
-    )
-    assert proc.stdout.split()[-2:] == ["0", "True"], proc.stderr
+    assert _imported_after([str(path)], ("click",)) == ["0", "False"]
+    assert _imported_after(["--format", "json", str(path)], ("click",)) == ["0", "True"]
 
 
 def test_the_plain_path_has_the_option_parsers_defaults():
