@@ -319,6 +319,13 @@ def _zones(doc: Document) -> set[int]:
     return zone
 
 
+def _folded_chars(chars: set[str]) -> set[str]:
+    """The characters a text with ``chars`` has once folded.  (Lower case depends on the
+    place in one case only: Σ is σ, or ς at the end of a word.)"""
+    folded = set(fold("".join(chars)))
+    return folded | {"σ", "ς"} if "Σ" in chars else folded
+
+
 class Verdicts:
     """Verdicts for the non-blank lines of a document, made only for lines that
     can matter (with evidence, in a vendor zone, or next to either)."""
@@ -334,7 +341,7 @@ class Verdicts:
             folded = to_simplified(folded)  # 閱讀原文 is 阅读原文: the pack is simplified
             chars = set(folded)
         else:
-            chars = set(fold("".join(doc.chars()))) if indexed else set()  # folded, as the lines are
+            chars = _folded_chars(doc.chars()) if indexed else set()  # folded, as the lines are
         self.folded = folded.split("\n") if indexed else []
         self.phrases = pack.hits(self.folded, [b.part for b in self.blocks], chars) if indexed else {}
         noisy, stuffed = _odd_lines([i for i, _ in indexed], doc)
@@ -410,9 +417,7 @@ _MAYBE_NOISE = lazy_pattern.compile(
     r"|^[^\S\n]*\S[^\n，。、]{4,38}\S[^\S\n]*$",  # or 6-40 characters, no comma or full stop
     re.MULTILINE,
 )
-_MAYBE_STUFFED = lazy_pattern.compile(  # 18 unbroken characters near the start or after a label
-    r"^.{0,7}[^\s。，、；：！？,.;:!?]{18}|[：:].{0,7}[^\s。，、；：！？,.;:!?]{18}", re.MULTILINE
-)
+_MAYBE_STUFFED = lazy_pattern.compile(r"[^\s。，、；：！？,.;:!?]{18}")  # what _REPEATED matches is such a run
 
 
 def _odd_lines(indexes: list[int], doc: Document) -> tuple[set[int], set[int]]:
@@ -433,8 +438,6 @@ def _stuffed(text: str) -> bool:
     if len(text) < 18 or len(text) > 2000:
         return False
     colon = max(text.find("："), text.find(":")) + 1
-    if not (_OPENING_RUN.match(text) or (colon and _OPENING_RUN.match(text, colon))):
-        return False  # (three times a phrase of six: a run of 18 characters without a break, near the start)
     starts = [*range(0, min(8, len(text) - 6)), *range(colon, min(colon + 4, len(text) - 6))]
     if not any(text.count(text[i : i + 6]) >= 3 for i in starts):
         return False  # (a stuffed line opens with its phrase, after a number or a label: a cheap test)
@@ -443,7 +446,6 @@ def _stuffed(text: str) -> bool:
 
 
 _REPEATED = lazy_pattern.compile(r"([^\s。，、；：！？,.;:!?]{6,30}?)\1{2,}")  # (a phrase, not a sentence)
-_OPENING_RUN = lazy_pattern.compile(r".{0,7}[^\s。，、；：！？,.;:!?]{18}")
 
 
 def _rare_noise(text: str) -> bool:

@@ -110,7 +110,9 @@ LINE_PIECES = [*"蘙齉灪鸜麤驫厵龘靐王喆的一是k7Q2d+m9[3：:，。�
                           st.text(max_size=60)), min_size=1, max_size=12))
 @example(["关于2024年度工作情况的报告", "  蘙齉灪鸜麤驫厵龘  ", "k7 Q2 d+ m9 [3", "全年完成地区生产总值286.4亿元。",
           "热词：乡镇换届五年政府工作报告乡镇换届五年政府工作报告乡镇换届五年政府工作报告",
-          "1.乡镇换届五年政府工作报告乡镇换届五年政府工作报告乡镇换届五年政府工作报告"])
+          "1.乡镇换届五年政府工作报告乡镇换届五年政府工作报告乡镇换届五年政府工作报告",
+          "政府工作报告 政府工作报告 政府工作报告政府工作报告政府工作报告",
+          "2024年10月28各位0月28 各位0月28各位0月28各位0月28各位代表、同志们：日"])
 @settings(max_examples=400, deadline=None)
 def test_the_document_scan_finds_every_noise_and_stuffing_line(lines):
     """The vendor rules look for noise and keyword stuffing only on lines one scan of the
@@ -128,4 +130,4 @@ def test_the_document_scan_finds_every_noise_and_stuffing_line(lines):
         if watermarks._stuffed(text):
             assert k in stuffed, text
     if lines[0] == "关于2024年度工作情况的报告":  # the explicit example: each kind is there
-        assert len(noisy) >= 2 and len(stuffed) >= 2
+        assert len(noisy) >= 2 and len(stuffed) >= 4

@@ -688,3 +688,20 @@ def test_folding_changes_only_the_characters_it_says():
     assert changed == set(watermarks._CHANGED_BY_FOLDING)
     text = "ＱＱ 群:12345（下载）\n更多范文请关注"
     assert watermarks.fold(text, set(text)) == watermarks.fold(text) == "qq群：12345（下载）\n更多范文请关注"
+
+
+def test_keyword_stuffing_whose_run_starts_late_in_the_line(lint):
+    for line in ("政府工作报告 政府工作报告 政府工作报告政府工作报告政府工作报告",
+                 "关于年度总结报告，关于年度总结报告，关于年度总结报告，工作总结范文工作总结范文工作总结范文"):
+        found = [d for d in lint(report(middle=[line])) if d.code == "RL201"]
+        assert [d.message for d in found] == ["vendor residue 'keyword stuffing': delete the line"], line
+
+
+def test_a_configured_phrase_with_sigma_is_found():
+    """Σ lowers to σ, or to ς at the end of a word: a phrase needing both is still found."""
+    from reportlint import lint_text
+    from reportlint.config import Config
+
+    text = report(tail=["Η ΕΤΑΙΡΕΙΑ ΚΟΣΜΟΣ ΑΕ – πρότυπα εγγράφων"])
+    found = lint_text(text, config=Config(extend_vendor_phrases=("ΚΟΣΜΟΣ",)))
+    assert [d.code for d in found if d.category == "watermark"] == ["RL201"]
