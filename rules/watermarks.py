@@ -417,7 +417,8 @@ _MAYBE_NOISE = lazy_pattern.compile(
     r"|^[^\S\n]*\S[^\n，。、]{4,38}\S[^\S\n]*$",  # or 6-40 characters, no comma or full stop
     re.MULTILINE,
 )
-_MAYBE_STUFFED = lazy_pattern.compile(r"[^\s。，、；：！？,.;:!?]{18}")  # what _REPEATED matches is such a run
+# What _REPEATED matches is a run of 18 or more unbroken characters (tried only where a run starts).
+_MAYBE_STUFFED = lazy_pattern.compile(r"(?<![^\s。，、；：！？,.;:!?])[^\s。，、；：！？,.;:!?]{18}")
 
 
 def _odd_lines(indexes: list[int], doc: Document) -> tuple[set[int], set[int]]:
