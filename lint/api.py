@@ -40,7 +40,7 @@ class FileResult:
 
     def __repr__(self) -> str:
         return (f"FileResult(path={self.path!r}, format={self.format!r}, "
-                f"diagnostics=[{len(self.diagnostics)}], error={self.error!r})")
+                f"diagnostics={self.diagnostics!r}, error={self.error!r})")
 
 
 class LintResult:
@@ -85,7 +85,7 @@ def lint_text(text: str, format: str = "txt", config: Config | None = None, path
 
 def _excluded(path: str, config: Config) -> bool:
     """Does an exclude glob match the path (relative to the config's folder) or one of its parts?"""
-    rel = _case(os.path.relpath(os.path.abspath(path), config.root).replace(os.sep, "/"))
+    rel = _case(os.path.relpath(os.path.abspath(path), config.root))
     matches = _exclude_pattern((*config.exclude, *config.extend_exclude)).match
     return matches(rel) is not None or any(matches(part) is not None for part in rel.split("/"))
 
@@ -99,8 +99,9 @@ def _exclude_pattern(globs: tuple[str, ...]):
 
 
 def _case(text: str) -> str:
-    """Lower case where file names ignore case (Windows), as ``fnmatch.fnmatch`` compares."""
-    return text.lower() if os.path.normcase("A") == "a" else text
+    """A path or glob as ``fnmatch.fnmatch`` compares them (on Windows lower case, and ``\\``
+    and ``/`` alike), with ``/`` between its parts."""
+    return os.path.normcase(text).replace(os.sep, "/")
 
 
 def _annotated_copy(name: str) -> bool:

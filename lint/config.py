@@ -60,56 +60,88 @@ class AllowEntry(NamedTuple):
     codes: tuple[str, ...] = ()
 
 
-class _Settings(NamedTuple):
-    select: tuple[str, ...] = ()
-    # Added to the default (or selected) rules; the way to turn on opt-in rules
-    extend_select: tuple[str, ...] = ()
-    ignore: tuple[str, ...] = ()
-    exclude: tuple[str, ...] = DEFAULT_EXCLUDE
-    extend_exclude: tuple[str, ...] = ()
-    segmenter: str = "rjieba"
-    extend_allow: tuple[str, ...] = ()
-    extend_vendor_phrases: tuple[str, ...] = ()
-    # Report-type profile for the section rules: a name, "none", or None to detect from the title
-    profile: str | None = None
-    # The user's own report-type profiles (same form as rules/data/profiles/*.toml)
-    profiles: tuple = ()
-    # The year a report covers, when its title does not say (RL511)
-    report_year: int | None = None
-    # Per-rule severity overrides: ((code, severity), ...)
-    severity: tuple[tuple[str, str], ...] = ()
-    # Word package limits (defaults from OOXML practice: Apache POI, libxml2)
-    max_members: int = 5000
-    max_part_mib: int = 32
-    max_total_xml_mib: int = 128
-    max_ratio: int = 100
-    # (glob, selectors) pairs: rules turned off for matching files (globs relative to ``root``)
-    per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
-    # Findings accepted with a reason (for .txt and .docx, which have no comment syntax)
-    allow: tuple[AllowEntry, ...] = ()
-    # Language of messages and tables (en, zh); None: from the locale
-    lang: str | None = None
-    # Where the settings came from (None: defaults only); exclude globs are relative to its folder.
-    source: str | None = None
-    root: str | None = None  # None: the current directory when the settings are made
+# The settings, in order, with their defaults (``root``, last, defaults to the current directory).
+_DEFAULTS: dict[str, Any] = {
+    "select": (),
+    "extend_select": (),  # added to the default (or selected) rules; the way to turn on opt-in rules
+    "ignore": (),
+    "exclude": DEFAULT_EXCLUDE,
+    "extend_exclude": (),
+    "segmenter": "rjieba",
+    "extend_allow": (),
+    "extend_vendor_phrases": (),
+    "profile": None,  # report-type profile for the section rules: a name, "none", or None (from the title)
+    "profiles": (),  # the user's own report-type profiles (same form as rules/data/profiles/*.toml)
+    "report_year": None,  # the year a report covers, when its title does not say (RL511)
+    "severity": (),  # per-rule severity overrides: ((code, severity), ...)
+    "max_members": 5000,  # Word package limits (defaults from OOXML practice: Apache POI, libxml2)
+    "max_part_mib": 32,
+    "max_total_xml_mib": 128,
+    "max_ratio": 100,
+    "per_file_ignores": (),  # (glob, selectors) pairs: rules off for matching files (globs relative to root)
+    "allow": (),  # findings accepted with a reason (AllowEntry; for .txt and .docx, which have no comments)
+    "lang": None,  # language of messages and tables (en, zh); None: from the locale
+    "source": None,  # where the settings came from (None: defaults only); exclude globs are relative to it
+}
 
 
-class Config(_Settings):
-    """The settings of a run (immutable): the defaults, a config file's and the command
-    line's.  ``root`` defaults to the current directory."""
+class Config:
+    """The settings of a run: the defaults, a config file's and the command line's.
+    Immutable; :meth:`replace` makes a changed copy.  (A plain class, not a dataclass:
+    the dataclass machinery costs a short run about a fifth of its time.)"""
 
-    __slots__ = ()
+    __slots__ = (*_DEFAULTS, "root")
+    _fields = __slots__
 
-    def __new__(cls, *args: Any, **kwargs: Any) -> Config:
-        self = super().__new__(cls, *args, **kwargs)
-        return self if self.root is not None else self._replace(root=os.getcwd())
+    def __init__(self, *args: Any, **settings: Any) -> None:
+        if len(args) > len(self._fields):
+            raise TypeError(f"Config() takes at most {len(self._fields)} positional arguments")
+        for name, value in zip(self._fields, args, strict=False):
+            if name in settings:
+                raise TypeError(f"Config() got multiple values for argument {name!r}")
+            settings[name] = value
+        unknown = sorted(settings.keys() - set(self._fields))
+        if unknown:
+            raise TypeError(f"Config() got an unexpected keyword argument {unknown[0]!r}")
+        for name, default in _DEFAULTS.items():
+            object.__setattr__(self, name, settings.get(name, default))
+        object.__setattr__(self, "root", settings["root"] if "root" in settings else os.getcwd())
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        raise AttributeError(f"cannot assign to setting {name!r}: use replace()")
+
+    def __delattr__(self, name: str) -> None:
+        raise AttributeError(f"cannot delete setting {name!r}")
+
+    def _values(self) -> tuple:
+        return tuple(getattr(self, name) for name in self._fields)
+
+    def __eq__(self, other: object) -> bool:
+        return self._values() == other._values() if type(other) is type(self) else NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(self._values())
+
+    def __repr__(self) -> str:
+        return "Config(" + ", ".join(f"{n}={getattr(self, n)!r}" for n in self._fields) + ")"
+
+    def __reduce__(self):
+        return _config_from, (self.asdict(),)
+
+    def asdict(self) -> dict[str, Any]:
+        """The settings by name."""
+        return {name: getattr(self, name) for name in self._fields}
+
+    def replace(self, **changes: Any) -> Config:
+        """A copy with ``changes`` applied (unknown names are a TypeError)."""
+        return Config(**{**self.asdict(), **changes})
 
     def with_options(self, **options: Any) -> Config:
         """A copy with the given non-None options applied (command-line overrides)."""
         changes = {k: (tuple(v) if isinstance(v, list) else v) for k, v in options.items() if v is not None}
         if not changes:
             return self
-        cfg = self._replace(**changes)
+        cfg = self.replace(**changes)
         cfg.validate()
         return cfg
 
@@ -156,6 +188,11 @@ class Config(_Settings):
         if rule.opt_in:
             return any(_names(s, rule) for s in (*self.select, *self.extend_select))
         return not self.select or hits(self.select) or hits(self.extend_select)
+
+
+def _config_from(settings: dict[str, Any]) -> Config:
+    """A config from its settings by name (how a config is unpickled in a worker process)."""
+    return Config(**settings)
 
 
 def _names(selector: str, rule) -> bool:

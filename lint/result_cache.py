@@ -140,7 +140,7 @@ def _settings_key(value):
     """Settings as plain values for the key (``repr`` of a compiled pattern cuts it short)."""
     if isinstance(value, re.Pattern):
         return ("re", value.pattern, value.flags)
-    if isinstance(value, tuple) and hasattr(value, "_fields"):  # the settings and their allow entries
+    if hasattr(value, "_fields") and not isinstance(value, type):  # the settings and their allow entries
         return (type(value).__name__, tuple((name, _settings_key(getattr(value, name))) for name in value._fields))
     if isinstance(value, (tuple, list)):
         return tuple(_settings_key(v) for v in value)

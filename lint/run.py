@@ -33,8 +33,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         return parse_and_run(args)
     try:
         return run_check([a for a in args if a not in _PLAIN_FLAGS], **options)
-    except KeyboardInterrupt:
-        return 130
+    except KeyboardInterrupt:  # as the parser's runs end: a new line, then status 2
+        echo("", err=True)
+        return EXIT_ERROR
+    except BrokenPipeError:  # the reader went away (reportlint … | head): stop quietly, status 1
+        try:
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # (nothing left to flush)
+        except (OSError, ValueError):
+            pass
+        return EXIT_FINDINGS
 
 
 # Flags without a value that a plain run may carry, and the option each sets.
@@ -50,19 +57,59 @@ def _plain(args: list[str]) -> dict[str, bool] | None:
     return {_PLAIN_FLAGS[a]: True for a in args if a in _PLAIN_FLAGS}
 
 
-def echo(text: str, err: bool = False, nl: bool = True) -> None:
-    """Print to standard output (or error), flushed; a character the stream cannot encode
-    is written escaped rather than failing the run."""
+def echo(text: str, err: bool = False, nl: bool = True, color: bool | None = None) -> None:
+    """Print to standard output (or error) as the option parser's ``echo`` does: terminal
+    escape codes taken out unless in colour (``color``; None: when the stream is a
+    terminal), UTF-8 on a stream that claims ASCII, flushed.  In a run that has loaded
+    the parser (every run on Windows, where it also translates colours), its own ``echo``."""
+    if "click" in sys.modules:
+        import click
+
+        click.echo(text, err=err, nl=nl, color=color)
+        return
     stream = sys.stderr if err else sys.stdout
     if stream is None:
         return
     text = text + "\n" if nl else text
+    if not (color if color is not None else _isatty(stream)):
+        text = _strip_escapes(text)
+    encoding = getattr(stream, "encoding", None) or "ascii"
+    buffer = getattr(stream, "buffer", None)
+    if buffer is not None and _is_ascii(encoding):  # a misconfigured locale: write UTF-8
+        stream.flush()
+        buffer.write(text.encode("utf-8", "replace"))
+        buffer.flush()
+        return
     try:
         stream.write(text)
-    except UnicodeEncodeError:
-        encoding = getattr(stream, "encoding", None) or "utf-8"
+    except UnicodeEncodeError:  # (a stream that cannot hold Chinese: escaped, not a crash)
         stream.write(text.encode(encoding, "backslashreplace").decode(encoding))
     stream.flush()
+
+
+def _isatty(stream) -> bool:
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+def _is_ascii(encoding: str) -> bool:
+    import codecs
+
+    try:
+        return codecs.lookup(encoding).name == "ascii"
+    except LookupError:
+        return False
+
+
+def _strip_escapes(text: str) -> str:
+    """The text without terminal escape codes (CSI sequences such as ``\\033[31m``)."""
+    if "\033" not in text:
+        return text
+    import re
+
+    return re.sub(r"\033\[[;?0-9]*[a-zA-Z]", "", text)
 
 
 def error(message: str) -> None:
@@ -158,7 +205,7 @@ def run_check(
             error(f"{output_path}: cannot write the report: {exc.strerror or exc}")
             return EXIT_ERROR
     else:
-        echo(report, nl=False)
+        echo(report, nl=False, color=colour)
     if result.errors or fix_failed:
         return EXIT_ERROR
     threshold = SEVERITY_RANK[fail_on]

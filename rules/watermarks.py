@@ -130,6 +130,7 @@ class PhrasePack(NamedTuple):
     # pattern is compiled the first time a document holds one of its needed strings
     patterns: tuple[tuple[str, tuple[str, ...], str, frozenset[str]], ...]
     needed: frozenset[str]  # every needed string, each looked for once per document
+    configured: bool = False  # holds phrases of the user's config (kept out of the pattern cache)
 
     def hits(
         self, folded_lines: list[str], parts: list[str] | None = None, chars: set[str] | None = None
@@ -169,7 +170,7 @@ class PhrasePack(NamedTuple):
         by one, far faster than scanning for all; with many, one scan for all is faster."""
         words = [w for w in self.tiers if chars.issuperset(w)]
         if len(words) > LITERALS_ONE_BY_ONE:
-            return [(m.start(), m.group()) for m in _literal_pattern(tuple(self.tiers)).finditer(text)]
+            return [(m.start(), m.group()) for m in _literal_pattern(tuple(self.tiers), self.configured).finditer(text)]
         spans = []
         for word in words:
             i = text.find(word)
@@ -189,9 +190,9 @@ LITERALS_ONE_BY_ONE = 40
 
 
 @lru_cache(maxsize=8)
-def _literal_pattern(words: tuple[str, ...]) -> re.Pattern:
+def _literal_pattern(words: tuple[str, ...], configured: bool) -> re.Pattern:
     """One regex for all the literal phrases (built only for a document that may hold many)."""
-    return lazy_pattern.program(_trie_pattern(words))
+    return (re.compile if configured else lazy_pattern.program)(_trie_pattern(words))
 
 
 _QUOTES = {"“": "”", '"': '"', "‘": "’", "「": "」", "『": "』", "《": "》"}
@@ -222,7 +223,7 @@ def phrase_pack(extra: tuple[str, ...] = ()) -> PhrasePack:
             for e in data[tier]["regex"]
         )
     needed = frozenset(n for _tier, need, _pattern, _parts in patterns for n in need)
-    return PhrasePack(tiers, tuple(patterns), needed)
+    return PhrasePack(tiers, tuple(patterns), needed, bool(extra))
 
 
 @cache

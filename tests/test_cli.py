@@ -262,3 +262,40 @@ def test_a_path_named_like_a_command_goes_to_the_parser(tmp_path, monkeypatch, r
     (tmp_path / "fix").write_text("x", encoding="utf-8")
     result = run_cli("fix")
     assert result.code == 2 and "Usage" in result.err  # the fix command, wanting a path
+
+
+def _plain_run(args: list[str], **env: str) -> subprocess.CompletedProcess:
+    """The program in a fresh interpreter (so the option parser is not loaded), output as bytes."""
+    code = "import sys\nfrom reportlint.run import main\nsys.exit(main(sys.argv[1:]))"
+    return subprocess.run([sys.executable, "-c", code, *args], capture_output=True, timeout=120,
+                          env={**os.environ, **env})
+
+
+def test_a_plain_run_prints_as_the_option_parser_does(tmp_path):
+    path = tmp_path / "t.txt"
+    path.write_text("全县完成生产总值X亿元\033[31m red\033[0m\n", encoding="utf-8")
+    piped = _plain_run([str(path)])
+    assert piped.returncode == 1 and b"\033" not in piped.stdout  # escape codes out when not in colour
+    assert "全县完成生产总值X亿元".encode() in piped.stdout
+    ascii_locale = _plain_run([str(path)], PYTHONIOENCODING="ascii")
+    assert ascii_locale.stdout == piped.stdout  # a stream that claims ASCII gets UTF-8
+
+
+def test_a_plain_run_stops_quietly_when_the_reader_goes_away(tmp_path):
+    path = tmp_path / "t.txt"
+    path.write_text(TEMPLATE * 200, encoding="utf-8")  # more output than a pipe holds
+    code = "import sys\nfrom reportlint.run import main\nsys.exit(main(sys.argv[1:]))"
+    proc = subprocess.Popen([sys.executable, "-c", code, str(path)], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    proc.stdout.close()
+    err = proc.stderr.read()
+    assert proc.wait(timeout=120) == 1 and err == b""
+
+
+def test_an_interrupted_plain_run_exits_2(monkeypatch, capsys):
+    from reportlint import run
+
+    def interrupted(*_args, **_options):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(run, "run_check", interrupted)
+    assert run.main(["report.txt"]) == 2

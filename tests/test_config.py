@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 import pytest
 from reportlint.config import Config, load_config
 from reportlint.errors import ConfigError
@@ -154,10 +156,8 @@ def test_exclude_globs_match_as_fnmatch_matches_each(tmp_path):
     """The exclude globs are matched as one regex; each must match as ``fnmatch`` would,
     against the path relative to the config's folder or any one of its parts."""
     import fnmatch
-    import os
 
     from reportlint.api import _excluded
-    from reportlint.config import Config
 
     globs = ["drafts", "*.bak.txt", "archive/2023/*", "[0-9]*年*", "草稿?", "docs/**/old"]
     paths = ["drafts/a.txt", "reports/drafts", "a.bak.txt", "x/a.bak.txt", "archive/2023/b.md", "archive/2024/b.md",
@@ -169,3 +169,38 @@ def test_exclude_globs_match_as_fnmatch_matches_each(tmp_path):
             parts = rel.split("/")
             expected = fnmatch.fnmatch(rel, glob) or any(fnmatch.fnmatch(p, glob) for p in parts)
             assert _excluded(os.path.join(str(tmp_path), *parts), config) == expected, (glob, rel)
+
+
+def test_exclude_globs_on_windows_match_as_fnmatch_does_there(monkeypatch):
+    """On Windows fnmatch ignores case and takes ``\\`` and ``/`` alike (simulated here)."""
+    import ntpath
+    import types
+
+    from reportlint import api
+
+    monkeypatch.setattr(api, "os", types.SimpleNamespace(path=ntpath, sep="\\"))
+    api._exclude_pattern.cache_clear()
+    cases = [("drafts\\*", "C:\\proj\\drafts\\a.md", True), ("drafts/*", "C:\\proj\\drafts\\a.md", True),
+             ("Drafts/*", "C:\\proj\\drafts\\a.md", True), ("sub\\tmp*", "C:\\proj\\sub\\tmp1\\a.md", True),
+             ("*.BAK.md", "C:\\proj\\x\\y.bak.md", True), ("archive\\*", "C:\\proj\\drafts\\a.md", False)]
+    for glob, path, expected in cases:
+        assert api._excluded(path, Config(root="C:\\proj", exclude=(glob,))) == expected, glob
+    api._exclude_pattern.cache_clear()
+
+
+def test_settings_are_an_immutable_record():
+    import pickle
+
+    config = Config(select=("RL1",), lang="zh")
+    assert config == Config(select=("RL1",), lang="zh") and hash(config) == hash(Config(select=("RL1",), lang="zh"))
+    assert config != ("RL1",) and not isinstance(config, tuple)
+    assert config.replace(lang="en").lang == "en" and config.lang == "zh"
+    assert pickle.loads(pickle.dumps(config)) == config  # (how settings reach worker processes)
+    assert Config(root=None).root is None and Config().root == os.getcwd()
+    assert "select=('RL1',)" in repr(config)
+    with pytest.raises(AttributeError):
+        config.select = ()
+    with pytest.raises(TypeError):
+        Config(selekt=("RL1",))
+    with pytest.raises(TypeError):
+        config.replace(selekt=())
