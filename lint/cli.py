@@ -21,6 +21,9 @@ from .run import split as _split
 
 LANG_HELP = ("Language of messages and tables: zh or en (default: the config key lang, else the locale: "
              "zh when LC_ALL, LC_MESSAGES or LANG starts with zh).")
+# Files to lint are not checked here: one that cannot be read gets its one-line error from
+# the reader, and the others are still linted (as in a plain run, which has no parser).
+_PATHS = click.Path(readable=False)
 # Every command takes --lang; resolve it with choose_language(lang, config.lang).
 lang_option = click.option("--lang", type=click.Choice(LANGUAGES), help=LANG_HELP)
 
@@ -42,7 +45,7 @@ def cli() -> None:
 
 
 @cli.command("check", context_settings={"help_option_names": ["-h", "--help"]})
-@click.argument("paths", nargs=-1, type=click.Path())
+@click.argument("paths", nargs=-1, type=_PATHS)
 @click.option("--format", "fmt", type=click.Choice([*FORMATS, AUTO]), default="text", show_default=True,
               help="Output format (auto: github inside GitHub Actions, else text).")
 @click.option("-o", "--output", "output_path", type=click.Path(dir_okay=False), metavar="FILE",
@@ -104,7 +107,7 @@ def check(paths, fmt, output_path, select, extend_select, ignore, exclude, stati
 
 
 @cli.command("fix", context_settings={"help_option_names": ["-h", "--help"]})
-@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.argument("paths", nargs=-1, required=True, type=_PATHS)
 @click.option("--diff", "show_diff", is_flag=True, help="Show what would change, write nothing.")
 @click.option("--backup", is_flag=True, help="Keep the original beside the file as PATH.bak (PATH.bak2 … if taken).")
 @click.option("--select", multiple=True, metavar="CODES", help="Only these rules (as for checking).")
@@ -145,7 +148,7 @@ def fix(paths, show_diff, backup, select, ignore, exclude, config_path, isolated
 
 
 @cli.command("annotate", context_settings={"help_option_names": ["-h", "--help"]})
-@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.argument("paths", nargs=-1, required=True, type=_PATHS)
 @click.option("-o", "--output", type=click.Path(dir_okay=False),
               help="Where to write the copy (one input only; default: NAME.reportlint.docx beside it).")
 @click.option("--lang", type=click.Choice(["en", "zh"]),
@@ -188,7 +191,7 @@ def annotate(paths, output, lang, select, ignore, config_path, isolated) -> None
 
 
 @cli.command("slots", context_settings={"help_option_names": ["-h", "--help"]})
-@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.argument("paths", nargs=-1, required=True, type=_PATHS)
 @click.option("--format", "fmt", type=click.Choice(["table", "csv"]), default="table", show_default=True,
               help="Output format.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), metavar="FILE",
@@ -241,7 +244,7 @@ def baseline() -> None:
 
 @baseline.command("write", context_settings={"help_option_names": ["-h", "--help"]})
 @click.argument("file", type=click.Path(dir_okay=False))
-@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.argument("paths", nargs=-1, required=True, type=_PATHS)
 @click.option("--select", multiple=True, metavar="CODES", help="Only these rules (as for linting).")
 @click.option("--ignore", multiple=True, metavar="CODES", help="Skip these rules (as for linting).")
 @click.option("--config", "config_path", type=click.Path(dir_okay=False), help="Use this config file.")

@@ -61,12 +61,16 @@ def echo(text: str, err: bool = False, nl: bool = True, color: bool | None = Non
     """Print to standard output (or error) as the option parser's ``echo`` does: terminal
     escape codes taken out unless in colour (``color``; None: when the stream is a
     terminal), UTF-8 on a stream that claims ASCII, flushed.  In a run that has loaded
-    the parser (every run on Windows, where it also translates colours), its own ``echo``."""
+    the parser (every run on Windows, where it also translates colours), its own ``echo``.
+    Either way, a character the stream cannot encode (latin-1) is written escaped."""
     if "click" in sys.modules:
         import click
 
-        click.echo(text, err=err, nl=nl, color=color)
-        return
+        try:
+            click.echo(text, err=err, nl=nl, color=color)
+            return
+        except UnicodeEncodeError:
+            pass  # (nothing was written: the text is encoded before it is written)
     stream = sys.stderr if err else sys.stdout
     if stream is None:
         return
@@ -104,12 +108,12 @@ def _is_ascii(encoding: str) -> bool:
 
 
 def _strip_escapes(text: str) -> str:
-    """The text without terminal escape codes (CSI sequences such as ``\\033[31m``)."""
+    """The text without terminal control sequences (ECMA-48 CSI, such as ``\\033[31m``)."""
     if "\033" not in text:
         return text
     import re
 
-    return re.sub(r"\033\[[;?0-9]*[a-zA-Z]", "", text)
+    return re.sub(r"\033\[[0-?]*[ -/]*[@-~]", "", text)
 
 
 def error(message: str) -> None:

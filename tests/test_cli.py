@@ -273,12 +273,27 @@ def _plain_run(args: list[str], **env: str) -> subprocess.CompletedProcess:
 
 def test_a_plain_run_prints_as_the_option_parser_does(tmp_path):
     path = tmp_path / "t.txt"
-    path.write_text("全县完成生产总值X亿元\033[31m red\033[0m\n", encoding="utf-8")
+    path.write_text("全县完成生产总值X亿元\033[31m红\033[0m\033[38:5:1m\033[2 q\033[>4m\n", encoding="utf-8")
     piped = _plain_run([str(path)])
     assert piped.returncode == 1 and b"\033" not in piped.stdout  # escape codes out when not in colour
     assert "全县完成生产总值X亿元".encode() in piped.stdout
+    parsed = _plain_run(["--format", "text", str(path)])  # (an option: through the parser)
+    assert (parsed.returncode, parsed.stdout, parsed.stderr) == (1, piped.stdout, piped.stderr)
     ascii_locale = _plain_run([str(path)], PYTHONIOENCODING="ascii")
     assert ascii_locale.stdout == piped.stdout  # a stream that claims ASCII gets UTF-8
+    for args in ([str(path)], ["--format", "text", str(path)]):  # a stream that cannot hold Chinese
+        latin1 = _plain_run(args, PYTHONIOENCODING="latin-1")
+        assert (latin1.returncode, latin1.stderr) == (1, b"") and b"\\u5168\\u53bf" in latin1.stdout, args
+
+
+def test_the_parser_leaves_unreadable_files_to_the_reader(run_cli, tmp_path, monkeypatch):
+    """A file that cannot be read gets the reader's one-line error and the others are still
+    linted, through the parser as in a plain run (not a usage error that lints nothing)."""
+    path = tmp_path / "t.txt"
+    path.write_text(TEMPLATE, encoding="utf-8")
+    monkeypatch.setattr(os, "access", lambda *_args, **_kwargs: False)
+    result = run_cli("--format", "json", str(path))
+    assert result.code == 1 and "Usage" not in result.err and result.diagnostics()
 
 
 def test_a_plain_run_stops_quietly_when_the_reader_goes_away(tmp_path):
