@@ -375,9 +375,10 @@ def _load_toml(path: str) -> dict[str, Any]:
         raise ConfigError(f"{path}: cannot read: {exc.strerror}") from None
 
 
-def load_file(path: str) -> Config:
-    """Settings from one file (``.reportlint.toml`` or ``pyproject.toml``)."""
-    data = _load_toml(path)
+def load_file(path: str, data: dict[str, Any] | None = None) -> Config:
+    """Settings from one file (``.reportlint.toml`` or ``pyproject.toml``); ``data``: its
+    tables, when already parsed."""
+    data = _load_toml(path) if data is None else data
     root = os.path.dirname(os.path.abspath(path))
     if os.path.basename(path) == "pyproject.toml":
         section = data.get("tool", {}).get("reportlint", {})
@@ -395,18 +396,19 @@ def _mentions_reportlint(path: str) -> bool:
         return False
 
 
-def discover(start: str | None = None) -> str | None:
-    """The nearest config file at or above ``start``."""
+def discover(start: str | None = None) -> tuple[str, dict[str, Any] | None] | None:
+    """The nearest config file at or above ``start``, and its tables when they were parsed
+    to find it (a pyproject.toml: it counts only with a [tool.reportlint] table)."""
     folder = os.path.abspath(start or os.getcwd())
     while True:
         candidate = os.path.join(folder, ".reportlint.toml")
         if os.path.isfile(candidate):
-            return candidate
+            return candidate, None
         candidate = os.path.join(folder, "pyproject.toml")
         if os.path.isfile(candidate) and _mentions_reportlint(candidate):
             data = _load_toml(candidate)
             if "reportlint" in data.get("tool", {}):
-                return candidate
+                return candidate, data
         parent = os.path.dirname(folder)
         if parent == folder:
             return None
@@ -420,4 +422,4 @@ def load_config(path: str | None = None, start: str | None = None, isolated: boo
     if isolated:
         return Config()
     found = discover(start)
-    return load_file(found) if found else Config()
+    return load_file(*found) if found else Config()
