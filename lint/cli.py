@@ -292,10 +292,8 @@ def main(argv: list[str] | None = None) -> int:
     except click.ClickException as exc:
         exc.show()
         return EXIT_ERROR
-    except click.Abort:
+    except (click.Abort, KeyboardInterrupt):  # (the parser turns Ctrl-C into Abort)
         return EXIT_ERROR
-    except KeyboardInterrupt:
-        return 130
     return EXIT_CLEAN
 
 
