@@ -54,15 +54,10 @@ def load(path: str, parse: Callable[[bytes], Any]) -> Any:
     key = (source, len(raw), zlib.crc32(raw))
     where = zlib.crc32(source.encode("utf-8", "surrogatepass"))
     entry = os.path.join(folder, f"{os.path.basename(source)}-{where:08x}")
-    try:
-        with open(entry, "rb") as fh:
-            stored = marshal.loads(fh.read())
-        if isinstance(stored, tuple) and len(stored) == 2 and stored[0] == key:
-            return stored[1]
-    except (OSError, EOFError, ValueError, TypeError):
-        pass  # missing or damaged: parse again
-    value = parse(raw)
-    _store(entry, (key, value))
+    value = read_entry(entry, key)
+    if value is MISSING:  # missing, stale or damaged: parse again
+        value = parse(raw)
+        write_entry(entry, key, value)
     return value
 
 
@@ -79,12 +74,31 @@ def _parse_toml(raw: bytes) -> dict[str, Any]:
     return tomllib.loads(raw.decode("utf-8"))
 
 
-def _store(entry: str, record: tuple) -> None:
+MISSING = object()  # what read_entry gives for no usable entry
+
+
+def read_entry(entry: str, key: Any) -> Any:
+    """The value stored in the cache file ``entry`` under ``key``; MISSING when there is no
+    such file, it holds another key, or it is damaged (its checksum does not match)."""
     try:
-        payload = marshal.dumps(record)
-    except ValueError:  # a value marshal cannot hold (a TOML date): not cached
+        with open(entry, "rb") as fh:
+            raw = fh.read()
+        if len(raw) < 4 or int.from_bytes(raw[:4], "little") != zlib.crc32(raw[4:]):
+            return MISSING
+        stored = marshal.loads(raw[4:])
+    except (OSError, EOFError, ValueError, TypeError):
+        return MISSING
+    return stored[1] if isinstance(stored, tuple) and len(stored) == 2 and stored[0] == key else MISSING
+
+
+def write_entry(entry: str, key: Any, value: Any) -> None:
+    """Store ``value`` under ``key`` in the cache file ``entry`` (marshal, with a checksum,
+    atomically); a value marshal cannot hold (a TOML date) is not stored."""
+    try:
+        payload = marshal.dumps((key, value))
+    except ValueError:
         return
-    write_atomically(entry, payload)
+    write_atomically(entry, zlib.crc32(payload).to_bytes(4, "little") + payload)
 
 
 def write_atomically(entry: str, payload: bytes) -> None:

@@ -148,29 +148,16 @@ def _load() -> dict:
 
 
 def _read(path: str | None) -> dict:
-    import marshal
-    import zlib
+    from .data_cache import MISSING, read_entry
 
-    if path is None:
-        return {}
-    try:
-        with open(path, "rb") as fh:
-            raw = fh.read()
-        if int.from_bytes(raw[:4], "little") != zlib.crc32(raw[4:]):
-            return {}
-        stamp, programs = marshal.loads(raw[4:])
-    except (OSError, EOFError, ValueError, TypeError):
-        return {}
-    return programs if stamp == _stamp() and isinstance(programs, dict) else {}
+    programs = MISSING if path is None else read_entry(path, _stamp())
+    return programs if isinstance(programs, dict) else {}
 
 
 def save() -> None:
     """Write the programs compiled by this run into the cache, beside those already there
     (run at exit; a folder that cannot be written is passed over)."""
-    import marshal
-    import zlib
-
-    from .data_cache import write_atomically
+    from .data_cache import write_entry
 
     path = _path()
     if path is None or not _programs:
@@ -179,5 +166,4 @@ def save() -> None:
     if len(merged) + len(_programs) > MAX_PROGRAMS:
         merged = {}
     merged.update(_programs)
-    payload = marshal.dumps((_stamp(), merged))
-    write_atomically(path, zlib.crc32(payload).to_bytes(4, "little") + payload)
+    write_entry(path, _stamp(), merged)

@@ -22,7 +22,6 @@ turns the cache off, and a folder that cannot be written only costs time.
 
 from __future__ import annotations
 
-import marshal
 import os
 import re
 import stat
@@ -111,13 +110,12 @@ class ResultCache:
         ticket = self._key(path)
         if ticket is None:
             return None, None
+        record = data_cache.read_entry(self._entry(path), ticket[0])
+        if record is data_cache.MISSING:
+            return None, ticket
         try:
-            with open(self._entry(path), "rb") as fh:
-                stored_key, record = marshal.loads(fh.read())
-            if stored_key != ticket[0]:
-                return None, ticket
             return _result(record), ticket
-        except Exception:  # missing, damaged or from another Python: lint again
+        except Exception:  # a record of another shape: lint again
             return None, ticket
 
     def put(self, path: str, ticket: tuple | None, result) -> None:
@@ -129,11 +127,7 @@ class ResultCache:
                 return  # the file changed while it was linted: these findings may be of either version
         except OSError:
             return
-        try:
-            payload = marshal.dumps((key, _record(result)))
-        except ValueError:  # a value marshal cannot hold: lint this file again next time
-            return
-        data_cache.write_atomically(self._entry(path), payload)
+        data_cache.write_entry(self._entry(path), key, _record(result))  # (not kept if marshal cannot hold it)
 
 
 def _settings_key(value):
