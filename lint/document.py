@@ -10,6 +10,7 @@ number, table cell and nearest heading.  Rules never see bytes or XML.
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Callable
 from typing import Any, NamedTuple
 
 # Block kinds
@@ -159,6 +160,15 @@ class Document:
 
     def __repr__(self) -> str:
         return f"Document(path={self.path!r}, format={self.format!r}, blocks={len(self.blocks)})"
+
+    def memo(self, name: str, make: Callable[[], Any]) -> Any:
+        """``make()``, worked out once per document under ``name`` in :attr:`meta` (for what
+        several rules need: the outline, the vendor verdicts …)."""
+        try:
+            return self.meta[name]
+        except KeyError:
+            value = self.meta[name] = make()
+            return value
 
     def joined(self) -> tuple[str, list[int]]:
         """All block texts joined by newlines, and the offset where each block starts."""

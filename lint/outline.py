@@ -94,9 +94,10 @@ def find_marker(block: Block) -> Marker | None:
 
 def outline(doc: Document) -> list[Marker]:
     """Markers of the body's numbered headings, in order (cached per document)."""
-    cached = doc.meta.get("_outline")
-    if cached is not None:
-        return cached
+    return doc.memo("_outline", lambda: _markers(doc))
+
+
+def _markers(doc: Document) -> list[Marker]:
     markers: list[Marker] = []
     skipping = False
     for block in doc.blocks:
@@ -112,7 +113,6 @@ def outline(doc: Document) -> list[Marker]:
             continue
         skipping = False
         markers.append(marker)
-    doc.meta["_outline"] = markers
     return markers
 
 

@@ -63,10 +63,7 @@ def in_sample(doc: Document, block: Block, tok) -> bool:
     """
     if tok.start > _sample_start(block.text):
         return True
-    samples = doc.meta.get("_sample_blocks")
-    if samples is None:
-        samples = doc.meta["_sample_blocks"] = _sample_blocks(doc)
-    if id(block) in samples:
+    if id(block) in doc.memo("_sample_blocks", lambda: _sample_blocks(doc)):
         return True
     return _guide(doc) and _quoted_specimen(block.text, tok.start)
 
@@ -95,12 +92,11 @@ def _sample_blocks(doc: Document) -> frozenset[int]:
 
 def _guide(doc: Document) -> bool:
     """A text that teaches how to write a document (the words of a writing guide)."""
-    cached = doc.meta.get("_writing_guide")
-    if cached is None:
-        text, _starts = doc.joined()
-        words = context()["samples"]["guide_words"]
-        cached = doc.meta["_writing_guide"] = sum(w in text for w in words) >= 2
-    return cached
+    return doc.memo("_writing_guide", lambda: _count_guide_words(doc.joined()[0]) >= 2)
+
+
+def _count_guide_words(text: str) -> int:
+    return sum(w in text for w in context()["samples"]["guide_words"])
 
 
 def _quoted_specimen(text: str, index: int) -> bool:
@@ -132,19 +128,14 @@ def _opening_quote(text: str, index: int) -> int:
 
 def vendor_blocks(doc: Document, config) -> frozenset[int]:
     """The blocks (by id) the watermark rules take for vendor text."""
-    cached = doc.meta.get("_vendor_block_ids")
-    if cached is None:
-        from .watermarks import RULES, classify
+    from .watermarks import RULES, classify
 
-        if not any(config.enabled(rule) for rule in RULES):
-            doc.meta["_vendor_block_ids"] = frozenset()
-            return frozenset()  # nobody reports the line: its slots are reported as slots
-
-        # (a long paragraph with a pasted page counter is still a paragraph of the report)
-        cached = doc.meta["_vendor_block_ids"] = frozenset(
-            id(v.block) for v in classify(doc, config) if v.code and len(v.block.text) <= 120
-        )
-    return cached
+    if not any(config.enabled(rule) for rule in RULES):
+        return frozenset()  # nobody reports the line: its slots are reported as slots
+    # (a long paragraph with a pasted page counter is still a paragraph of the report)
+    return doc.memo("_vendor_block_ids", lambda: frozenset(
+        id(v.block) for v in classify(doc, config) if v.code and len(v.block.text) <= 120
+    ))
 
 
 @lru_cache(maxsize=4096)

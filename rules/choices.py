@@ -180,10 +180,7 @@ _ENGLISH_SLOT = lazy_pattern.compile(
 
 def _english_template(doc: Document) -> bool:
     """Has the text other slots of an English template ([Student Name], <Class>, {{name}})?"""
-    cached = doc.meta.get("_english_template")
-    if cached is None:
-        cached = doc.meta["_english_template"] = _ENGLISH_SLOT.search(doc.joined()[0]) is not None
-    return cached
+    return doc.memo("_english_template", lambda: _ENGLISH_SLOT.search(doc.joined()[0]) is not None)
 
 
 def _choices(doc: Document, config) -> Iterator[Diagnostic]:

@@ -267,12 +267,12 @@ def _blocks_with(doc: Document, pattern: re.Pattern) -> list[Block]:
 
 def _scan(doc: Document, key: str) -> list[tuple[Block, re.Match]]:
     """Matches of one claim pattern, computed once per document."""
-    cache = doc.meta.setdefault("_claims", {})
-    if key not in cache:
+    def matches() -> list[tuple[Block, re.Match]]:
         blocks = [b for b in _blocks_with(doc, _need_pattern(key)) if _DIGIT.search(b.text)]
         pattern = _compiled(key) if blocks else None
-        cache[key] = [(block, m) for block in blocks for m in pattern.finditer(block.text)]
-    return cache[key]
+        return [(block, m) for block in blocks for m in pattern.finditer(block.text)]
+
+    return doc.memo(f"_claims:{key}", matches)
 
 
 scan = _scan  # the claim patterns, shared with claim_wording

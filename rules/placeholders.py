@@ -135,15 +135,9 @@ def _anonymised_at(text: str, index: int) -> bool:
 
 def _has_anonymised_persons(doc: Document) -> bool:
     """Does the document anonymise people (王某, 李某某)?  Then 某某 is anonymity, not a slot."""
-    cached = doc.meta.get("_anonymised")
-    if cached is None:
-        cached = False
-        for block, tok in candidates(doc, "mou1"):
-            if tok.start and _anonymised_at(block.text, tok.start - 1):
-                cached = True
-                break
-        doc.meta["_anonymised"] = cached
-    return cached
+    return doc.memo("_anonymised", lambda: any(
+        tok.start and _anonymised_at(block.text, tok.start - 1) for block, tok in candidates(doc, "mou1")
+    ))
 
 
 _FIELD_LABEL = lazy_pattern.compile(
@@ -383,20 +377,20 @@ def _signature_field(text: str, tok: Token) -> bool:
 
 def _form_start(doc: Document) -> int:
     """Line where a form (reply slip, bid letter …) begins, or one past the end."""
-    cached = doc.meta.get("_form_start")
-    if cached is None:
-        forms = context()["forms"]
-        cached, prose = 10**9, False
-        for b in doc.blocks:
-            text = b.text.strip()
-            headings = forms["headings"] + forms["sender_headings"] if prose else forms["headings"]
-            if (len(text) <= 30 and any(h in text for h in headings)) or \
-                    text.lstrip("*#_ \u3000").startswith(tuple(headings)):  # **回执**（请于…前发送至…）
-                cached = b.line
-                break
-            prose = prose or text.endswith(("。", "；"))
-        doc.meta["_form_start"] = cached
-    return cached
+    return doc.memo("_form_start", lambda: _find_form_start(doc))
+
+
+def _find_form_start(doc: Document) -> int:
+    forms = context()["forms"]
+    prose = False
+    for b in doc.blocks:
+        text = b.text.strip()
+        headings = forms["headings"] + forms["sender_headings"] if prose else forms["headings"]
+        if (len(text) <= 30 and any(h in text for h in headings)) or \
+                text.lstrip("*#_ \u3000").startswith(tuple(headings)):  # **回执**（请于…前发送至…）
+            return b.line
+        prose = prose or text.endswith(("。", "；"))
+    return 10**9
 
 
 def _blank_slots(doc: Document, config) -> Iterator[Diagnostic]:

@@ -706,9 +706,10 @@ def _promotional(v: LineVerdict, strong_block: bool = False) -> bool:
 
 def classify(doc: Document, config) -> list[LineVerdict]:
     """Vendor verdicts of the lines that can matter, computed once per document."""
-    cached = doc.meta.get("_vendor_verdicts")
-    if cached is not None:
-        return cached
+    return doc.memo("_vendor_verdicts", lambda: _classify(doc, config))
+
+
+def _classify(doc: Document, config) -> list[LineVerdict]:
     verdicts = Verdicts(doc, config)
     evidence = [k for k, v in verdicts.known() if v.phrases or v.contacts]
     for k in evidence:
@@ -738,9 +739,7 @@ def classify(doc: Document, config) -> list[LineVerdict]:
                         break
                     n.code, n.reason = "RL204", "separator"
                     j += step
-    result = [v for _k, v in verdicts.known()]
-    doc.meta["_vendor_verdicts"] = result
-    return result
+    return [v for _k, v in verdicts.known()]
 
 
 def _span(text: str) -> tuple[int, int]:

@@ -77,3 +77,13 @@ def test_empty_text_file_is_clean():
 def test_latin1_text_is_decoded_by_detection():
     doc = read("Résumé du rapport annuel, état des lieux et prochaines étapes.\n".encode("cp1252"))
     assert "sum" in doc.blocks[0].text
+
+
+def test_a_document_works_out_what_rules_share_once():
+    from reportlint.readers import read_text
+
+    doc = read_text("t.txt", "关于2024年度工作情况的报告\n", "txt")
+    calls = []
+    assert doc.memo("_answer", lambda: calls.append(1) or 0) == 0
+    assert doc.memo("_answer", lambda: calls.append(1) or 1) == 0  # (a falsy answer is kept too)
+    assert calls == [1]
