@@ -10,7 +10,7 @@ from contextlib import contextmanager
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from .config import Config
+from .config import Config, relative_to_root
 from .diagnostics import Diagnostic
 from .errors import describe_failure
 
@@ -85,7 +85,7 @@ def lint_text(text: str, format: str = "txt", config: Config | None = None, path
 
 def _excluded(path: str, config: Config) -> bool:
     """Does an exclude glob match the path (relative to the config's folder) or one of its parts?"""
-    rel = _case(os.path.relpath(os.path.abspath(path), config.root))
+    rel = _case(relative_to_root(path, config.root))
     matches = _exclude_pattern((*config.exclude, *config.extend_exclude)).match
     return matches(rel) is not None or any(matches(part) is not None for part in rel.split("/"))
 

@@ -40,11 +40,9 @@ def _root(baseline_path: str) -> str:
 
 
 def _key(path: str, code: str, match: str, root: str) -> Key:
-    try:
-        rel = os.path.relpath(os.path.abspath(path), root).replace(os.sep, "/")
-    except ValueError:  # another drive (Windows)
-        rel = os.path.abspath(path).replace(os.sep, "/")
-    return rel, code, " ".join(match.split())
+    from .config import relative_to_root
+
+    return relative_to_root(path, root), code, " ".join(match.split())
 
 
 def counts(result, baseline_path: str) -> Counter:

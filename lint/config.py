@@ -190,6 +190,15 @@ class Config:
         return not self.select or hits(self.select) or hits(self.extend_select)
 
 
+def relative_to_root(path: str, root: str) -> str:
+    """``path`` relative to a config's folder (``root``), with ``/`` separators, as config
+    globs and baselines name files; the absolute path on another drive (Windows)."""
+    try:
+        return os.path.relpath(os.path.abspath(path), root).replace(os.sep, "/")
+    except ValueError:
+        return os.path.abspath(path).replace(os.sep, "/")
+
+
 def _config_from(settings: dict[str, Any]) -> Config:
     """A config from its settings by name (how a config is unpickled in a worker process)."""
     return Config(**settings)

@@ -23,7 +23,7 @@ from __future__ import annotations
 import fnmatch
 import os
 
-from .config import selects
+from .config import relative_to_root, selects
 from .diagnostics import Diagnostic
 from .document import Document, Suppression
 
@@ -38,10 +38,7 @@ def glob_matches(pattern: str, path: str, root: str) -> bool:
     """Whether ``path`` matches a config glob, which is relative to the config's folder
     (``root``); a glob without ``/`` also matches the file name alone, and ``**/`` may
     stand for no folder at all."""
-    try:
-        rel = os.path.relpath(os.path.abspath(path), root).replace(os.sep, "/")
-    except ValueError:  # another drive (Windows): no relative path
-        rel = os.path.abspath(path).replace(os.sep, "/")
+    rel = relative_to_root(path, root)
     pattern = pattern.replace(os.sep, "/")
     candidates = {pattern, pattern.replace("**/", "")}
     if any(fnmatch.fnmatchcase(rel, p) for p in candidates):

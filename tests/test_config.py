@@ -176,13 +176,16 @@ def test_exclude_globs_on_windows_match_as_fnmatch_does_there(monkeypatch):
     import ntpath
     import types
 
-    from reportlint import api
+    from reportlint import api, config
 
-    monkeypatch.setattr(api, "os", types.SimpleNamespace(path=ntpath, sep="\\"))
+    windows = types.SimpleNamespace(path=ntpath, sep="\\", getcwd=lambda: "C:\\proj")
+    monkeypatch.setattr(api, "os", windows)
+    monkeypatch.setattr(config, "os", windows)
     api._exclude_pattern.cache_clear()
     cases = [("drafts\\*", "C:\\proj\\drafts\\a.md", True), ("drafts/*", "C:\\proj\\drafts\\a.md", True),
              ("Drafts/*", "C:\\proj\\drafts\\a.md", True), ("sub\\tmp*", "C:\\proj\\sub\\tmp1\\a.md", True),
-             ("*.BAK.md", "C:\\proj\\x\\y.bak.md", True), ("archive\\*", "C:\\proj\\drafts\\a.md", False)]
+             ("*.BAK.md", "C:\\proj\\x\\y.bak.md", True), ("archive\\*", "C:\\proj\\drafts\\a.md", False),
+             ("*.md", "D:\\other\\a.md", True)]  # (another drive: no relative path, the absolute one)
     for glob, path, expected in cases:
         assert api._excluded(path, Config(root="C:\\proj", exclude=(glob,))) == expected, glob
     api._exclude_pattern.cache_clear()
