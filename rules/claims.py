@@ -265,14 +265,43 @@ def _blocks_with(doc: Document, pattern: re.Pattern) -> list[Block]:
     return found
 
 
+# Patterns whose needed strings are in most lines of a report (every 增长…% has a %) and
+# that open with a word: one scan of the whole text costs less than finding those lines
+# first (measured: a third of the time).
+_WHOLE_TEXT = frozenset({"rate", "vdr_rate", "decrease", "growth"})
+
+
 def _scan(doc: Document, key: str) -> list[tuple[Block, re.Match]]:
-    """Matches of one claim pattern, computed once per document."""
+    """Matches of one claim pattern (in blocks on the page that hold a digit), computed
+    once per document."""
     def matches() -> list[tuple[Block, re.Match]]:
+        if key in _WHOLE_TEXT:
+            return _scan_whole_text(doc, _compiled(key))
         blocks = [b for b in _blocks_with(doc, _need_pattern(key)) if _DIGIT.search(b.text)]
         pattern = _compiled(key) if blocks else None
         return [(block, m) for block in blocks for m in pattern.finditer(block.text)]
 
     return doc.memo(f"_claims:{key}", matches)
+
+
+def _scan_whole_text(doc: Document, pattern: re.Pattern) -> list[tuple[Block, re.Match]]:
+    """The matches ``pattern`` has in each block, found in one scan of the joined text:
+    each is matched again in its block (the positions the rules use are the block's),
+    and one that runs into the next block is none."""
+    text, starts = doc.joined()
+    found = []
+    for m in pattern.finditer(text):
+        index = bisect_right(starts, m.start()) - 1
+        block, base = doc.blocks[index], starts[index]
+        if not block.on_page:
+            continue
+        local = pattern.match(block.text, m.start() - base)
+        if local is None or local.end() != m.end() - base:
+            continue
+        if _DIGIT.search(local.group()) is None and _DIGIT.search(block.text) is None:
+            continue  # 下降三倍 in a line without a digit: not a figure of the report's
+        found.append((block, local))
+    return found
 
 
 scan = _scan  # the claim patterns, shared with claim_wording

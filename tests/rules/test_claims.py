@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 
 def claims(lint, text):
     return [(d.code, d.match) for d in lint(text) if d.category == "claim"]
@@ -116,3 +119,26 @@ def test_a_basis_named_after_the_figure(lint):
 def test_two_respectively_clauses_are_counted_apart(lint):
     text = "城镇和农村居民人均可支配收入分别达到4.2万元、2.1万元，分别增长5.5%和6.8%。\n"
     assert [c for c, *_ in claims(lint, text) if c == "RL504"] == []
+
+
+_CLAIM_PIECES = [
+    "增长", "下降了", "提高", "减少", "率", "达到", "为", "占比", "倍", "三倍", "下降三倍", "12", "3.5", "105",
+    "%", "％", " ", "\u3000", "，", "。", "同比", "亿元", "由", "至", "较上年", "\n", "合格率为", "压减",
+]
+
+
+@given(st.lists(st.sampled_from(_CLAIM_PIECES), max_size=40))
+@settings(max_examples=300, deadline=None)
+def test_whole_text_scan_finds_what_a_scan_of_each_block_finds(pieces):
+    from reportlint.readers import read_text
+    from reportlint.rules import claims
+
+    doc = read_text("<t>", "".join(pieces))
+    for key in sorted(claims._WHOLE_TEXT):
+        pattern = claims._compiled(key)
+        by_block = [
+            (id(b), m.span(), m.groups()) for b in doc.blocks
+            if b.on_page and claims._DIGIT.search(b.text) for m in pattern.finditer(b.text)
+        ]
+        whole = [(id(b), m.span(), m.groups()) for b, m in claims._scan_whole_text(doc, pattern)]
+        assert whole == by_block, key
