@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import glob
 import os
 import re
 import subprocess
 import sys
 
 import pytest
+from conftest import EXAMPLES
 from reportlint import api, result_cache
 from reportlint.config import Config
 
@@ -233,3 +235,23 @@ def test_a_dangling_link_in_the_code_only_leaves_it_out(tmp_path):
     parts: list[str] = []
     result_cache._stat_tree(str(tmp_path), "", parts)
     assert [p.split(":")[0] for p in parts] == ["rules.py"]
+
+
+def test_results_from_worker_processes_are_the_ones_linted_here(tmp_path):
+    """Worker processes send results back packed as plain tuples: every field, message
+    (with its template and arguments) and expectation comes back as it was."""
+    import pickle
+
+    from reportlint.diagnostics import Diagnostic
+
+    assert Diagnostic._fields[-1] == "expects"  # (what FileResult.__reduce__ packs apart)
+    paths = [report(tmp_path, f"报告{i:02d}.txt", TEMPLATE if i % 2 else FILLED) for i in range(9)]
+    paths += [*sorted(glob.glob(os.path.join(EXAMPLES, "*"))), str(tmp_path / "missing.txt")]
+    here = api.lint_paths(paths, Config(), jobs=1)
+    there = api.lint_paths(paths, Config(), jobs=2)
+    assert there == here and any(f.error for f in there.files)
+    for mine, theirs in zip(here.diagnostics, there.diagnostics, strict=True):
+        assert type(theirs.message) is type(mine.message) and theirs.message.args == mine.message.args
+        assert type(theirs.expects) is type(mine.expects)
+    copy = pickle.loads(pickle.dumps(here.files[1]))
+    assert copy == here.files[1] and copy.diagnostics[0].expects.kind == "amount"
