@@ -6,6 +6,8 @@ import glob
 import os
 
 from conftest import EXAMPLES
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 BODY = [
     "一、主要工作成效",
@@ -20,6 +22,14 @@ BODY = [
 def report(head=(), tail=(), middle=()):
     lines = ["关于2023年度工作情况的报告", *head, *BODY[:12], *middle, *BODY[12:], *tail]
     return "\n".join(lines) + "\n"
+
+
+# Pieces of lines for generated text: vendor words, line ends, punctuation, plain words.
+LINE_PIECES = [
+    "\n", "\n", "【打印】", "总结", "报告", "工作", "2", "12", "篇", "三", "第", "范文", "模板", "（", "一", "）", "：", ":", "-",
+    "›", ">", "#", "关键词", "下载", "相关阅读", "小编", "导读", "页数", "大小", "格式", "doc", ".pdf", "，", "。",
+    " ", "评论", "(", ")", "分享", "收藏", "样稿", "广告", "文件名", "home/", "a", "id：12345", "以下是", "好的，",
+]
 
 
 def vendor_lines(lint, text, format="txt"):
@@ -672,10 +682,11 @@ def test_literal_phrases_one_by_one_as_one_alternation_finds_them(monkeypatch):
     found = []
     for text in texts:
         folded = watermarks.fold(text)
+        words = [w for w in pack.tiers if set(w) <= set(folded)]
         monkeypatch.setattr(watermarks, "LITERALS_ONE_BY_ONE", 10_000)
-        found.append(pack._literals(folded, set(folded)))
+        found.append(pack._literals(folded, words))
         monkeypatch.setattr(watermarks, "LITERALS_ONE_BY_ONE", 0)
-        assert pack._literals(folded, set(folded)) == found[-1]
+        assert pack._literals(folded, words) == found[-1]
     assert len(found[-3]) >= 4 and len(found[-2]) >= 2
 
 
@@ -705,3 +716,32 @@ def test_a_configured_phrase_with_sigma_is_found():
     text = report(tail=["Η ΕΤΑΙΡΕΙΑ ΚΟΣΜΟΣ ΑΕ – πρότυπα εγγράφων"])
     found = lint_text(text, config=Config(extend_vendor_phrases=("ΚΟΣΜΟΣ",)))
     assert [d.code for d in found if d.category == "watermark"] == ["RL201"]
+
+
+def test_patterns_of_whole_lines_are_told_apart_from_alternations():
+    from reportlint.rules.watermarks import _top_level_alternation
+
+    for source, expected in [
+        ("^a|b", True), ("^(?:a|b)$", False), ("^[|]a", False), ("^[]|]a", False), ("^[^]|]a", False),
+        (r"^\|a", False), (r"^a\\|b", True), (r"^[\]|]a", False), ("^(a(b|c))|d", True), ("^a[(]|b", True),
+    ]:
+        assert _top_level_alternation(source) is expected, source
+
+
+@given(st.lists(st.sampled_from(LINE_PIECES), max_size=30))
+@settings(max_examples=300, deadline=None)
+def test_a_pack_pattern_opening_with_a_newline_finds_what_the_pattern_finds(pieces):
+    """Patterns of whole lines (``^…``) run as patterns opening with a newline, over the text
+    with a newline put before it: each finds the same phrases at the same lines."""
+    import re
+
+    from reportlint.rules import watermarks
+
+    text = "".join(pieces)
+    for _tier, _need, source, _parts in watermarks.phrase_pack().patterns:
+        pattern, newline = watermarks._compiled(source)
+        if not newline:
+            continue
+        plain = [(m.start(), m.group()) for m in re.compile(source, re.MULTILINE).finditer(text)]
+        shifted = [(m.start(), m.group()[1:]) for m in pattern.finditer("\n" + text)]
+        assert shifted == plain, source
