@@ -29,6 +29,7 @@ a rule asks for them.
 from __future__ import annotations
 
 import re
+from functools import cache
 from typing import NamedTuple
 
 from . import lazy_pattern
@@ -187,10 +188,18 @@ _TRIGGERS: dict[str, str] = {
     "wechat": "微威薇信VvWw➕",
     "email": "@",
     "phone": "0123456789",
-    "url": ".",
+    "url": ".:",  # (http://localhost has no full stop)
     "percent": "%％‰",
     "number": "0123456789０１２３４５６７８９",
     "marker": "一二三四五六七八九十百0123456789①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳第",
+}
+
+# Shapes whose trigger characters are common in reports (digits, full stops in numbers): a
+# pattern that every match holds, tried before the shape's own.  Each opens with a character
+# class (not a repeat, nor alternatives), which the regex engine skips to in a fast loop.
+_NEEDS: dict[str, str] = {
+    "phone": r"[0-9][0-9][0-9][ -]?[0-9][0-9]",  # 138 1234 5678, 400-123-4567, 010-12345678, 12388
+    "url": r"[.:Ww](?:(?<=\.)[A-Za-z]|(?<=:)//|(?<=[Ww])\.)",  # a domain's .com, https://, www.
 }
 
 SHAPES: dict[str, str] = {shape: kind for kind, shape, _ in _SHAPES}
@@ -207,12 +216,19 @@ def _pattern(shape: str) -> re.Pattern:
     return compiled
 
 
+@cache
+def _need(shape: str) -> re.Pattern:
+    return lazy_pattern.program(_NEEDS[shape])
+
+
 def scan(text: str, shape: str, chars: set[str] | frozenset[str] | None = None) -> list[Token]:
     """Tokens of one shape in ``text`` (which may hold many lines).
 
     ``chars`` is the set of characters of ``text`` when the caller has it.
     """
     if _TRIGGER_SETS[shape].isdisjoint(chars if chars is not None else set(text)):
+        return []
+    if shape in _NEEDS and _need(shape).search(text) is None:
         return []
     kind = SHAPES[shape]
     return [Token(kind, shape, m.start(), m.end(), m.group()) for m in _pattern(shape).finditer(text)]

@@ -29,6 +29,28 @@ def test_tokens_are_exact_slices(text):
         assert text[tok.start : tok.end] == tok.text
 
 
+CONTACT_PIECES = [*"0123456789 -.:/wWQq@", "www.", "http://", "https://", ".com", ".cn", "QQ", "400", "138", "010-", "12"]
+
+
+@given(st.one_of(ANY_TEXT, st.lists(st.sampled_from(CONTACT_PIECES), max_size=40).map("".join)))
+@example("监督电话：12388，咨询138 1234 5678或400-123-4567，见http://localhost与WWW.1.CN")
+@settings(max_examples=400, deadline=None)
+def test_what_a_shape_needs_is_in_each_of_its_matches(text):
+    """A shape's pattern is not run on a text without its trigger characters or its needed
+    pattern: each must be a necessary condition of every match."""
+    import re
+
+    from reportlint import tokens
+
+    for shape in tokens.SHAPES:
+        for m in re.finditer(tokens._PATTERNS[shape], text, re.MULTILINE):
+            if not m.group():
+                continue
+            assert not tokens._TRIGGER_SETS[shape].isdisjoint(m.group()), (shape, m.group())
+            if shape in tokens._NEEDS:
+                assert re.search(tokens._NEEDS[shape], m.group()), (shape, m.group())
+
+
 @given(ANY_TEXT, st.sampled_from(["txt", "md"]))
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 def test_every_match_is_the_text_at_its_location(text, fmt):
