@@ -55,29 +55,14 @@ class Rule(NamedTuple):
     ) -> Diagnostic:
         line, column = block.position(start)
         end_line, end_column = block.position(end)
-        return Diagnostic(
-            code=self.code,
-            name=self.name,
-            category=self.category,
-            severity=severity or self.severity,
-            message=message,
-            match=block.text[start:end],
-            line=line,
-            column=column,
-            end_line=end_line,
-            end_column=end_column,
-            part=block.part,
-            paragraph=block.paragraph,
-            heading=block.heading,
-            cell=block.cell.label() if block.cell else None,
-            story=block.story,
-            section=block.section,
-            snippet=find_snippet(block.text, start, end),
-            source=block.text,
-            source_column=block.column,
-            fix=fix,
-            expects=expects,
-        )
+        text = block.text
+        # (by position: a run can make thousands, and keywords cost most of the time)
+        return _new(Diagnostic, (
+            self.code, self.name, self.category, severity or self.severity, message, text[start:end],
+            line, column, end_line, end_column, block.part, block.paragraph, block.heading,
+            block.cell.label() if block.cell else None, block.story, block.section,
+            find_snippet(text, start, end), text, block.column, fix, expects,
+        ))
 
     def package_diagnostic(self, part: str, match: str, message: str, story: str | None = None) -> Diagnostic:
         """A finding about the file as a whole (macros, properties …): line and column 0."""
@@ -88,6 +73,8 @@ class Rule(NamedTuple):
         )
 
 
+_new = tuple.__new__
+
 SNIPPET_CONTEXT = 8
 
 
@@ -96,6 +83,8 @@ def find_snippet(text: str, start: int, end: int) -> str:
     no tab characters typed in) and trimmed of white space."""
     lo = max(0, start - SNIPPET_CONTEXT)
     hi = min(len(text), max(end, start + 1) + SNIPPET_CONTEXT)
+    if "\t" not in text:
+        return text[lo:hi].strip()
     left = text[lo:start].rsplit("\t", 1)[-1]
     right = text[end:hi].split("\t", 1)[0]
     return (left + text[start:end] + right).strip()

@@ -207,12 +207,12 @@ class Document:
         from .tokens import Token, scan
 
         text, starts = self.joined()
-        out = []
+        out, new = [], tuple.__new__
         for tok in scan(text, shape, self.chars()):
             index = bisect_right(starts, tok.start) - 1
             base = starts[index]
             block = self.blocks[index]
             if tok.end - base > len(block.text):
                 continue  # never across blocks
-            out.append((block, Token(tok.kind, tok.shape, tok.start - base, tok.end - base, tok.text)))
+            out.append((block, new(Token, (tok.kind, tok.shape, tok.start - base, tok.end - base, tok.text))))
         return out

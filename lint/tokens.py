@@ -231,7 +231,8 @@ def scan(text: str, shape: str, chars: set[str] | frozenset[str] | None = None) 
     if shape in _NEEDS and _need(shape).search(text) is None:
         return []
     kind = SHAPES[shape]
-    return [Token(kind, shape, m.start(), m.end(), m.group()) for m in _pattern(shape).finditer(text)]
+    new = tuple.__new__  # (a template has thousands of tokens: the named tuple's keywords cost more)
+    return [new(Token, (kind, shape, m.start(), m.end(), m.group())) for m in _pattern(shape).finditer(text)]
 
 
 def tokenize(text: str) -> list[Token]:

@@ -301,3 +301,21 @@ def test_readme_documents_every_format():
         row = next(line for line in fh if line.startswith("| `--format FORMAT` |"))
     for name in (*FORMATS, "auto"):
         assert f"`{name}`" in row, name
+
+
+def test_a_rule_s_diagnostic_fills_each_field_by_name():
+    """Rule.diagnostic builds the tuple by position: each value must land in its field."""
+    from reportlint.diagnostics import Expectation
+    from reportlint.document import Block, Cell
+    from reportlint.registry import all_rules
+
+    rule = all_rules()[0]
+    block = Block(text="合计\tX亿元", line=7, column=3, part="header", paragraph=2, heading="一、概况",
+                  cell=Cell(table=1, row=2, column=3), story="first", section=2)
+    d = rule.diagnostic(block, 3, 4, "m", severity="info", fix="F", expects=Expectation("amount", "亿元"))
+    assert d._asdict() == {
+        "code": rule.code, "name": rule.name, "category": rule.category, "severity": "info", "message": "m",
+        "match": "X", "line": 7, "column": 6, "end_line": 7, "end_column": 7, "part": "header", "paragraph": 2,
+        "heading": "一、概况", "cell": "table 1 r2c3", "story": "first", "section": 2, "snippet": "X亿元",
+        "source": "合计\tX亿元", "source_column": 3, "fix": "F", "expects": Expectation("amount", "亿元"),
+    }

@@ -153,3 +153,16 @@ def test_the_document_scan_finds_every_noise_and_stuffing_line(lines):
             assert k in stuffed, text
     if lines[0] == "关于2024年度工作情况的报告":  # the explicit example: each kind is there
         assert len(noisy) >= 2 and len(stuffed) >= 4
+
+
+@given(st.text(alphabet="ab\t 某X。", max_size=40), st.data())
+@settings(max_examples=300, deadline=None)
+def test_a_snippet_is_the_match_and_its_neighbours_up_to_a_tab(text, data):
+    from reportlint.diagnostics import SNIPPET_CONTEXT, find_snippet
+
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    lo = max(0, start - SNIPPET_CONTEXT)
+    hi = min(len(text), max(end, start + 1) + SNIPPET_CONTEXT)
+    left, right = text[lo:start].split("\t")[-1], text[end:hi].split("\t")[0]
+    assert find_snippet(text, start, end) == (left + text[start:end] + right).strip()
