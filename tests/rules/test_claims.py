@@ -124,6 +124,7 @@ def test_two_respectively_clauses_are_counted_apart(lint):
 _CLAIM_PIECES = [
     "增长", "下降了", "提高", "减少", "率", "达到", "为", "占比", "倍", "三倍", "下降三倍", "12", "3.5", "105",
     "%", "％", " ", "\u3000", "，", "。", "同比", "亿元", "由", "至", "较上年", "\n", "合格率为", "压减",
+    "-", "～", "到", ".", "5",
 ]
 
 
@@ -142,3 +143,18 @@ def test_whole_text_scan_finds_what_a_scan_of_each_block_finds(pieces):
         ]
         whole = [(id(b), m.span(), m.groups()) for b, m in claims._scan_whole_text(doc, pattern)]
         assert whole == by_block, key
+
+
+@given(st.lists(st.sampled_from(_CLAIM_PIECES), max_size=40))
+@settings(max_examples=300, deadline=None)
+def test_the_range_pattern_finds_what_a_look_behind_first_finds(pieces):
+    """The range pattern's look-behind comes after its first digit (for speed): it must find
+    what the plain form, look-behind first, finds."""
+    import re
+
+    from reportlint.rules import claims
+
+    text = "".join(pieces)
+    plain = re.compile(rf"(?<![\d.%％])({claims.NUM})\s*[～~—\-至到]\s*({claims.NUM})\s*[%％]")
+    assert [m.groups() + m.span() for m in claims._compiled("range").finditer(text)] == \
+        [m.groups() + m.span() for m in plain.finditer(text)]
