@@ -199,7 +199,9 @@ _TRIGGERS: dict[str, str] = {
 # class (not a repeat, nor alternatives), which the regex engine skips to in a fast loop.
 _NEEDS: dict[str, str] = {
     "phone": r"[0-9][0-9][0-9][ -]?[0-9][0-9]",  # 138 1234 5678, 400-123-4567, 010-12345678, 12388
-    "url": r"[.:Ww](?:(?<=\.)[A-Za-z]|(?<=:)//|(?<=[Ww])\.)",  # a domain's .com, https://, www.
+    # a domain's .com, https://, www.  (The URL pattern ignores case, and a case-blind a-z
+    # also matches İ, ı, K and ſ: x.ſite is a URL to it.)
+    "url": r"[.:Ww](?:(?<=\.)[A-Za-zİıKſ]|(?<=:)//|(?<=[Ww])\.)",
 }
 
 SHAPES: dict[str, str] = {shape: kind for kind, shape, _ in _SHAPES}

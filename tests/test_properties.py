@@ -29,11 +29,13 @@ def test_tokens_are_exact_slices(text):
         assert text[tok.start : tok.end] == tok.text
 
 
-CONTACT_PIECES = [*"0123456789 -.:/wWQq@", "www.", "http://", "https://", ".com", ".cn", "QQ", "400", "138", "010-", "12"]
+CONTACT_PIECES = [*"0123456789 -.:/wWQq@", "www.", "http://", "https://", ".com", ".cn", "QQ", "400", "138", "010-", "12",
+                  "x", ".ſite", ".ınfo", ".İo", "K"]
 
 
 @given(st.one_of(ANY_TEXT, st.lists(st.sampled_from(CONTACT_PIECES), max_size=40).map("".join)))
 @example("监督电话：12388，咨询138 1234 5678或400-123-4567，见http://localhost与WWW.1.CN")
+@example("下载地址 fanwen.ſite/doc/123，本文来源：wenku.ınfo")
 @settings(max_examples=400, deadline=None)
 def test_what_a_shape_needs_is_in_each_of_its_matches(text):
     """A shape's pattern is not run on a text without its trigger characters or its needed
