@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from reportlint import lazy_pattern
 from reportlint.diagnostics import Diagnostic, Example, Expectation, Rule
@@ -184,9 +184,11 @@ def _context_word(text: str, end: int) -> tuple[str, str] | None:
 def expectation(text: str, end: int) -> Expectation | None:
     """What kind of value the words after ``end`` ask for, as structured data, or None."""
     found = _context_word(text, end)
-    if found is None:
-        return None
-    kind, word = found
+    return None if found is None else _expectation(*found)
+
+
+@cache  # (a few dozen context words: one record each, shared by their slots)
+def _expectation(kind: str, word: str) -> Expectation:
     if kind == "quote":
         return Expectation("name")
     # Units say how to write the value (亿元, 个, 年) and suffixes what it names (村, 公司);
@@ -195,13 +197,14 @@ def expectation(text: str, end: int) -> Expectation | None:
     return Expectation(_KIND_IDS[kind], unit)
 
 
-@lru_cache(maxsize=4096)
 def expected_value(text: str, end: int) -> Message | None:
     """What kind of value the words after ``end`` ask for, as a phrase, or None."""
     found = _context_word(text, end)
-    if found is None:
-        return None
-    kind, word = found
+    return None if found is None else _expected_phrase(*found)
+
+
+@cache
+def _expected_phrase(kind: str, word: str) -> Message:
     if kind == "quote":
         return msg("a name or slogan")
     if kind == "amount":
@@ -212,11 +215,20 @@ def expected_value(text: str, end: int) -> Message | None:
 def value_slot(rule: Rule, block: Block, tok) -> Diagnostic:
     """The finding for a run that stands where a value belongs (X亿元, ○○家): what value,
     from the words after it."""
-    expects = expected_value(block.text, tok.end) or msg("a value")
-    return rule.diagnostic(
-        block, tok.start, tok.end,
-        msg("unfilled template slot '{slot}': expected {expects}", slot=tok.text, expects=expects),
-        expects=expectation(block.text, tok.end) or Expectation("text"),
+    message, expects = _slot_message(tok.text, _context_word(block.text, tok.end))
+    return rule.diagnostic(block, tok.start, tok.end, message, expects=expects)
+
+
+@lru_cache(maxsize=4096)
+def _slot_message(slot: str, context_word: tuple[str, str] | None) -> tuple[Message, Expectation]:
+    """The message and expectation of a value slot (one pair for each slot text and context
+    word: a template's hundreds of X亿元 share them, and they travel between processes once)."""
+    if context_word is None:
+        return msg("unfilled template slot '{slot}': expected {expects}", slot=slot, expects=msg("a value")), \
+            Expectation("text")
+    return (
+        msg("unfilled template slot '{slot}': expected {expects}", slot=slot, expects=_expected_phrase(*context_word)),
+        _expectation(*context_word),
     )
 
 
