@@ -179,6 +179,15 @@ def test_file_without_cjk_does_not_import_the_segmenter(tmp_path):
     assert _imported_after(["-q", str(path)], ("rjieba", "jieba"), "cli") == ["0", "False", "False"]
 
 
+def test_many_files_without_vendor_lines_do_not_import_regex(tmp_path):
+    """``regex`` (40 ms to import) serves the vendor-credit patterns only: the warm-up before
+    the worker processes start must not load it for a run of files without vendor text."""
+    for i in range(12):
+        (tmp_path / f"r{i:02d}.txt").write_text("关于2024年度工作情况的报告\n全县完成生产总值X亿元，增长6.5%。\n",
+                                                encoding="utf-8")
+    assert _imported_after(["-q", "--no-cache", "--jobs", "2", str(tmp_path)], ("regex",)) == ["1", "False"]
+
+
 def test_python_dash_m_works(tmp_path):
     proc = subprocess.run([sys.executable, "-m", "reportlint", "--version"], capture_output=True, text=True)
     assert proc.returncode == 0 and proc.stdout.startswith("reportlint ")
