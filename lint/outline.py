@@ -30,6 +30,7 @@ _KINDS = (
 )
 # The punctuation each kind takes (GB/T 15834-2011 4.5.3.3 and practice; see the reference).
 CORRECT = {"cn": ("、",), "bracket-cn": ("",), "arabic": (".", "．"), "bracket-arabic": ("",), "circled": ("",)}
+# (a line without 录 or 件 is neither: a cheap test before these two, tried on every line)
 _TOC = lazy_pattern.compile(r"^[ \t\u3000]*目\s*录\s*$")
 _ATTACHMENTS = lazy_pattern.compile(r"^[ \t\u3000]*附\s*件[:：]?")
 
@@ -103,7 +104,7 @@ def _markers(doc: Document) -> list[Marker]:
     for block in doc.blocks:
         if block.part != "body" or block.kind == CELL or "hidden" in block.flags:
             continue
-        if _TOC.match(block.text) or _ATTACHMENTS.match(block.text):
+        if ("录" in block.text or "件" in block.text) and (_TOC.match(block.text) or _ATTACHMENTS.match(block.text)):
             skipping = True  # a contents list or an attachment list runs to the next level-1 heading
             continue
         marker = find_marker(block)
