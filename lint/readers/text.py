@@ -85,7 +85,9 @@ def _looks_chinese(text: str) -> bool:
 
 def split_lines(text: str) -> list[str]:
     """Split on LF, CRLF and CR only, so line numbers agree with editors."""
-    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    if "\r" in text:  # (most files have none: two copies of the text saved)
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    lines = text.split("\n")
     if lines and lines[-1] == "":
         lines.pop()
     return lines
