@@ -7,6 +7,7 @@ It knows nothing about any single rule; rules come from the registry.  Rules mar
 
 from __future__ import annotations
 
+from functools import lru_cache
 from operator import attrgetter
 
 from .config import selects
@@ -15,6 +16,20 @@ from .document import Document
 from .registry import all_rules
 from .suppression import apply_suppressions, file_ignores
 
+
+def _enabled(config) -> tuple:
+    """The rules a config turns on (the same for every document it lints: worked out once)."""
+    try:
+        return _enabled_by(config)
+    except TypeError:  # (a config that cannot be hashed)
+        return tuple(rule for rule in all_rules() if config.enabled(rule))
+
+
+@lru_cache(maxsize=8)
+def _enabled_by(config) -> tuple:
+    return tuple(rule for rule in all_rules() if config.enabled(rule))
+
+
 # Diagnostic.sort_key, as a getter that makes no Python call per diagnostic
 _PLACE = attrgetter("line", "column", "code")
 
@@ -22,10 +37,7 @@ _PLACE = attrgetter("line", "column", "code")
 def run_rules(doc: Document, config) -> list[Diagnostic]:
     overrides = dict(getattr(config, "severity", ()))
     ignored_here = file_ignores(config, doc.path)
-    enabled = [
-        rule for rule in all_rules()
-        if config.enabled(rule) and not any(selects(s, rule) for s in ignored_here)
-    ]
+    enabled = [rule for rule in _enabled(config) if not any(selects(s, rule) for s in ignored_here)]
 
     def run(rule) -> list[Diagnostic]:
         level = overrides.get(rule.code)

@@ -337,7 +337,7 @@ def _percentage_points(doc: Document, config) -> Iterator[Diagnostic]:
             )
 
 
-_CHANGE_WORDS = ("增加", "增长", "多", "减少", "下降", "提高")
+_CHANGE_WORD = lazy_pattern.compile("增加|增长|多|减少|下降|提高")
 
 
 def _value_change_rate(doc: Document) -> Iterator[tuple[Block, re.Match, int]]:
@@ -345,7 +345,8 @@ def _value_change_rate(doc: Document) -> Iterator[tuple[Block, re.Match, int]]:
     for block, rate in _scan(doc, "vdr_rate"):
         offset = max(0, rate.end() - 60)
         window = block.text[offset : rate.end()]
-        if sum(window.count(w) for w in _CHANGE_WORDS) < 2:
+        first = _CHANGE_WORD.search(window)
+        if first is None or _CHANGE_WORD.search(window, first.end()) is None:
             continue  # the pattern needs a change and a rate: two of these words (a cheap test)
         if _compiled("vdr_tail").search(window) is None:
             continue  # (its end, which fails fast: 较上年增长6.5% has no change figure before the rate)
