@@ -403,15 +403,19 @@ class Verdicts:
         self.outside = _outside_report(self.blocks)
         self.lines: dict[int, LineVerdict] = {}
         wanted = {k for k, z in enumerate(self.zone) if z} | set(self.phrases)
-        for k in sorted(wanted | {k + d for k in wanted for d in (-1, 1)}):
-            if 0 <= k < len(self.blocks):
-                self.get(k)
+        lines = [k for k in sorted(wanted | {k + d for k in wanted for d in (-1, 1)}) if 0 <= k < len(self.blocks)]
+        self._contacts = dict(zip(lines, _contacts_of_lines([self.blocks[k].text for k in lines]), strict=True))
+        for k in lines:
+            self.get(k)
 
     def get(self, k: int) -> LineVerdict:
         v = self.lines.get(k)
         if v is None:
             v = LineVerdict(self.blocks[k], self.folded[k], self.zone[k], self.phrases.get(k, {}))
-            tokens = [t for t, source in _contacts(v.block.text) if not _official(source, t)]
+            found = self._contacts.pop(k, None)
+            if found is None:
+                found = _contacts(v.block.text)
+            tokens = [t for t, source in found if not _official(source, t)]
             v.contacts = [t.text for t in tokens]
             v.messengers = len({t.shape for t in tokens if t.shape in ("qq", "wechat")})
             # a call to action goes with its contact: in a long paragraph, only words near it count
@@ -568,17 +572,35 @@ def _contacts(text: str) -> list:
     """Contact tokens of a line, each with the text it was found in; in a line spaced out
     against filters (``w w w . l a n h u a . c n``,
     ``扣 扣：7 3 0 9 1 5 2 8``), those of the line with the spaces taken out as well."""
-    from reportlint.tokens import scan
+    return _contacts_of_lines([text])[0]
 
-    chars = set(text)
-    found = [(t, text) for shape in ("qq", "wechat", "email", "phone", "url") for t in scan(text, shape, chars)]
-    if _SPACED_OUT.search(text):
-        joined = _SINGLE_SPACE.sub("", text)
-        seen = {t.text.replace(" ", "") for t, _source in found}
-        found += [
-            (t, joined) for shape in ("qq", "wechat", "email", "phone", "url") for t in scan(joined, shape, set(joined))
-            if t.text not in seen
-        ]
+
+_CONTACT_SHAPES = ("qq", "wechat", "email", "phone", "url")
+
+
+def _contacts_of_lines(texts: list[str]) -> list[list]:
+    """:func:`_contacts` of each line, each shape looked for in one scan of the lines joined
+    (a report's head and tail are twenty-odd short lines: a call for each shape and line
+    cost more than the scans).  No contact pattern matches a newline."""
+    from reportlint.tokens import Token, scan
+
+    joined = "\n".join(texts)
+    starts = list(accumulate((len(t) + 1 for t in texts[:-1]), initial=0))
+    found: list[list] = [[] for _ in texts]
+    chars, new = set(joined), tuple.__new__
+    for shape in _CONTACT_SHAPES:
+        for t in scan(joined, shape, chars):
+            k = bisect_right(starts, t.start) - 1
+            base = starts[k]
+            found[k].append((new(Token, (t.kind, t.shape, t.start - base, t.end - base, t.text)), texts[k]))
+    for k, text in enumerate(texts):
+        if _SPACED_OUT.search(text):
+            squeezed = _SINGLE_SPACE.sub("", text)
+            seen = {t.text.replace(" ", "") for t, _source in found[k]}
+            found[k] += [
+                (t, squeezed) for shape in _CONTACT_SHAPES for t in scan(squeezed, shape, set(squeezed))
+                if t.text not in seen
+            ]
     return found
 
 

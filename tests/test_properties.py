@@ -168,3 +168,16 @@ def test_a_snippet_is_the_match_and_its_neighbours_up_to_a_tab(text, data):
     hi = min(len(text), max(end, start + 1) + SNIPPET_CONTEXT)
     left, right = text[lo:start].split("\t")[-1], text[end:hi].split("\t")[0]
     assert find_snippet(text, start, end) == (left + text[start:end] + right).strip()
+
+
+@given(st.lists(st.lists(st.sampled_from(CONTACT_PIECES + ["微信", "：", "加V", "扣 扣", "联系", "a b c d e"]), max_size=12)
+                .map("".join), max_size=8))
+@example(["QQ12345678", "www.abc.com", "", "13812345678", "w w w . a b c . c n", "微信：abc12345"])
+@example(["联系QQ", "12345678", "138", "1234 5678", "微信", "abc12345"])
+@settings(max_examples=300, deadline=None)
+def test_contacts_of_lines_scanned_together_are_those_of_each_line(lines):
+    from reportlint.rules import watermarks
+
+    together = watermarks._contacts_of_lines(lines)
+    alone = [watermarks._contacts_of_lines([line])[0] for line in lines]
+    assert together == alone
