@@ -252,19 +252,8 @@ def _need_pattern(key: str) -> re.Pattern:
 
 
 def _blocks_with(doc: Document, pattern: re.Pattern) -> list[Block]:
-    """Blocks in which ``pattern`` occurs, found in the joined text of the document;
-    after a hit the search goes on from the next block (% occurs many times a line)."""
-    text, starts = doc.joined()
-    found, pos = [], 0
-    while (m := pattern.search(text, pos)) is not None:
-        index = bisect_right(starts, m.start()) - 1
-        block = doc.blocks[index]
-        if block.on_page:
-            found.append(block)
-        if index + 1 == len(starts):
-            break
-        pos = starts[index + 1]
-    return found
+    """Blocks on the page in which ``pattern`` occurs."""
+    return [b for b in doc.blocks_with(pattern) if b.on_page]
 
 
 # Patterns whose needed strings are in most lines of a report (every 增长…% has a %, 达到
@@ -525,8 +514,8 @@ def is_retrospective(doc: Document) -> bool:
 def _intensifiers(doc: Document, config) -> Iterator[Diagnostic]:
     if not is_retrospective(doc):
         return
-    for block in doc.blocks:
-        if block.part != "body" or not _INTENSIFIER.search(block.text):
+    for block in doc.blocks_with(_INTENSIFIER):
+        if block.part != "body":
             continue
         sentences = [(m.start(), m.group()) for m in _SENTENCES.finditer(block.text) if m.group()]
         for i, (start, sentence) in enumerate(sentences):

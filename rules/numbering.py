@@ -496,8 +496,8 @@ _SET = {"首先": "首", "其次": "首", "再次": "首", "最后": "首"}
 
 
 def _ordinal_sets(doc: Document, config) -> Iterator[Diagnostic]:
-    for block in doc.blocks:
-        if block.part != "body" or not _ORDINAL_HINT.search(block.text):
+    for block in doc.blocks_with(_ORDINAL_HINT):
+        if block.part != "body":
             continue
         found = [(m, _SET.get(m.group(1), m.group(1)[0])) for m in _ORDINALS.finditer(block.text)]
         sets = {s for _m, s in found}

@@ -181,3 +181,13 @@ def test_contacts_of_lines_scanned_together_are_those_of_each_line(lines):
     together = watermarks._contacts_of_lines(lines)
     alone = [watermarks._contacts_of_lines([line])[0] for line in lines]
     assert together == alone
+
+
+@given(REPORTISH, st.sampled_from(["增长", "X", "[0-9]+%", "会员|微信", "首先|其次"]))
+@settings(max_examples=200, deadline=None)
+def test_blocks_with_a_pattern_are_those_a_search_of_each_finds(text, source):
+    import re
+
+    doc = read_text("t", text)
+    pattern = re.compile(source)
+    assert doc.blocks_with(pattern) == [b for b in doc.blocks if pattern.search(b.text)]
