@@ -56,8 +56,13 @@ _SHAPES: list[tuple[str, str, str]] = [
     (
         "slot",
         "x",
-        rf"[{_S}](?:[ \u3000][{_S}](?![{_S}])){{2,}}"
-        rf"|(?:[{DIGITS}]+(?:[.．][{DIGITS}]+)?[.．]?)?[{_S}]+(?:[.．]?[{DIGITS}]+|[.．]?[{_S}]+)*",
+        # X X X spaced out; or a run of X with digits and decimal points (20XX, 3X.5, X.X).
+        # Written to open with one class, its first character (a slot character or a
+        # digit), which the regex engine skips to, not tried at every place: the
+        # look-behinds tell the branches apart.  (A test holds it to its plain form.)
+        rf"[{_S}{DIGITS}](?:(?<=[{_S}])(?:[ \u3000][{_S}](?![{_S}])){{2,}}"
+        rf"|(?<=[{DIGITS}])[{DIGITS}]*(?:[.．][{DIGITS}]+)?[.．]?[{_S}]+(?:[.．]?[{DIGITS}]+|[.．]?[{_S}]+)*"
+        rf"|(?<=[{_S}])[{_S}]*(?:[.．]?[{DIGITS}]+|[.．]?[{_S}]+)*)",
     ),
     # ○○市, 〇〇人, △.△△亿元, □□县: other glyphs some templates use as X (a run of one glyph)
     ("slot", "glyph", r"○+(?:[.．]○+)?|〇+(?:[.．]〇+)?|◯+(?:[.．]◯+)?|△+(?:[.．]△+)?|□+(?:[.．]□+)?"),

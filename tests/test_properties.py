@@ -191,3 +191,22 @@ def test_blocks_with_a_pattern_are_those_a_search_of_each_finds(text, source):
     doc = read_text("t", text)
     pattern = re.compile(source)
     assert doc.blocks_with(pattern) == [b for b in doc.blocks if pattern.search(b.text)]
+
+
+@given(st.one_of(ANY_TEXT, st.lists(st.sampled_from([*"Xx×Ｘ0123456789.． \u3000亿元年", "２０", "XX"]), max_size=30)
+                 .map("".join)))
+@example("20XX年X月、3X.5亿元、X.X%、X X X、1X%、X5万元、××市")
+@settings(max_examples=400, deadline=None)
+def test_the_x_run_pattern_finds_what_its_plain_form_finds(text):
+    """The X-run pattern opens with one character class for speed; its plain form is two
+    alternatives (X X X spaced out, or a run of X with digits)."""
+    import re
+
+    from reportlint import tokens
+
+    s, d = re.escape(tokens.SLOT_CHARS), tokens.DIGITS
+    plain = re.compile(
+        rf"[{s}](?:[ \u3000][{s}](?![{s}])){{2,}}|(?:[{d}]+(?:[.．][{d}]+)?[.．]?)?[{s}]+(?:[.．]?[{d}]+|[.．]?[{s}]+)*",
+        re.MULTILINE,
+    )
+    assert [m.span() for m in tokens._pattern("x").finditer(text)] == [m.span() for m in plain.finditer(text)]
