@@ -227,7 +227,8 @@ def _tolerance(rate: str) -> float:
     return max(0.1, 0.5 * 10 ** -_decimals(rate))
 
 
-# Strings a block must contain for a pattern to be tried (a cheap test before the regex).
+# What a block must contain for a pattern to be tried (a cheap test before the regex):
+# strings, or a pattern (which may reach into the next block: it only picks blocks to try).
 _NEEDS = {
     "rate": ("率", "度", "比重", "占比"),
     "pp": ("由",),
@@ -236,7 +237,7 @@ _NEEDS = {
     "bvr": ("由",),
     "respectively": ("分别",),
     "decrease": ("倍", "%", "％"),
-    "range": ("～", "~", "—", "-", "至", "到"),
+    "range": re.compile(r"\d\s*[～~—\-至到]"),  # (a digit before 至 or 到: 达到 is in most lines)
     "approx": ("将近", "近", "至少", "最多", "不到", "超过", "约", "大概", "多达"),
     "fanfan": ("番",),
     "growth": ("%", "％"),
@@ -248,7 +249,8 @@ _DIGIT = lazy_pattern.compile(r"\d")
 
 @cache
 def _need_pattern(key: str) -> re.Pattern:
-    return lazy_pattern.program("|".join(map(re.escape, _NEEDS[key])))
+    need = _NEEDS[key]
+    return lazy_pattern.program(need.pattern if isinstance(need, re.Pattern) else "|".join(map(re.escape, need)))
 
 
 def _blocks_with(doc: Document, pattern: re.Pattern) -> list[Block]:
@@ -256,10 +258,11 @@ def _blocks_with(doc: Document, pattern: re.Pattern) -> list[Block]:
     return [b for b in doc.blocks_with(pattern) if b.on_page]
 
 
-# Patterns whose needed strings are in most lines of a report (every 增长…% has a %, 达到
-# has 到) and that open with a word or a digit: one scan of the whole text costs less than
-# finding those lines first (measured: a third to a half of the time).
-_WHOLE_TEXT = frozenset({"rate", "vdr_rate", "decrease", "growth", "range"})
+# Patterns whose needed strings are in most lines of a report (every 增长…% has a %) and
+# that open with a word: one scan of the whole text costs less than finding those lines
+# first (measured: a third of the time).  Each match holds a digit, but a decrease may be
+# in words (下降三倍): that one is checked.
+_WHOLE_TEXT = {"rate": False, "vdr_rate": False, "decrease": True, "growth": False}
 
 
 def _scan(doc: Document, key: str) -> list[tuple[Block, re.Match]]:
@@ -267,7 +270,7 @@ def _scan(doc: Document, key: str) -> list[tuple[Block, re.Match]]:
     once per document."""
     def matches() -> list[tuple[Block, re.Match]]:
         if key in _WHOLE_TEXT:
-            return _scan_whole_text(doc, _compiled(key))
+            return _scan_whole_text(doc, _compiled(key), _WHOLE_TEXT[key])
         blocks = [b for b in _blocks_with(doc, _need_pattern(key)) if _DIGIT.search(b.text)]
         pattern = _compiled(key) if blocks else None
         return [(block, m) for block in blocks for m in pattern.finditer(block.text)]
@@ -275,10 +278,11 @@ def _scan(doc: Document, key: str) -> list[tuple[Block, re.Match]]:
     return doc.memo(f"_claims:{key}", matches)
 
 
-def _scan_whole_text(doc: Document, pattern: re.Pattern) -> list[tuple[Block, re.Match]]:
+def _scan_whole_text(doc: Document, pattern: re.Pattern, digitless: bool = True) -> list[tuple[Block, re.Match]]:
     """The matches ``pattern`` has in each block, found in one scan of the joined text:
     each is matched again in its block (the positions the rules use are the block's),
-    and one that runs into the next block is none."""
+    and one that runs into the next block is none.  ``digitless``: a match may hold no
+    digit (then its block must)."""
     text, starts = doc.joined()
     found = []
     for m in pattern.finditer(text):
@@ -289,7 +293,7 @@ def _scan_whole_text(doc: Document, pattern: re.Pattern) -> list[tuple[Block, re
         local = pattern.match(block.text, m.start() - base)
         if local is None or local.end() != m.end() - base:
             continue
-        if _DIGIT.search(local.group()) is None and _DIGIT.search(block.text) is None:
+        if digitless and _DIGIT.search(local.group()) is None and _DIGIT.search(block.text) is None:
             continue  # 下降三倍 in a line without a digit: not a figure of the report's
         found.append((block, local))
     return found

@@ -141,7 +141,7 @@ def test_whole_text_scan_finds_what_a_scan_of_each_block_finds(pieces):
             (id(b), m.span(), m.groups()) for b in doc.blocks
             if b.on_page and claims._DIGIT.search(b.text) for m in pattern.finditer(b.text)
         ]
-        whole = [(id(b), m.span(), m.groups()) for b, m in claims._scan_whole_text(doc, pattern)]
+        whole = [(id(b), m.span(), m.groups()) for b, m in claims._scan_whole_text(doc, pattern, claims._WHOLE_TEXT[key])]
         assert whole == by_block, key
 
 
@@ -158,3 +158,15 @@ def test_the_range_pattern_finds_what_a_look_behind_first_finds(pieces):
     plain = re.compile(rf"(?<![\d.%％])({claims.NUM})\s*[～~—\-至到]\s*({claims.NUM})\s*[%％]")
     assert [m.groups() + m.span() for m in claims._compiled("range").finditer(text)] == \
         [m.groups() + m.span() for m in plain.finditer(text)]
+
+
+@given(st.lists(st.sampled_from(_CLAIM_PIECES + ["分别", "番", "翻一番", "约", "百分点", "～", "比重", "、"]), max_size=40))
+@settings(max_examples=300, deadline=None)
+def test_what_a_claim_pattern_needs_is_in_every_line_it_matches(pieces):
+    """A claim pattern is tried only on lines holding what it needs: a necessary condition."""
+    from reportlint.rules import claims
+
+    for line in "".join(pieces).split("\n"):
+        for key in claims._NEEDS:
+            if claims._compiled(key).search(line):
+                assert claims._need_pattern(key).search(line), (key, line)
