@@ -243,6 +243,27 @@ def _warm_up(config: Config) -> None:
 
 
 def _lint_parallel(paths: list[str], config: Config, workers: int) -> list[FileResult]:
+    import pickle
+
+    from . import workers as forked
+
+    if forked.can_fork(len(paths)):
+        _warm_up(config)  # forked workers inherit loaded rules, data and compiled patterns
+        gc.freeze()  # and the collector leaves what they inherit alone (no copy-on-write)
+        try:
+            with _without_cycle_collector():
+                return forked.run(
+                    len(paths), workers, lambda i: _lint_packed(paths[i], config), pickle.loads,
+                    lambda i: lint_path(paths[i], config),
+                )
+        finally:
+            gc.unfreeze()
+    return _lint_in_pool(paths, config, workers)
+
+
+def _lint_in_pool(paths: list[str], config: Config, workers: int) -> list[FileResult]:
+    """Worker processes of multiprocessing's pool (where the system cannot fork, or for
+    more files than the task pipe holds)."""
     import multiprocessing
     import pickle
     from concurrent.futures import ProcessPoolExecutor

@@ -1,0 +1,66 @@
+"""Worker processes: results come back complete, in order, whatever the children do."""
+
+from __future__ import annotations
+
+import os
+import pickle
+
+import pytest
+from reportlint import api, workers
+from reportlint.config import Config
+
+pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="forked workers need os.fork")
+
+TEMPLATE = "关于2024年度工作情况的报告\n全县完成生产总值X亿元，增长X%。\n本文由酷乐文行整理，咨询QQ206157060\n"
+FILLED = "关于2024年度工作情况的报告\n全县完成生产总值286.4亿元，增长6.5%。\n"
+
+
+def reports(folder, count: int = 12) -> list[str]:
+    paths = []
+    for i in range(count):
+        path = folder / f"报告{i:02d}.txt"
+        path.write_text(TEMPLATE * (i % 3 + 1) if i % 2 else FILLED, encoding="utf-8")
+        paths.append(str(path))
+    return paths
+
+
+def test_every_index_comes_back_in_order_with_large_results():
+    # results of several pipe buffers each, arriving from three children in any order
+    results = workers.run(40, 3, lambda i: pickle.dumps(str(i) * (i * 3000)), pickle.loads, lambda i: None)
+    assert results == [str(i) * (i * 3000) for i in range(40)]
+
+
+def test_a_child_that_dies_leaves_its_files_to_the_parent(tmp_path, monkeypatch):
+    paths = reports(tmp_path)
+    expected = api.lint_paths(paths, Config(), jobs=1)
+    parent, real = os.getpid(), api._lint_packed
+
+    def dying(path, config):
+        if os.getpid() != parent and path.endswith(("03.txt", "07.txt")):
+            os._exit(3)  # as a crash would: no result, no clean-up
+        return real(path, config)
+
+    monkeypatch.setattr(api, "_lint_packed", dying)
+    assert api.lint_paths(paths, Config(), jobs=2) == expected
+
+
+def test_a_child_whose_work_fails_stops_and_the_parent_does_the_rest():
+    def work(i):
+        if i == 5:
+            raise RuntimeError("boom")
+        return pickle.dumps(i)
+
+    assert workers.run(10, 2, work, pickle.loads, lambda i: -i) == [0, 1, 2, 3, 4, -5, 6, 7, 8, 9]
+
+
+def test_the_pool_of_multiprocessing_gives_the_same_results(tmp_path, monkeypatch):
+    paths = reports(tmp_path)
+    expected = api.lint_paths(paths, Config(), jobs=1)
+    monkeypatch.setattr(workers, "can_fork", lambda files: False)
+    assert api.lint_paths(paths, Config(), jobs=2) == expected
+
+
+def test_no_child_is_left_behind(tmp_path):
+    api.lint_paths(reports(tmp_path), Config(), jobs=3)
+    with pytest.raises(ChildProcessError):
+        os.waitpid(-1, os.WNOHANG)  # every child was reaped
