@@ -193,7 +193,8 @@ def lint_paths(
 ) -> LintResult:
     """Lint files and directories; unreadable files become errors, not exceptions.
 
-    ``jobs``: worker processes (None: one per core when there are many files).
+    ``jobs``: processes that lint at once, this one included (None: one per core when
+    there are many files).
     ``cache``: reuse and keep findings of unchanged files (:mod:`reportlint.result_cache`).
     Results keep the order of the paths given.
     """

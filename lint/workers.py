@@ -1,11 +1,12 @@
 """Linting many files in worker processes forked from this one (where the system can fork).
 
 The parent has loaded the rules, data and patterns (a warm-up lint) before it forks, so
-the children share them.  Work is handed out through one pipe that holds every file's
-index, 4 bytes each, written before the children start: a read of 4 bytes takes one
-index, so a child that is done early takes more.  Each child sends its results back on a
-pipe of its own, each framed as index, length and the pickled result.  A file whose
-result never comes back (a child that died) is linted again in the parent.
+the children share them, and it lints files too.  Work is handed out through one pipe
+that holds every file's index, 4 bytes each, written before the children start: a read
+of 4 bytes takes one index, so a process that is done early takes more.  Each child sends
+its results back on a pipe of its own, each framed as index, length and the pickled
+result; the parent takes them in between its own files.  A file whose result never comes
+back (a child that died) is linted again in the parent.
 
 This costs a run far less than multiprocessing's pool, whose imports alone took ~20 ms
 before the first file was linted.
@@ -29,16 +30,19 @@ def can_fork(files: int) -> bool:
 
 def run(count: int, workers: int, work: Callable[[int], bytes], load: Callable[[bytes], object],
         again: Callable[[int], object]) -> list:
-    """``load(work(i))`` for i in range(count), worked out by ``workers`` forked children;
-    ``again(i)`` in this process for any whose result did not come back."""
+    """``load(work(i))`` or ``again(i)`` for i in range(count), worked out by ``workers``
+    processes: this one (which takes ``again(i)``: nothing to send) and ``workers - 1``
+    forked children.  ``again(i)`` here too for any result that did not come back."""
     tasks_read, tasks_write = os.pipe()
     try:
         _write_all(tasks_write, b"".join(i.to_bytes(_INDEX, "little") for i in range(count)))
     finally:
-        os.close(tasks_write)  # (so that a child finds the pipe's end once it is empty)
+        os.close(tasks_write)  # (so that a reader finds the pipe's end once it is empty)
     children: dict[int, int] = {}  # result pipe -> child's process id
+    results: list = [None] * count
+    buffers: dict[int, bytearray] = {}
     try:
-        for _ in range(workers):
+        for _ in range(workers - 1):
             result_read, result_write = os.pipe()
             pid = os.fork()
             if pid == 0:  # the child: it never returns
@@ -46,12 +50,15 @@ def run(count: int, workers: int, work: Callable[[int], bytes], load: Callable[[
                 _serve(tasks_read, result_write, work)
             os.close(result_write)
             children[result_read] = pid
-        os.close(tasks_read)
-        tasks_read = -1
-        results = _collect(list(children), count, load)
+            buffers[result_read] = bytearray()
+        while len(item := os.read(tasks_read, _INDEX)) == _INDEX:
+            index = int.from_bytes(item, "little")
+            results[index] = again(index)
+            _collect(buffers, results, load, wait=False)  # (so that no child waits on a full pipe)
+        while buffers:
+            _collect(buffers, results, load, wait=True)
     finally:
-        if tasks_read >= 0:
-            os.close(tasks_read)
+        os.close(tasks_read)
         _end(children)
     return [again(i) if r is None else r for i, r in enumerate(results)]
 
@@ -71,26 +78,23 @@ def _serve(tasks: int, out: int, work: Callable[[int], bytes]) -> None:
         os._exit(code)
 
 
-def _collect(pipes: list[int], count: int, load: Callable[[bytes], object]) -> list:
-    """Results by index as the children send them, until every child has closed its pipe."""
-    results: list = [None] * count
-    buffers = {fd: bytearray() for fd in pipes}
-    while buffers:
-        ready, _, _ = select.select(list(buffers), [], [])
-        for fd in ready:
-            chunk = os.read(fd, 1 << 16)
-            if not chunk:
-                del buffers[fd]
-                continue
-            buffer = buffers[fd]
-            buffer += chunk
-            while len(buffer) >= 2 * _INDEX:
-                size = int.from_bytes(buffer[_INDEX : 2 * _INDEX], "little")
-                if len(buffer) < 2 * _INDEX + size:
-                    break
-                results[int.from_bytes(buffer[:_INDEX], "little")] = load(bytes(buffer[2 * _INDEX : 2 * _INDEX + size]))
-                del buffer[: 2 * _INDEX + size]
-    return results
+def _collect(buffers: dict[int, bytearray], results: list, load: Callable[[bytes], object], wait: bool) -> None:
+    """Take in what the children have sent (waiting for some if ``wait``); a pipe whose
+    child has closed it leaves ``buffers``."""
+    ready, _, _ = select.select(list(buffers), [], [], None if wait else 0)
+    for fd in ready:
+        chunk = os.read(fd, 1 << 16)
+        if not chunk:
+            del buffers[fd]
+            continue
+        buffer = buffers[fd]
+        buffer += chunk
+        while len(buffer) >= 2 * _INDEX:
+            size = int.from_bytes(buffer[_INDEX : 2 * _INDEX], "little")
+            if len(buffer) < 2 * _INDEX + size:
+                break
+            results[int.from_bytes(buffer[:_INDEX], "little")] = load(bytes(buffer[2 * _INDEX : 2 * _INDEX + size]))
+            del buffer[: 2 * _INDEX + size]
 
 
 def _end(children: dict[int, int]) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import pickle
+import time
 
 import pytest
 from reportlint import api, workers
@@ -25,9 +26,26 @@ def reports(folder, count: int = 12) -> list[str]:
 
 
 def test_every_index_comes_back_in_order_with_large_results():
-    # results of several pipe buffers each, arriving from three children in any order
-    results = workers.run(40, 3, lambda i: pickle.dumps(str(i) * (i * 3000)), pickle.loads, lambda i: None)
-    assert results == [str(i) * (i * 3000) for i in range(40)]
+    # results of several pipe buffers each, from this process and two children in any order
+    def value(i):
+        return str(i) * (i * 3000)
+
+    results = workers.run(40, 3, lambda i: pickle.dumps(value(i)), pickle.loads, value)
+    assert results == [value(i) for i in range(40)]
+
+
+def test_this_process_and_the_children_share_the_work():
+    def slow(i):
+        time.sleep(0.002)
+        return pickle.dumps(("child", i))
+
+    def here(i):
+        time.sleep(0.002)
+        return ("parent", i)
+
+    results = workers.run(60, 2, slow, pickle.loads, here)
+    assert [i for _who, i in results] == list(range(60))
+    assert {who for who, _i in results} == {"child", "parent"}
 
 
 def test_a_child_that_dies_leaves_its_files_to_the_parent(tmp_path, monkeypatch):
@@ -45,12 +63,14 @@ def test_a_child_that_dies_leaves_its_files_to_the_parent(tmp_path, monkeypatch)
 
 
 def test_a_child_whose_work_fails_stops_and_the_parent_does_the_rest():
+    parent = os.getpid()
+
     def work(i):
-        if i == 5:
+        if os.getpid() != parent and i % 5 == 0:
             raise RuntimeError("boom")
         return pickle.dumps(i)
 
-    assert workers.run(10, 2, work, pickle.loads, lambda i: -i) == [0, 1, 2, 3, 4, -5, 6, 7, 8, 9]
+    assert workers.run(30, 3, work, pickle.loads, lambda i: i) == list(range(30))
 
 
 def test_the_pool_of_multiprocessing_gives_the_same_results(tmp_path, monkeypatch):
