@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import unicodedata
 
-from ..i18n import gettext, localize
+from ..i18n import DEFAULT_LANGUAGE, gettext, localize
 
 CONTEXT_CHARS = 36
 _COLOURS = {"error": "\x1b[31m", "warning": "\x1b[33m", "info": "\x1b[36m"}
@@ -29,14 +29,15 @@ def excerpt(source: str, start: int, end: int) -> tuple[str, int, int]:
 
 def format_diagnostic(d, path: str, colour: bool = False, show_source: bool = True, lang: str = "en") -> str:
     severity = f"{_COLOURS[d.severity]}{d.code}{_RESET}" if colour else d.code
-    where = ""
+    suffix = ""
     if d.part != "body" or d.cell:
         where = f"{d.part} ¶{d.paragraph}" if d.paragraph else d.part
-    if d.cell:
-        where = f"{where} {d.cell}".strip()
-    suffix = f" [{where}]" if where else ""
+        if d.cell:
+            where = f"{where} {d.cell}".strip()
+        suffix = f" [{where}]" if where else ""
     head = f"{_BOLD}{path}{_RESET}" if colour else path
-    line = f"{head}:{d.line}:{d.column}: {severity} {localize(d, lang)}{suffix}"
+    message = d.message if lang == DEFAULT_LANGUAGE else localize(d, lang)  # (the English is the text itself)
+    line = f"{head}:{d.line}:{d.column}: {severity} {message}{suffix}"
     if not show_source or not d.source:
         return line
     start = d.column - d.source_column
