@@ -83,6 +83,8 @@ def _overlaps(a0: Position, a1: Position, b0: Position, b1: Position) -> bool:
 
 
 def _covers(doc: Document) -> list[_Cover]:
+    if not doc.suppressions:
+        return []
     lines = sorted({b.line for b in doc.blocks})
     covers: list[_Cover] = []
     open_: list[_Cover] = []
