@@ -272,8 +272,10 @@ def _scan(doc: Document, key: str) -> list[tuple[Block, re.Match]]:
         if key in _WHOLE_TEXT:
             return _scan_whole_text(doc, _compiled(key), _WHOLE_TEXT[key])
         blocks = [b for b in _blocks_with(doc, _need_pattern(key)) if _DIGIT.search(b.text)]
-        pattern = _compiled(key) if blocks else None
-        return [(block, m) for block in blocks for m in pattern.finditer(block.text)]
+        if not blocks:
+            return []
+        find = _respectively_matches if key == "respectively" else _compiled(key).finditer
+        return [(block, m) for block in blocks for m in find(block.text)]
 
     return doc.memo(f"_claims:{key}", matches)
 
@@ -296,6 +298,27 @@ def _scan_whole_text(doc: Document, pattern: re.Pattern, digitless: bool = True)
         if digitless and _DIGIT.search(local.group()) is None and _DIGIT.search(block.text) is None:
             continue  # 下降三倍 in a line without a digit: not a figure of the report's
         found.append((block, local))
+    return found
+
+
+_CLAUSE_MARKS = "，。；：,"  # what the items before 分别 cannot run over
+
+
+def _respectively_matches(text: str) -> list[re.Match]:
+    """What ``finditer`` of the 分别 pattern finds in ``text``, each searched for from where
+    it can start: within 60 characters of a 分别 and not before its clause.  (The pattern
+    opens with a lazy run of up to 60 characters; tried from every place of a line, it
+    cost a report ~0.1 ms.  A test holds the two equal.)"""
+    pattern = _compiled("respectively")
+    found: list[re.Match] = []
+    end = 0
+    while (anchor := text.find("分别", end + 2)) >= 0:
+        clause = max(text.rfind(mark, 0, anchor) for mark in _CLAUSE_MARKS) + 1
+        m = pattern.search(text, max(end, anchor - 60, clause))
+        if m is None:
+            break
+        found.append(m)
+        end = m.end()
     return found
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 
@@ -170,3 +170,15 @@ def test_what_a_claim_pattern_needs_is_in_every_line_it_matches(pieces):
         for key in claims._NEEDS:
             if claims._compiled(key).search(line):
                 assert claims._need_pattern(key).search(line), (key, line)
+
+
+@given(st.lists(st.sampled_from(_CLAIM_PIECES + ["分别", "分别", "工业", "和", "及", "、", "：", ",", "为", "占"]),
+                max_size=60))
+@example(["工业、农业分别增长5.1%、6.3%，", "城乡居民收入分别达到", "17421", "元、", "5271", "元，分别增长11.5%和16.8%"])
+@settings(max_examples=400, deadline=None)
+def test_respectively_matches_are_those_of_a_search_from_every_place(pieces):
+    from reportlint.rules import claims
+
+    text = "".join(pieces).replace("\n", "")
+    plain = [(m.span(), m.groups()) for m in claims._compiled("respectively").finditer(text)]
+    assert [(m.span(), m.groups()) for m in claims._respectively_matches(text)] == plain
