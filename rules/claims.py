@@ -237,7 +237,9 @@ _NEEDS = {
     "bvr": ("由",),
     "respectively": ("分别",),
     "decrease": ("倍", "%", "％"),
-    "range": re.compile(r"\d\s*[～~—\-至到]"),  # (a digit before 至 or 到: 达到 is in most lines)
+    # a 至 or 到 after a digit or a space (达到 is in most lines); opening with the mark, not
+    # with a digit, the scan skips to marks, not to every digit
+    "range": re.compile(r"[～~—\-至到](?<=[\d\s][～~—\-至到])"),
     "approx": ("将近", "近", "至少", "最多", "不到", "超过", "约", "大概", "多达"),
     "fanfan": ("番",),
     "growth": ("%", "％"),
