@@ -80,7 +80,6 @@ RL108 filler-text (warning)
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterator
 from functools import lru_cache
 from itertools import pairwise
@@ -254,6 +253,8 @@ def _whole_run(text: str, run: str, lo: int, hi: int, last: bool = False) -> int
 
 
 def _punctuation(ch: str) -> bool:
+    import unicodedata  # (loaded only for the rare star runs that ask)
+
     return ch != "" and unicodedata.category(ch)[0] in "PS"
 
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import unicodedata
-
 from ..i18n import DEFAULT_LANGUAGE, gettext, localize
 
 CONTEXT_CHARS = 36
@@ -13,6 +11,8 @@ _BOLD, _DIM, _RESET = "\x1b[1m", "\x1b[2m", "\x1b[0m"
 
 def display_width(text: str) -> int:
     """Terminal columns: East Asian wide and full-width characters take two."""
+    import unicodedata  # (1.4 ms to load: only output with source lines needs it)
+
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
