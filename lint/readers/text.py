@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import codecs
 
-from ..document import Block, Document
+from ..document import Document, text_line
 from ..errors import ReadError
 
 _BOMS = (
@@ -100,5 +100,5 @@ def read_plain(path: str, text: str) -> Document:
         if not line.strip():
             continue
         paragraph += 1
-        doc.blocks.append(Block(text=line, line=number, paragraph=paragraph))
+        doc.blocks.append(text_line(line, number, paragraph))
     return doc

@@ -87,3 +87,10 @@ def test_a_document_works_out_what_rules_share_once():
     assert doc.memo("_answer", lambda: calls.append(1) or 0) == 0
     assert doc.memo("_answer", lambda: calls.append(1) or 1) == 0  # (a falsy answer is kept too)
     assert calls == [1]
+
+
+def test_a_text_line_is_the_block_its_keywords_make():
+    from reportlint.document import Block, text_line
+
+    assert text_line("全年完成地区生产总值286.4亿元。", 7, 3) == Block(text="全年完成地区生产总值286.4亿元。", line=7, paragraph=3)
+    assert type(text_line("a", 1, 1)) is Block
