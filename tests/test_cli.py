@@ -311,7 +311,8 @@ def test_a_plain_run_stops_quietly_when_the_reader_goes_away(tmp_path):
     code = "import sys\nfrom reportlint.run import main\nsys.exit(main(sys.argv[1:]))"
     proc = subprocess.Popen([sys.executable, "-c", code, str(path)], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     proc.stdout.close()
-    err = proc.stderr.read()
+    with proc.stderr:
+        err = proc.stderr.read()
     assert proc.wait(timeout=120) == 1 and err == b""
 
 

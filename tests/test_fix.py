@@ -386,6 +386,7 @@ def test_hidden_vendor_text_in_a_run_with_a_field_mark_is_not_removed(tmp_path):
 @requires_shared(os.path.join(DOCX_CORPUS, "tika__testWORD_signed.docx"))
 def test_real_signed_file_is_refused(run_cli, tmp_path):
     path = tmp_path / "signed.docx"
-    path.write_bytes(open(os.path.join(DOCX_CORPUS, "tika__testWORD_signed.docx"), "rb").read())
+    with open(os.path.join(DOCX_CORPUS, "tika__testWORD_signed.docx"), "rb") as fh:
+        path.write_bytes(fh.read())
     result = run_cli("fix", str(path))
     assert result.code == 2 and "signed" in result.err

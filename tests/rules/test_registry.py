@@ -71,7 +71,8 @@ def test_readme_documents_every_rule():
     readme = os.path.join(os.path.dirname(__file__), "..", "..", "README.md")
     if not os.path.exists(readme):
         pytest.skip("README not beside the tests")
-    text = open(readme, encoding="utf-8").read()
+    with open(readme, encoding="utf-8") as fh:
+        text = fh.read()
     for r in RULES:
         assert f"| {r.code} | {r.name} |" in text, f"{r.code} missing from README"
 
@@ -124,7 +125,8 @@ def test_only_the_registry_in_lint_knows_the_rule_families():
         for name in files:
             path = os.path.join(folder, name)
             if name.endswith(".py") and name != "registry.py":
-                text = open(path, encoding="utf-8").read()
+                with open(path, encoding="utf-8") as fh:
+                    text = fh.read()
                 if re.search(r"^\s*(from reportlint\.rules\b|from \.+rules\b|import reportlint\.rules)", text, re.M):
                     offenders.append(os.path.relpath(path, lint_dir))
     assert offenders == []

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import glob
 import os
+from pathlib import Path
 
 from conftest import EXAMPLES
 from hypothesis import given, settings
@@ -675,7 +676,7 @@ def test_literal_phrases_one_by_one_as_one_alternation_finds_them(monkeypatch):
     from reportlint.rules import watermarks
 
     pack = watermarks.phrase_pack(())
-    texts = [open(p, encoding="utf-8").read() for p in sorted(glob.glob(os.path.join(EXAMPLES, "*.txt")))]
+    texts = [Path(p).read_text(encoding="utf-8") for p in sorted(glob.glob(os.path.join(EXAMPLES, "*.txt")))]
     texts += ["下面是小编为大家整理的述职报告范文，供大家参考。更多精品范文请关注本站，免费下载。\n上传人：文库达人",
               "本文档仅供学习交流，下载后请在24小时内删除。会员群：1234567 加微信领取更多资料",
               "“推荐阅读”栏目收录了往期文章。今年工作取得新成效。"]
