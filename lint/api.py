@@ -8,11 +8,11 @@ import os
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from functools import lru_cache
-from typing import TYPE_CHECKING
 
 from .config import Config, relative_to_root
 from .diagnostics import Diagnostic
 from .errors import describe_failure
+from .records import TYPE_CHECKING
 
 if TYPE_CHECKING:  # a run whose files all come from the result cache never builds a document
     from .document import Document

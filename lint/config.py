@@ -10,10 +10,13 @@ from __future__ import annotations
 
 import os
 import re
-from typing import Any, NamedTuple
 
 from .diagnostics import CATEGORIES
 from .errors import ConfigError
+from .records import TYPE_CHECKING, NamedTuple
+
+if TYPE_CHECKING:
+    from typing import Any
 
 DEFAULT_EXCLUDE = (".git", ".hg", ".svn", ".venv", "venv", "node_modules", "__pycache__", ".tox")
 

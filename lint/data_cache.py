@@ -20,9 +20,12 @@ import os
 import sys
 import zlib
 from collections.abc import Callable
-from typing import Any
 
 from . import __version__
+from .records import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from typing import Any
 
 
 def cache_dir() -> str | None:

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from typing import TYPE_CHECKING, Any, NamedTuple
+
+from .records import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
+    from typing import Any
+
     from .document import Block, Document
 
 CATEGORIES = ("placeholder", "watermark", "hidden", "structure", "claim", "suppression")

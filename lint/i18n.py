@@ -19,7 +19,11 @@ from __future__ import annotations
 
 import os
 from functools import cache
-from typing import Any
+
+from .records import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from typing import Any
 
 LANGUAGES = ("en", "zh")
 DEFAULT_LANGUAGE = "en"

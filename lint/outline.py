@@ -11,10 +11,10 @@ table of contents or an attachment list.
 from __future__ import annotations
 
 import re
-from typing import NamedTuple
 
 from . import lazy_pattern
 from .document import CELL, Block, Document
+from .records import NamedTuple
 
 _CN = "一二三四五六七八九十百零〇两"
 _CN_VALUE = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}

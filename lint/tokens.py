@@ -30,9 +30,9 @@ from __future__ import annotations
 
 import re
 from functools import cache
-from typing import NamedTuple
 
 from . import lazy_pattern
+from .records import NamedTuple
 
 SLOT_CHARS = "XxＸｘ×╳✕✖"
 MULTIPLY_CHARS = "×xｘ✕✖"

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import os
 from functools import cache
-from typing import Any
 
 from reportlint import data_cache
+from reportlint.records import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from typing import Any
 
 DATA_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)), "data")
 

@@ -74,12 +74,12 @@ from bisect import bisect_right
 from collections.abc import Iterator
 from functools import cache, lru_cache
 from itertools import accumulate, pairwise
-from typing import NamedTuple
 
 from reportlint import lazy_pattern
 from reportlint.diagnostics import Diagnostic, Example, Rule
 from reportlint.document import Block, Document
 from reportlint.i18n import N_, Message, msg
+from reportlint.records import NamedTuple
 
 from ._data import load_toml
 from ._noise import noise_line

@@ -7,9 +7,9 @@ file's suffix and turns every failure into a one-line :class:`ReadError`.
 from __future__ import annotations
 
 import os
-from typing import TYPE_CHECKING
 
 from ..errors import ReadError
+from ..records import TYPE_CHECKING
 
 if TYPE_CHECKING:  # (format_of is asked of every path, also those the result cache answers)
     from ..document import Document

@@ -3,7 +3,7 @@ that reading a text file never imports it)."""
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from ..records import NamedTuple
 
 
 class Limits(NamedTuple):
