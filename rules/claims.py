@@ -186,6 +186,12 @@ def _sources() -> dict[str, str]:
             rf"({NUM})((?:万|亿)?[\u4e00-\u9fff]?)[^。；\d]{{0,12}}?(?:增加|增长|多|减少|下降)了?({NUM})\2"
             rf"[，,、]?(?:同比)?(?:增长|增加|下降|减少|提高)了?({NUM})[%％]$"
         ),
+        # The end of "vdr" anywhere in a text (no end anchor): what a document must hold for
+        # any value/change/rate to be checked; one scan, most reports do not.
+        "vdr_near": (
+            rf"(?:增加|增长|多|减少|下降)了?({NUM})(?:万|亿)?[\u4e00-\u9fff]?"
+            rf"[，,、]?(?:同比)?(?:增长|增加|下降|减少|提高)了?({NUM})[%％]"
+        ),
         # The end of "vdr" (any unit): a necessary condition, tried first.
         "vdr_tail": (
             rf"(?:增加|增长|多|减少|下降)了?({NUM})(?:万|亿)?[\u4e00-\u9fff]?"
@@ -360,6 +366,8 @@ _CHANGE_WORD = lazy_pattern.compile("增加|增长|多|减少|下降|提高")
 
 def _value_change_rate(doc: Document) -> Iterator[tuple[Block, re.Match, int]]:
     """value/change/rate triples, matched in the 60 characters that end at each rate."""
+    if _compiled("vdr_near").search(doc.joined()[0]) is None:
+        return
     for block, rate in _scan(doc, "vdr_rate"):
         offset = max(0, rate.end() - 60)
         window = block.text[offset : rate.end()]

@@ -182,3 +182,14 @@ def test_respectively_matches_are_those_of_a_search_from_every_place(pieces):
     text = "".join(pieces).replace("\n", "")
     plain = [(m.span(), m.groups()) for m in claims._compiled("respectively").finditer(text)]
     assert [(m.span(), m.groups()) for m in claims._respectively_matches(text)] == plain
+
+
+@given(st.lists(st.sampled_from(_CLAIM_PIECES + ["增加", "多", "万元", "亿", "，", "、", "同比"]), max_size=40))
+@example(["营业收入1500万元，比上年", "增加", "277", "万元", "，", "增长", "18.64", "%"])
+@settings(max_examples=400, deadline=None)
+def test_a_value_change_rate_holds_what_the_document_scan_looks_for(pieces):
+    from reportlint.rules import claims
+
+    text = "".join(pieces)
+    if claims._compiled("vdr").search(text):
+        assert claims._compiled("vdr_near").search(text)
