@@ -195,6 +195,11 @@ class Document:
             self._joined = ("\n".join(b.text for b in self.blocks), starts)
         return self._joined
 
+    def body_lines(self) -> list[Block]:
+        """The body's blocks that hold more than white space, in order (worked out once:
+        several rules ask; do not change the list)."""
+        return self.memo("_body_lines", lambda: [b for b in self.blocks if b.part == "body" and b.text.strip()])
+
     def blocks_with(self, pattern: re.Pattern) -> list[Block]:
         """Blocks in which ``pattern`` occurs (a pattern that matches no newline), found in
         one scan of the joined text: after a hit the search goes on from the next block.

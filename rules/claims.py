@@ -470,7 +470,7 @@ _PERIOD_TITLE = lazy_pattern.compile(r"\d{4}年|年度|半年|季度|月份|年�
 def _period_in_title(doc: Document) -> bool:
     """A report titled with its period (2024年度…, 上半年…) compares its figures with the
     same period before, as statistical practice does: the basis is implied."""
-    titles = [b.text for b in doc.blocks if b.part == "body" and b.text.strip()][:3]
+    titles = [b.text for b in doc.body_lines()[:3]]
     return any(len(t) <= 60 and _PERIOD_TITLE.search(t) for t in titles)
 
 
@@ -498,7 +498,7 @@ _FORWARD = ("到", "至", "力争", "预计", "计划", "目标", "规划", "争
 
 
 def _years(doc: Document, config) -> Iterator[Diagnostic]:
-    body = [b for b in doc.blocks if b.part == "body" and b.text.strip()]
+    body = doc.body_lines()
     if not body:
         return
     sign = next((b for b in reversed(body[-6:]) if _SIGN_DATE.match(b.text)), None)

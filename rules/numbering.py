@@ -408,7 +408,7 @@ def _standalone(m: Marker) -> bool:
 
 
 def _empty_sections(doc: Document, config) -> Iterator[Diagnostic]:
-    body = [b for b in doc.blocks if b.part == "body" and b.text.strip()]
+    body = doc.body_lines()
     code = [f.line for f in doc.features if f.kind == "code-block"]  # Markdown code is content
     index = {id(b): i for i, b in enumerate(body)}
     markers = {id(m.block): m for m in outline(doc)}

@@ -135,7 +135,7 @@ def profile_by_name(name: str, config=None) -> dict | None:
 
 def detect(doc: Document, config=None) -> tuple[dict, Block] | None:
     """The profile named by the title, and the title block."""
-    body = [b for b in doc.blocks if b.part == "body" and b.text.strip()][:TITLE_LINES]
+    body = doc.body_lines()[:TITLE_LINES]
     best: tuple[int, dict, Block] | None = None
     for block in body:
         text = block.text.strip()

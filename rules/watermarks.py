@@ -361,10 +361,12 @@ def _official(source: str, tok) -> bool:
     return tok.shape == "phone" and any(w in before for w in ctx["office_phone_before"])
 
 
-def _zones(doc: Document) -> set[int]:
-    body = [i for i, b in enumerate(doc.blocks) if b.part == "body" and b.text.strip()]
+def _zones(indexed: list[tuple[int, Block]]) -> set[int]:
+    """Block indexes of the head and tail of the body and of the parts where vendors put
+    their text (``indexed``: the document's non-blank blocks with their indexes)."""
+    body = [i for i, b in indexed if b.part == "body"]
     zone = set(body[:HEAD_LINES]) | set(body[-TAIL_LINES:])
-    zone |= {i for i, b in enumerate(doc.blocks) if b.part in ZONE_PARTS}
+    zone |= {i for i, b in indexed if b.part in ZONE_PARTS}
     return zone
 
 
@@ -381,8 +383,8 @@ class Verdicts:
 
     def __init__(self, doc: Document, config) -> None:
         pack = phrase_pack(tuple(getattr(config, "extend_vendor_phrases", ())))
-        zone = _zones(doc)
         indexed = [(i, b) for i, b in enumerate(doc.blocks) if b.text.strip()]
+        zone = _zones(indexed)
         self.blocks = [b for _, b in indexed]
         self.zone = [i in zone for i, _ in indexed]
         folded = fold("\n".join(b.text for b in self.blocks), doc.chars()) if indexed else ""
