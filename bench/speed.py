@@ -197,7 +197,7 @@ def main() -> None:
         floor, floor_mem = measure([sys.executable, "-c", "import click"], args.runs)
         clean_runs = three_ways(lint, clean, args.runs, cache)
         t_tpl, m_tpl = three_ways(lint, template, args.runs, cache)["first lint"]
-        many_runs = three_ways(lint, many, max(3, args.runs // 2), cache)
+        many_runs = three_ways(lint, many, args.runs, cache)  # (as many runs as the rest: its median moved most)
         word = os.path.join(tmp, "report.docx")
         word_chars = docx_report(rng, word)
         t_word, m_word = three_ways(lint, word, args.runs, cache)["first lint"]
