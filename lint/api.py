@@ -248,17 +248,19 @@ def _lint_parallel(paths: list[str], config: Config, workers: int) -> list[FileR
 
     from . import workers as forked
 
-    if forked.can_fork(len(paths)):
+    if forked.can_fork():
         _warm_up(config)  # forked workers inherit loaded rules, data and compiled patterns
         gc.freeze()  # and the collector leaves what they inherit alone (no copy-on-write)
         try:
             with _without_cycle_collector():
-                return forked.run(
+                done = forked.run(
                     len(paths), workers, lambda i: _lint_packed(paths[i], config), pickle.loads,
                     lambda i: lint_path(paths[i], config),
                 )
         finally:
             gc.unfreeze()
+        if done is not None:
+            return done
     return _lint_in_pool(paths, config, workers)
 
 

@@ -9,7 +9,8 @@ result; the parent takes them in between its own files.  A file whose result nev
 back (a child that died) is linted again in the parent.
 
 This costs a run far less than multiprocessing's pool, whose imports alone took ~20 ms
-before the first file was linted.
+before the first file was linted.  The pool is still used where the system cannot fork,
+or when the task pipe cannot hold every index.
 """
 
 from __future__ import annotations
@@ -18,49 +19,81 @@ import os
 import select
 from collections.abc import Callable
 
-# The task pipe is written whole before the children start: it must not fill (Linux and
-# macOS pipes hold 64 KiB; POSIX promises 4 KiB a write is atomic).
-MAX_FILES = 16_000
 _INDEX = 4  # bytes an index takes
 
 
-def can_fork(files: int) -> bool:
-    return hasattr(os, "fork") and files <= MAX_FILES
+def can_fork() -> bool:
+    return hasattr(os, "fork")
 
 
 def run(count: int, workers: int, work: Callable[[int], bytes], load: Callable[[bytes], object],
-        again: Callable[[int], object]) -> list:
+        again: Callable[[int], object]) -> list | None:
     """``load(work(i))`` or ``again(i)`` for i in range(count), worked out by ``workers``
     processes: this one (which takes ``again(i)``: nothing to send) and ``workers - 1``
-    forked children.  ``again(i)`` here too for any result that did not come back."""
-    tasks_read, tasks_write = os.pipe()
-    try:
-        _write_all(tasks_write, b"".join(i.to_bytes(_INDEX, "little") for i in range(count)))
-    finally:
-        os.close(tasks_write)  # (so that a reader finds the pipe's end once it is empty)
+    forked children.  ``again(i)`` here too for any result that did not come back.
+    None, with nothing done, if the task pipe cannot hold every index (then use a pool)."""
+    tasks = _task_pipe(count)
+    if tasks is None:
+        return None
     children: dict[int, int] = {}  # result pipe -> child's process id
     results: list = [None] * count
     buffers: dict[int, bytearray] = {}
+    poll = select.poll()  # (select() refuses a file descriptor over 1023)
     try:
         for _ in range(workers - 1):
             result_read, result_write = os.pipe()
             pid = os.fork()
             if pid == 0:  # the child: it never returns
                 os.close(result_read)
-                _serve(tasks_read, result_write, work)
+                _serve(tasks, result_write, work)
             os.close(result_write)
             children[result_read] = pid
             buffers[result_read] = bytearray()
-        while len(item := os.read(tasks_read, _INDEX)) == _INDEX:
+            poll.register(result_read, select.POLLIN)
+        while len(item := os.read(tasks, _INDEX)) == _INDEX:
             index = int.from_bytes(item, "little")
             results[index] = again(index)
-            _collect(buffers, results, load, wait=False)  # (so that no child waits on a full pipe)
+            _collect(poll, buffers, results, load, wait=False)  # (so that no child waits on a full pipe)
         while buffers:
-            _collect(buffers, results, load, wait=True)
+            _collect(poll, buffers, results, load, wait=True)
     finally:
-        os.close(tasks_read)
+        os.close(tasks)
         _end(children)
     return [again(i) if r is None else r for i, r in enumerate(results)]
+
+
+def _task_pipe(count: int) -> int | None:
+    """The read end of a pipe holding every index, its write end closed (so that a reader
+    finds its end once it is empty), or None if the pipe cannot hold them: it is written
+    before any reader starts, without waiting (a pipe holds 64 KiB on Linux, 16 KiB at
+    first on macOS, less for a user over Linux's pipe quota)."""
+    data = b"".join(i.to_bytes(_INDEX, "little") for i in range(count))
+    read, write = os.pipe()
+    try:
+        _room_for(write, len(data))
+        os.set_blocking(write, False)
+        written = os.write(write, data) if data else 0
+    except BlockingIOError:
+        written = -1
+    finally:
+        os.close(write)
+    if written != len(data):
+        os.close(read)
+        return None
+    return read
+
+
+def _room_for(fd: int, size: int) -> None:
+    """Ask Linux for a pipe of ``size`` bytes if the default is smaller (best effort)."""
+    try:
+        import fcntl
+    except ImportError:
+        return
+    if hasattr(fcntl, "F_SETPIPE_SZ") and size > fcntl.fcntl(fd, fcntl.F_GETPIPE_SZ):
+        try:
+            fcntl.fcntl(fd, fcntl.F_SETPIPE_SZ, size)
+        except OSError:
+            pass
 
 
 def _serve(tasks: int, out: int, work: Callable[[int], bytes]) -> None:
@@ -78,13 +111,13 @@ def _serve(tasks: int, out: int, work: Callable[[int], bytes]) -> None:
         os._exit(code)
 
 
-def _collect(buffers: dict[int, bytearray], results: list, load: Callable[[bytes], object], wait: bool) -> None:
+def _collect(poll, buffers: dict[int, bytearray], results: list, load: Callable[[bytes], object], wait: bool) -> None:
     """Take in what the children have sent (waiting for some if ``wait``); a pipe whose
     child has closed it leaves ``buffers``."""
-    ready, _, _ = select.select(list(buffers), [], [], None if wait else 0)
-    for fd in ready:
+    for fd, _event in poll.poll(None if wait else 0):
         chunk = os.read(fd, 1 << 16)
         if not chunk:
+            poll.unregister(fd)
             del buffers[fd]
             continue
         buffer = buffers[fd]

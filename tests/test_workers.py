@@ -76,7 +76,7 @@ def test_a_child_whose_work_fails_stops_and_the_parent_does_the_rest():
 def test_the_pool_of_multiprocessing_gives_the_same_results(tmp_path, monkeypatch):
     paths = reports(tmp_path)
     expected = api.lint_paths(paths, Config(), jobs=1)
-    monkeypatch.setattr(workers, "can_fork", lambda files: False)
+    monkeypatch.setattr(workers, "can_fork", lambda: False)
     assert api.lint_paths(paths, Config(), jobs=2) == expected
 
 
@@ -84,3 +84,58 @@ def test_no_child_is_left_behind(tmp_path):
     api.lint_paths(reports(tmp_path), Config(), jobs=3)
     with pytest.raises(ChildProcessError):
         os.waitpid(-1, os.WNOHANG)  # every child was reaped
+
+
+def test_a_task_pipe_too_small_for_the_indexes_leaves_the_work_to_the_pool(tmp_path, monkeypatch):
+    fcntl = pytest.importorskip("fcntl")
+    if not hasattr(fcntl, "F_SETPIPE_SZ"):
+        pytest.skip("pipe sizes are set on Linux only")
+    real_pipe = os.pipe
+
+    def small_pipe():  # (as for a user over Linux's pipe quota: one page)
+        read, write = real_pipe()
+        fcntl.fcntl(write, fcntl.F_SETPIPE_SZ, 4096)
+        return read, write
+
+    monkeypatch.setattr(workers, "_room_for", lambda fd, size: None)
+    monkeypatch.setattr(workers.os, "pipe", small_pipe)
+    assert workers.run(3000, 2, lambda i: pickle.dumps(i), pickle.loads, lambda i: i) is None
+    assert workers.run(1000, 2, lambda i: pickle.dumps(i), pickle.loads, lambda i: i) == list(range(1000))
+    monkeypatch.setattr(workers, "run", lambda *args: None)
+    paths = reports(tmp_path)
+    assert api.lint_paths(paths, Config(), jobs=2) == api.lint_paths(paths, Config(), jobs=1)
+
+
+def test_descriptors_past_1023_are_no_trouble():
+    resource = pytest.importorskip("resource")
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    if soft < 1200:
+        if hard != resource.RLIM_INFINITY and hard < 1200:
+            pytest.skip("this system allows too few open files")
+        resource.setrlimit(resource.RLIMIT_NOFILE, (1200, hard))
+    held = [os.open(os.devnull, os.O_RDONLY) for _ in range(1100)]
+    try:
+        assert workers.run(20, 3, lambda i: pickle.dumps(i), pickle.loads, lambda i: i) == list(range(20))
+    finally:
+        for fd in held:
+            os.close(fd)
+        resource.setrlimit(resource.RLIMIT_NOFILE, (soft, hard))
+
+
+def test_an_interrupted_run_leaves_no_child_and_no_open_pipe():
+    def open_fds() -> int:
+        return len(os.listdir("/proc/self/fd")) if os.path.isdir("/proc/self/fd") else 0
+
+    before = open_fds()
+
+    def here(i):
+        if i >= 3:
+            raise KeyboardInterrupt
+        time.sleep(0.01)
+        return i
+
+    with pytest.raises(KeyboardInterrupt):
+        workers.run(200, 3, lambda i: (time.sleep(0.01), pickle.dumps(i))[1], pickle.loads, here)
+    with pytest.raises(ChildProcessError):
+        os.waitpid(-1, os.WNOHANG)
+    assert open_fds() == before
