@@ -223,9 +223,9 @@ def phrase_pack(extra: tuple[str, ...] = ()) -> PhrasePack:
     patterns = []
     for tier in ("low", "medium", "high"):  # a phrase listed twice takes the higher tier
         for word in data[tier]["literal"] + (list(extra) if tier == "high" else []):
-            tiers[fold(word)] = tier
+            tiers[fold(word, set(word))] = tier  # (a word with nothing to fold is only lowered)
         patterns.extend(
-            (tier, tuple(fold(n) for n in e["need"]), e["pattern"], frozenset(e.get("parts", ())))
+            (tier, tuple(fold(n, set(n)) for n in e["need"]), e["pattern"], frozenset(e.get("parts", ())))
             for e in data[tier]["regex"]
         )
     needed = frozenset(n for _tier, need, _pattern, _parts in patterns for n in need)
