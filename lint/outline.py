@@ -107,6 +107,9 @@ def _markers(doc: Document) -> list[Marker]:
         if ("录" in block.text or "件" in block.text) and (_TOC.match(block.text) or _ATTACHMENTS.match(block.text)):
             skipping = True  # a contents list or an attachment list runs to the next level-1 heading
             continue
+        text = block.text
+        if text[:1] not in _MARKER_START and text.lstrip(" \t\u3000")[:1] not in _MARKER_START:
+            continue  # (find_marker's own first test, here to spare a call for most lines)
         marker = find_marker(block)
         if marker is None:
             continue
