@@ -66,10 +66,10 @@ def load(path: str, parse: Callable[[bytes], Any]) -> Any:
 
 def load_toml(path: str) -> dict[str, Any]:
     """A TOML file's tables (the parser's errors, all ``ValueError``, propagate)."""
-    return load(path, _parse_toml)
+    return load(path, parse_toml)
 
 
-def _parse_toml(raw: bytes) -> dict[str, Any]:
+def parse_toml(raw: bytes) -> dict[str, Any]:
     if sys.version_info >= (3, 11):  # imported only when the cache has no entry
         import tomllib
     else:  # pragma: no cover
