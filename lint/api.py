@@ -248,43 +248,38 @@ def _lint_parallel(paths: list[str], config: Config, workers: int) -> list[FileR
 
     from . import workers as forked
 
-    if forked.can_fork():
+    fork = forked.can_fork()
+    if fork:
         _warm_up(config)  # forked workers inherit loaded rules, data and compiled patterns
         gc.freeze()  # and the collector leaves what they inherit alone (no copy-on-write)
-        try:
+    try:
+        if fork:
             with _without_cycle_collector():
                 done = forked.run(
                     len(paths), workers, lambda i: _lint_packed(paths[i], config), pickle.loads,
                     lambda i: lint_path(paths[i], config),
                 )
-        finally:
-            gc.unfreeze()
-        if done is not None:
-            return done
-    return _lint_in_pool(paths, config, workers)
+            if done is not None:
+                return done
+        return _lint_in_pool(paths, config, workers, fork)
+    finally:
+        gc.unfreeze()
 
 
-def _lint_in_pool(paths: list[str], config: Config, workers: int) -> list[FileResult]:
+def _lint_in_pool(paths: list[str], config: Config, workers: int, fork: bool) -> list[FileResult]:
     """Worker processes of multiprocessing's pool (where the system cannot fork, or for
-    more files than the task pipe holds)."""
+    more files than the task pipe holds); ``fork``: started by forking this process."""
     import multiprocessing
     import pickle
     from concurrent.futures import ProcessPoolExecutor
     from functools import partial
 
-    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
-    context = multiprocessing.get_context(method)
-    if method == "fork":
-        _warm_up(config)  # forked workers inherit loaded rules, data and compiled patterns
-        gc.freeze()  # and the collector leaves what they inherit alone (no copy-on-write)
+    context = multiprocessing.get_context("fork" if fork else None)
     chunk = max(1, len(paths) // (workers * 16))
-    try:
-        with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-            packed = pool.map(partial(_lint_packed, config=config), paths, chunksize=chunk)
-            with _without_cycle_collector():
-                return [pickle.loads(p) for p in packed]
-    finally:
-        gc.unfreeze()
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        packed = pool.map(partial(_lint_packed, config=config), paths, chunksize=chunk)
+        with _without_cycle_collector():
+            return [pickle.loads(p) for p in packed]
 
 
 def _lint_packed(path: str, config: Config) -> bytes:

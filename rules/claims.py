@@ -236,7 +236,8 @@ def _tolerance(rate: str) -> float:
 
 
 # What a block must contain for a pattern to be tried (a cheap test before the regex):
-# strings, or a pattern (which may reach into the next block: it only picks blocks to try).
+# strings (a tuple), or a pattern's source (which may reach into the next block: it only
+# picks blocks to try).
 _NEEDS = {
     "rate": ("率", "度", "比重", "占比"),
     "pp": ("由",),
@@ -247,7 +248,7 @@ _NEEDS = {
     "decrease": ("倍", "%", "％"),
     # a 至 or 到 after a digit or a space (达到 is in most lines); opening with the mark, not
     # with a digit, the scan skips to marks, not to every digit
-    "range": re.compile(r"[～~—\-至到](?<=[\d\s][～~—\-至到])"),
+    "range": r"[～~—\-至到](?<=[\d\s][～~—\-至到])",
     "approx": ("将近", "近", "至少", "最多", "不到", "超过", "约", "大概", "多达"),
     "fanfan": ("番",),
     "growth": ("%", "％"),
@@ -260,7 +261,7 @@ _DIGIT = lazy_pattern.compile(r"\d")
 @cache
 def _need_pattern(key: str) -> re.Pattern:
     need = _NEEDS[key]
-    return lazy_pattern.program(need.pattern if isinstance(need, re.Pattern) else "|".join(map(re.escape, need)))
+    return lazy_pattern.program(need if isinstance(need, str) else "|".join(map(re.escape, need)))
 
 
 def _blocks_with(doc: Document, pattern: re.Pattern) -> list[Block]:
