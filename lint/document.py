@@ -200,11 +200,19 @@ class Document:
         several rules ask; do not change the list)."""
         return self.memo("_body_lines", lambda: [b for b in self.blocks if b.part == "body" and b.text.strip()])
 
-    def blocks_with(self, pattern: re.Pattern) -> list[Block]:
+    def blocks_with(self, pattern: re.Pattern, newline_led: bool = False) -> list[Block]:
         """Blocks in which ``pattern`` occurs (a pattern that matches no newline), found in
         one scan of the joined text: after a hit the search goes on from the next block.
-        Far cheaper than a search of each block when most blocks have no match."""
+        Far cheaper than a search of each block when most blocks have no match.
+
+        ``newline_led``: the pattern opens with the character before what it finds (the
+        newline before a line, a separator before a run; a literal or class the regex engine
+        skips to, where ``^`` or a look-behind is tried at every place).  It is searched in
+        the text with a newline put before it, where a match starts at the place in the
+        joined text where what it finds starts."""
         text, starts = self.joined()
+        if newline_led:
+            text = "\n" + text
         found, pos = [], 0
         while (m := pattern.search(text, pos)) is not None:
             index = bisect_right(starts, m.start()) - 1

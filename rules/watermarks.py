@@ -395,7 +395,7 @@ class Verdicts:
             chars = _folded_chars(doc.chars()) if indexed else set()  # folded, as the lines are
         self.folded = folded.split("\n") if indexed else []
         self.phrases = pack.hits(self.folded, [b.part for b in self.blocks], chars) if indexed else {}
-        noisy, stuffed = _odd_lines([i for i, _ in indexed], doc)
+        noisy, stuffed = _odd_lines(self.blocks, doc)
         for k in sorted(noisy | stuffed):
             text = self.blocks[k].text
             if k in noisy and (noise_line(text) or _rare_noise(text)):
@@ -467,8 +467,8 @@ def _looks_like_title(text: str) -> bool:
 
 # Lines that may be anti-scrape noise or keyword stuffing, found in one scan of the document
 # (what each of noise_line, _rare_noise and _stuffed needs first; a test holds them to it).
-# Both open with a character the regex engine can skip to (a newline, a separator): scanned
-# with a newline put before the text, they cost a fifth of patterns tried at every place.
+# Both open with the character before what they find (a newline, a separator), which the
+# regex engine skips to: a fifth of the cost of patterns tried at every place.
 _MAYBE_NOISE = lazy_pattern.compile(
     r"\n(?:[^\S\n]*(?:\S{1,3}[^\S\n]+){4,}\S{1,3}[^\S\n]*"  # five or more scraps of 1-3 characters
     r"|[^\S\n]*\S[^\n，。、]{4,38}\S[^\S\n]*)$",  # or 6-40 characters, no comma or full stop
@@ -478,24 +478,15 @@ _MAYBE_NOISE = lazy_pattern.compile(
 _MAYBE_STUFFED = lazy_pattern.compile(r"[\s。，、；：！？,.;:!?][^\s。，、；：！？,.;:!?]{18}")
 
 
-def _odd_lines(indexes: list[int], doc: Document) -> tuple[set[int], set[int]]:
-    """Positions in ``indexes`` (block indexes of the document) of the lines that may be
-    noise, and of those that may be keyword stuffing."""
-    text, starts = doc.joined()
-    text = "\n" + text  # (a match starts one character before the line or run it finds)
-    position = {i: k for k, i in enumerate(indexes)}
-    found = []
-    for pattern in (_MAYBE_NOISE, _MAYBE_STUFFED):
-        lines, pos = set(), 0
-        while (m := pattern.search(text, pos)) is not None:
-            index = bisect_right(starts, m.start()) - 1
-            if index in position:
-                lines.add(position[index])
-            if index + 1 == len(starts):
-                break
-            pos = starts[index + 1]  # (the next line: a long line holds many runs)
-        found.append(lines)
-    return found[0], found[1]
+def _odd_lines(blocks: list[Block], doc: Document) -> tuple[set[int], set[int]]:
+    """Positions in ``blocks`` (blocks of the document) of the lines that may be noise, and
+    of those that may be keyword stuffing."""
+    position = {id(b): k for k, b in enumerate(blocks)}
+    noisy, stuffed = (
+        {position[id(b)] for b in doc.blocks_with(pattern, newline_led=True) if id(b) in position}
+        for pattern in (_MAYBE_NOISE, _MAYBE_STUFFED)
+    )
+    return noisy, stuffed
 
 
 def _stuffed(text: str) -> bool:

@@ -150,7 +150,7 @@ def test_the_document_scan_finds_every_noise_and_stuffing_line(lines):
 
     doc = read_text("t", "\n".join(lines), "txt")
     indexes = [i for i, b in enumerate(doc.blocks) if b.text.strip()]
-    noisy, stuffed = watermarks._odd_lines(indexes, doc)
+    noisy, stuffed = watermarks._odd_lines([doc.blocks[i] for i in indexes], doc)
     for k, i in enumerate(indexes):
         text = doc.blocks[i].text
         if noise_line(text) or watermarks._rare_noise(text):
@@ -195,6 +195,9 @@ def test_blocks_with_a_pattern_are_those_a_search_of_each_finds(text, source):
     doc = read_text("t", text)
     pattern = re.compile(source)
     assert doc.blocks_with(pattern) == [b for b in doc.blocks if pattern.search(b.text)]
+    # a pattern that opens with the newline before a line finds the lines it opens
+    opening = re.compile(f"\n(?:{source})")
+    assert doc.blocks_with(opening, newline_led=True) == [b for b in doc.blocks if pattern.match(b.text)]
 
 
 @given(st.one_of(ANY_TEXT, st.lists(st.sampled_from([*"Xx×Ｘ0123456789.． \u3000亿元年", "２０", "XX"]), max_size=30)
