@@ -8,11 +8,11 @@ from __future__ import annotations
 
 __version__ = "0.1.0"
 
-__all__ = ["__version__", "lint_text", "lint_paths", "load_config", "Config"]
+__all__ = ["__version__", "lint_text", "lint_paths", "iter_lint_paths", "load_config", "Config"]
 
 
 def __getattr__(name: str):
-    if name in ("lint_text", "lint_paths", "lint_document"):
+    if name in ("lint_text", "lint_paths", "iter_lint_paths", "lint_document"):
         from . import api
 
         return getattr(api, name)

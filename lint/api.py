@@ -6,7 +6,7 @@ import fnmatch
 import gc
 import os
 from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from contextlib import closing, contextmanager
 from functools import lru_cache
 
 from .config import Config, relative_to_root
@@ -198,8 +198,17 @@ def lint_paths(
     ``cache``: reuse and keep findings of unchanged files (:mod:`reportlint.result_cache`).
     Results keep the order of the paths given.
     """
+    with closing(iter_lint_paths(paths, config, jobs, cache)) as results:
+        return LintResult(list(results))
+
+
+def iter_lint_paths(
+    paths: Iterable[str], config: Config | None = None, jobs: int | None = None, cache: bool = False
+) -> Iterator[FileResult]:
+    """:func:`lint_paths` one file at a time: each file's result in the order of the paths,
+    as soon as it and those before it are linted (the files are found first).  Close the
+    iterator (``contextlib.closing``) to stop early: worker processes are stopped too."""
     config = config or Config()
-    result = LintResult()
     todo: list[tuple[int, str]] = []
     slots: list[FileResult | None] = []
     tickets: dict[int, tuple | None] = {}
@@ -225,13 +234,17 @@ def lint_paths(
     if workers > 1:
         done = _lint_parallel([p for _, p in todo], config, workers)
     else:
-        done = [lint_path(p, config) for _, p in todo]
-    for (index, path), file_result in zip(todo, done, strict=True):
-        slots[index] = file_result
-        if store is not None:
-            store.put(path, tickets.get(index), file_result)
-    result.files = [f for f in slots if f is not None]
-    return result
+        done = (lint_path(p, config) for _, p in todo)
+    with closing(done):
+        pending = iter(todo)
+        for index, slot in enumerate(slots):
+            if slot is None:
+                _, path = next(pending)
+                slot = next(done)
+                if store is not None:
+                    store.put(path, tickets.get(index), slot)
+            slots[index] = None  # (handed on: not kept)
+            yield slot
 
 
 def _warm_up(config: Config) -> None:
@@ -243,7 +256,9 @@ def _warm_up(config: Config) -> None:
     lint_document(read_text("<warm-up>", sample), config)
 
 
-def _lint_parallel(paths: list[str], config: Config, workers: int) -> list[FileResult]:
+def _lint_parallel(paths: list[str], config: Config, workers: int) -> Iterator[FileResult]:
+    """The results of ``paths`` in order, each as soon as it is in, from ``workers``
+    processes (this one included)."""
     import pickle
 
     from . import workers as forked
@@ -253,20 +268,21 @@ def _lint_parallel(paths: list[str], config: Config, workers: int) -> list[FileR
         _warm_up(config)  # forked workers inherit loaded rules, data and compiled patterns
         gc.freeze()  # and the collector leaves what they inherit alone (no copy-on-write)
     try:
+        done = None
         if fork:
-            with _without_cycle_collector():
-                done = forked.run(
-                    len(paths), workers, lambda i: _lint_packed(paths[i], config), pickle.loads,
-                    lambda i: lint_path(paths[i], config),
-                )
-            if done is not None:
-                return done
-        return _lint_in_pool(paths, config, workers, fork)
+            done = forked.run(
+                len(paths), workers, lambda i: _lint_packed(paths[i], config), pickle.loads,
+                lambda i: lint_path(paths[i], config),
+            )
+        if done is None:
+            done = _lint_in_pool(paths, config, workers, fork)
+        with closing(done), _without_cycle_collector():
+            yield from done
     finally:
         gc.unfreeze()
 
 
-def _lint_in_pool(paths: list[str], config: Config, workers: int, fork: bool) -> list[FileResult]:
+def _lint_in_pool(paths: list[str], config: Config, workers: int, fork: bool) -> Iterator[FileResult]:
     """Worker processes of multiprocessing's pool (where the system cannot fork, or for
     more files than the task pipe holds); ``fork``: started by forking this process."""
     import multiprocessing
@@ -276,10 +292,12 @@ def _lint_in_pool(paths: list[str], config: Config, workers: int, fork: bool) ->
 
     context = multiprocessing.get_context("fork" if fork else None)
     chunk = max(1, len(paths) // (workers * 16))
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        packed = pool.map(partial(_lint_packed, config=config), paths, chunksize=chunk)
-        with _without_cycle_collector():
-            return [pickle.loads(p) for p in packed]
+    pool = ProcessPoolExecutor(max_workers=workers, mp_context=context)
+    try:
+        for packed in pool.map(partial(_lint_packed, config=config), paths, chunksize=chunk):
+            yield pickle.loads(packed)
+    finally:  # (stopped early: the files not yet begun are dropped, not linted)
+        pool.shutdown(wait=True, cancel_futures=True)
 
 
 def _lint_packed(path: str, config: Config) -> bytes:

@@ -116,11 +116,20 @@ def load_baseline(baseline_path: str) -> Counter:
 def apply_baseline(result, known: Counter, baseline_path: str):
     """A copy of ``result`` without the findings the baseline accounts for: per key, the
     first ``count`` findings in document order are known, the rest are new."""
-    from .api import FileResult, LintResult
+    from .api import LintResult
+
+    new_only = baseline_filter(known, baseline_path)
+    return LintResult([new_only(f) for f in result.files])
+
+
+def baseline_filter(known: Counter, baseline_path: str):
+    """What :func:`apply_baseline` does, one file's result at a time (a function of a
+    FileResult, for results that come in file by file)."""
+    from .api import FileResult
 
     root = _root(baseline_path)
-    files = []
-    for f in result.files:
+
+    def new_only(f):
         seen: Counter = Counter()
         new = []
         for d in f.diagnostics:
@@ -128,5 +137,6 @@ def apply_baseline(result, known: Counter, baseline_path: str):
             seen[key] += 1
             if seen[key] > known.get(key, 0):
                 new.append(d)
-        files.append(FileResult(f.path, f.format, new, f.error))
-    return LintResult(files)
+        return FileResult(f.path, f.format, new, f.error)
+
+    return new_only

@@ -16,6 +16,7 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Sequence
+from contextlib import closing
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 SEVERITY_RANK = {"error": 0, "warning": 1, "info": 2}
@@ -174,7 +175,7 @@ def run_check(
         return _dump(paths)
     if show_outline:
         return _outline(paths, config, lang)
-    from .api import lint_paths
+    from .api import LintResult, iter_lint_paths
 
     fix_failed = False
     if apply_fix:
@@ -182,38 +183,59 @@ def run_check(
 
         for fixed in fix_paths(paths, config):
             fix_failed |= report_fix(fixed, err=True)
-    result = lint_paths(paths, config, jobs=jobs, cache=not no_cache)
-    if known is not None:
-        from .baseline import apply_baseline
-
-        result = apply_baseline(result, known, baseline_path)
-    for f in result.errors:
-        error(f"{f.path}: {f.error}")
     colour = color == "always" or (color == "auto" and sys.stdout.isatty() and "NO_COLOR" not in os.environ)
     if output_path:
         colour = False
-    if statistics:
-        from .formatters.table import statistics as stats_table
+    stream = None
+    if not (statistics or output_path):
+        from .formatters import get_stream
 
-        report = stats_table(result, lang)
-    else:
-        from .formatters import get_formatter
-
-        report = get_formatter(fmt)(result, colour=colour, quiet=quiet, lang=lang)
-    if output_path:
-        from .formatters import write_report
-
-        try:
-            write_report(output_path, report)
-        except OSError as exc:
-            error(f"{output_path}: cannot write the report: {exc.strerror or exc}")
-            return EXIT_ERROR
-    else:
-        echo(report, nl=False, color=colour)
-    if result.errors or fix_failed:
-        return EXIT_ERROR
+        stream = get_stream(fmt)
     threshold = SEVERITY_RANK[fail_on]
-    failing = any(SEVERITY_RANK[d.severity] <= threshold for d in result.diagnostics)
+    with closing(iter_lint_paths(paths, config, jobs=jobs, cache=not no_cache)) as linted:
+        results = linted
+        if known is not None:
+            from .baseline import baseline_filter
+
+            results = map(baseline_filter(known, baseline_path), linted)
+        if stream is not None:  # each file's findings go out as soon as they are in
+            out = stream(colour=colour, quiet=quiet, lang=lang)
+            unread = failing = False
+            for f in results:
+                if f.error is not None:
+                    error(f"{f.path}: {f.error}")
+                    unread = True
+                failing = failing or any(SEVERITY_RANK[d.severity] <= threshold for d in f.diagnostics)
+                if text := out.file(f):
+                    echo(text, nl=False, color=colour)
+            if text := out.end():
+                echo(text, nl=False, color=colour)
+        else:
+            result = LintResult(list(results))
+            unread = bool(result.errors)
+            failing = any(SEVERITY_RANK[d.severity] <= threshold for d in result.diagnostics)
+            for f in result.errors:
+                error(f"{f.path}: {f.error}")
+            if statistics:
+                from .formatters.table import statistics as stats_table
+
+                report = stats_table(result, lang)
+            else:
+                from .formatters import get_formatter
+
+                report = get_formatter(fmt)(result, colour=colour, quiet=quiet, lang=lang)
+            if output_path:
+                from .formatters import write_report
+
+                try:
+                    write_report(output_path, report)
+                except OSError as exc:
+                    error(f"{output_path}: cannot write the report: {exc.strerror or exc}")
+                    return EXIT_ERROR
+            else:
+                echo(report, nl=False, color=colour)
+    if unread or fix_failed:
+        return EXIT_ERROR
     return EXIT_FINDINGS if failing and not exit_zero else EXIT_CLEAN
 
 

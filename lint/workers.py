@@ -5,8 +5,10 @@ the children share them, and it lints files too.  Work is handed out through one
 that holds every file's index, 4 bytes each, written before the children start: a read
 of 4 bytes takes one index, so a process that is done early takes more.  Each child sends
 its results back on a pipe of its own, each framed as index, length and the pickled
-result; the parent takes them in between its own files.  A file whose result never comes
-back (a child that died) is linted again in the parent.
+result; the parent takes them in between its own files, and hands results on in order as
+soon as each and those before it are in (so that output can go out while files are still
+being linted).  A file whose result never comes back (a child that died) is linted again
+in the parent.
 
 This costs a run far less than multiprocessing's pool, whose imports alone took ~20 ms
 before the first file was linted.  The pool is still used where the system cannot fork,
@@ -17,7 +19,7 @@ from __future__ import annotations
 
 import os
 import select
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 _INDEX = 4  # bytes an index takes
 
@@ -27,18 +29,39 @@ def can_fork() -> bool:
 
 
 def run(count: int, workers: int, work: Callable[[int], bytes], load: Callable[[bytes], object],
-        again: Callable[[int], object]) -> list | None:
-    """``load(work(i))`` or ``again(i)`` for i in range(count), worked out by ``workers``
-    processes: this one (which takes ``again(i)``: nothing to send) and ``workers - 1``
-    forked children.  ``again(i)`` here too for any result that did not come back.
-    None, with nothing done, if the task pipe cannot hold every index (then use a pool)."""
+        again: Callable[[int], object]) -> Iterator | None:
+    """``load(work(i))`` or ``again(i)`` for i in range(count), in that order, each as soon
+    as it and those before it are done, worked out by ``workers`` processes: this one
+    (which takes ``again(i)``: nothing to send) and ``workers - 1`` forked children.
+    ``again(i)`` here too for any result that did not come back.  None, with nothing done,
+    if the task pipe cannot hold every index (then use a pool).
+
+    The children start when the first result is asked for; closing the iterator early
+    (or dropping it) stops and reaps them."""
     tasks = _task_pipe(count)
     if tasks is None:
         return None
+    return _results(tasks, count, workers, work, load, again)
+
+
+_PENDING = object()
+
+
+def _results(tasks: int, count: int, workers: int, work: Callable[[int], bytes], load: Callable[[bytes], object],
+             again: Callable[[int], object]) -> Iterator:
     children: dict[int, int] = {}  # result pipe -> child's process id
-    results: list = [None] * count
+    results: list = [_PENDING] * count
     buffers: dict[int, bytearray] = {}
     poll = select.poll()  # (select() refuses a file descriptor over 1023)
+    done = 0  # results handed on: those before this index
+
+    def ready() -> Iterator:
+        nonlocal done
+        while done < count and results[done] is not _PENDING:
+            yield results[done]
+            results[done] = None  # (handed on: not kept)
+            done += 1
+
     try:
         for _ in range(workers - 1):
             result_read, result_write = os.pipe()
@@ -54,12 +77,15 @@ def run(count: int, workers: int, work: Callable[[int], bytes], load: Callable[[
             index = int.from_bytes(item, "little")
             results[index] = again(index)
             _collect(poll, buffers, results, load, wait=False)  # (so that no child waits on a full pipe)
+            yield from ready()
         while buffers:
             _collect(poll, buffers, results, load, wait=True)
+            yield from ready()
     finally:
         os.close(tasks)
         _end(children)
-    return [again(i) if r is None else r for i, r in enumerate(results)]
+    for index in range(done, count):
+        yield again(index) if results[index] is _PENDING else results[index]
 
 
 def _task_pipe(count: int) -> int | None:

@@ -319,3 +319,40 @@ def test_a_rule_s_diagnostic_fills_each_field_by_name():
         "heading": "一、概况", "cell": "table 1 r2c3", "story": "first", "section": 2, "snippet": "X亿元",
         "source": "合计\tX亿元", "source_column": 3, "fix": "F", "expects": Expectation("amount", "亿元"),
     }
+
+
+# Formats written file by file
+
+
+@pytest.mark.parametrize("fmt", ["text", "jsonl", "github"])
+@pytest.mark.parametrize("extra", [(), ("--quiet",), ("--lang", "zh"), ("--jobs", "2")])
+def test_a_streamed_format_writes_what_it_writes_whole(run_cli, reports, fmt, extra):
+    paths = ("述职报告.txt", "clean.txt", "broken.docx", WORD_EXAMPLE, "kitchen-sink.docx")
+    streamed = run_cli("--format", fmt, *extra, *paths)
+    assert run_cli("--format", fmt, *extra, "--output", "whole.out", *paths).code == streamed.code == 2
+    assert streamed.out == (reports / "whole.out").read_text(encoding="utf-8")
+    assert streamed.err.strip() == "reportlint: broken.docx: damaged or truncated zip package"
+
+
+def test_findings_go_out_while_later_files_are_still_linted(run_cli, reports, monkeypatch):
+    from reportlint import api, run
+
+    events = []
+    real_lint, real_echo = api.lint_path, run.echo
+    monkeypatch.setattr(api, "lint_path", lambda path, config: (events.append(("lint", path)), real_lint(path, config))[1])
+    monkeypatch.setattr(run, "echo", lambda text, **kw: (events.append(("out", text[:20])), real_echo(text, **kw))[1])
+    for i in range(3):
+        (reports / f"r{i}.txt").write_text(TEMPLATE, encoding="utf-8")
+    assert run_cli("--jobs", "1", "r0.txt", "r1.txt", "r2.txt").code == 1
+    kinds = [kind for kind, _ in events]
+    assert kinds == ["lint", "out", "lint", "out", "lint", "out", "out"]  # (the last: the summary)
+    assert events[1][1].startswith("r0.txt:1:5: RL102")
+
+
+def test_json_sarif_and_junit_are_written_whole(run_cli, reports, monkeypatch):
+    from reportlint.formatters import STREAMS, get_stream
+
+    assert get_stream("json") is get_stream("sarif") is get_stream("junit") is None
+    assert set(STREAMS) <= set(FORMATS)
+    monkeypatch.setenv("GITHUB_ACTIONS", "true")
+    assert get_stream("auto").__name__ == "GithubStream"

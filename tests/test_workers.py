@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import pickle
 import time
+from contextlib import closing
 
 import pytest
 from reportlint import api, workers
@@ -30,7 +31,7 @@ def test_every_index_comes_back_in_order_with_large_results():
     def value(i):
         return str(i) * (i * 3000)
 
-    results = workers.run(40, 3, lambda i: pickle.dumps(value(i)), pickle.loads, value)
+    results = list(workers.run(40, 3, lambda i: pickle.dumps(value(i)), pickle.loads, value))
     assert results == [value(i) for i in range(40)]
 
 
@@ -43,7 +44,7 @@ def test_this_process_and_the_children_share_the_work():
         time.sleep(0.002)
         return ("parent", i)
 
-    results = workers.run(60, 2, slow, pickle.loads, here)
+    results = list(workers.run(60, 2, slow, pickle.loads, here))
     assert [i for _who, i in results] == list(range(60))
     assert {who for who, _i in results} == {"child", "parent"}
 
@@ -70,7 +71,7 @@ def test_a_child_whose_work_fails_stops_and_the_parent_does_the_rest():
             raise RuntimeError("boom")
         return pickle.dumps(i)
 
-    assert workers.run(30, 3, work, pickle.loads, lambda i: i) == list(range(30))
+    assert list(workers.run(30, 3, work, pickle.loads, lambda i: i)) == list(range(30))
 
 
 def test_the_pool_of_multiprocessing_gives_the_same_results(tmp_path, monkeypatch):
@@ -100,7 +101,7 @@ def test_a_task_pipe_too_small_for_the_indexes_leaves_the_work_to_the_pool(tmp_p
     monkeypatch.setattr(workers, "_room_for", lambda fd, size: None)
     monkeypatch.setattr(workers.os, "pipe", small_pipe)
     assert workers.run(3000, 2, lambda i: pickle.dumps(i), pickle.loads, lambda i: i) is None
-    assert workers.run(1000, 2, lambda i: pickle.dumps(i), pickle.loads, lambda i: i) == list(range(1000))
+    assert list(workers.run(1000, 2, lambda i: pickle.dumps(i), pickle.loads, lambda i: i)) == list(range(1000))
     monkeypatch.setattr(workers, "run", lambda *args: None)
     paths = reports(tmp_path)
     assert api.lint_paths(paths, Config(), jobs=2) == api.lint_paths(paths, Config(), jobs=1)
@@ -115,7 +116,7 @@ def test_descriptors_past_1023_are_no_trouble():
         resource.setrlimit(resource.RLIMIT_NOFILE, (1200, hard))
     held = [os.open(os.devnull, os.O_RDONLY) for _ in range(1100)]
     try:
-        assert workers.run(20, 3, lambda i: pickle.dumps(i), pickle.loads, lambda i: i) == list(range(20))
+        assert list(workers.run(20, 3, lambda i: pickle.dumps(i), pickle.loads, lambda i: i)) == list(range(20))
     finally:
         for fd in held:
             os.close(fd)
@@ -135,7 +136,54 @@ def test_an_interrupted_run_leaves_no_child_and_no_open_pipe():
         return i
 
     with pytest.raises(KeyboardInterrupt):
-        workers.run(200, 3, lambda i: (time.sleep(0.01), pickle.dumps(i))[1], pickle.loads, here)
+        list(workers.run(200, 3, lambda i: (time.sleep(0.01), pickle.dumps(i))[1], pickle.loads, here))
     with pytest.raises(ChildProcessError):
         os.waitpid(-1, os.WNOHANG)
     assert open_fds() == before
+
+
+def test_results_are_handed_on_in_order_as_they_come_in():
+    # (not all at the end: the first goes out while this process still has files to do)
+    done_here = []
+
+    def slow(i):
+        time.sleep(0.02)
+        return pickle.dumps(i)
+
+    def here(i):
+        time.sleep(0.02)
+        done_here.append(i)
+        return i
+
+    seen_at = []
+    for result in workers.run(20, 2, slow, pickle.loads, here):
+        seen_at.append((result, len(done_here)))
+    assert [r for r, _ in seen_at] == list(range(20))
+    assert seen_at[0][1] < len(done_here) >= 3
+
+
+def test_stopping_early_stops_the_children(tmp_path):
+    def open_fds() -> int:
+        return len(os.listdir("/proc/self/fd")) if os.path.isdir("/proc/self/fd") else 0
+
+    before = open_fds()
+    results = workers.run(200, 3, lambda i: (time.sleep(0.01), pickle.dumps(i))[1], pickle.loads, lambda i: i)
+    assert next(results) == 0
+    results.close()
+    with pytest.raises(ChildProcessError):
+        os.waitpid(-1, os.WNOHANG)
+    assert open_fds() == before
+    with closing(api.iter_lint_paths(reports(tmp_path), Config(), jobs=3)) as linted:
+        first = next(linted)
+    assert first.path.endswith("报告00.txt")
+    with pytest.raises(ChildProcessError):
+        os.waitpid(-1, os.WNOHANG)
+
+
+@pytest.mark.parametrize("jobs", [1, 2, 3])
+def test_file_by_file_results_are_those_of_the_whole_run(tmp_path, jobs):
+    paths = reports(tmp_path)
+    expected = api.lint_paths(paths, Config(), jobs=1).files
+    assert list(api.iter_lint_paths([str(tmp_path), *paths[:2]], Config(), jobs=jobs)) == \
+        api.lint_paths([str(tmp_path), *paths[:2]], Config(), jobs=1).files
+    assert list(api.iter_lint_paths(paths, Config(), jobs=jobs, cache=True)) == expected

@@ -19,6 +19,14 @@ FORMATTERS = {
     "junit": ("junit", "format_junit"),
 }
 FORMATS = tuple(FORMATTERS)
+# Formats that can be written file by file as the results come in (a long run shows its
+# first findings at once, and its output is made while other files are still linted):
+# format name -> (module, class with ``file(file_result)`` and ``end()``, each giving text).
+STREAMS = {
+    "text": ("text", "TextStream"),
+    "jsonl": ("jsonl", "JsonlStream"),
+    "github": ("github", "GithubStream"),
+}
 # Not a format of its own: `github` inside GitHub Actions, `text` anywhere else.
 AUTO = "auto"
 
@@ -33,6 +41,15 @@ def choose_format(name: str, environ: Mapping[str, str] = os.environ) -> str:
 def get_formatter(name: str):
     module, function = FORMATTERS[choose_format(name)]
     return getattr(importlib.import_module(f"{__name__}.{module}"), function)
+
+
+def get_stream(name: str):
+    """The stream class of a format (see ``STREAMS``), or None for a format written whole."""
+    entry = STREAMS.get(choose_format(name))
+    if entry is None:
+        return None
+    module, cls = entry
+    return getattr(importlib.import_module(f"{__name__}.{module}"), cls)
 
 
 def relative_path(path: str) -> str:

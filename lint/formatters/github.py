@@ -47,12 +47,21 @@ def annotation(d, path: str, file_format: str, lang: str = "en") -> str:
     return command(COMMANDS[d.severity], message, **props)
 
 
-def format_github(result, lang: str = "en", **_options) -> str:
-    out = []
-    for f in result.files:
+class GithubStream:
+    """The format one file at a time (:meth:`file`, then :meth:`end`, which adds nothing)."""
+
+    def __init__(self, lang: str = "en", **_options) -> None:
+        self.lang = lang
+
+    def file(self, f) -> str:
         path = relative_path(f.path)
         if f.error is not None:
-            out.append(command("error", f.error, file=path, title="unreadable file"))
-            continue
-        out.extend(annotation(d, path, f.format, lang) for d in f.diagnostics)
-    return "".join(line + "\n" for line in out)
+            return command("error", f.error, file=path, title="unreadable file") + "\n"
+        return "".join(annotation(d, path, f.format, self.lang) + "\n" for d in f.diagnostics)
+
+    def end(self) -> str:
+        return ""
+
+
+def format_github(result, lang: str = "en", **_options) -> str:
+    return "".join(map(GithubStream(lang).file, result.files))

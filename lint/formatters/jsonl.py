@@ -6,10 +6,21 @@ from __future__ import annotations
 import json
 
 
+class JsonlStream:
+    """The format one file at a time (:meth:`file`, then :meth:`end`, which adds nothing)."""
+
+    def __init__(self, **_options) -> None:
+        pass
+
+    def file(self, f) -> str:
+        return "".join(
+            json.dumps({"path": f.path, "format": f.format, **d.to_json()}, ensure_ascii=False) + "\n"
+            for d in f.diagnostics
+        )
+
+    def end(self) -> str:
+        return ""
+
+
 def format_jsonl(result, **_options) -> str:
-    lines = [
-        json.dumps({"path": f.path, "format": f.format, **d.to_json()}, ensure_ascii=False)
-        for f in result.files
-        for d in f.diagnostics
-    ]
-    return "".join(line + "\n" for line in lines)
+    return "".join(map(JsonlStream().file, result.files))

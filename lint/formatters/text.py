@@ -50,18 +50,32 @@ def format_diagnostic(d, path: str, colour: bool = False, show_source: bool = Tr
     return f"{line}\n    {window}\n    {pad}{marks}"
 
 
-def format_text(result, colour: bool = False, quiet: bool = False, lang: str = "en", **_options) -> str:
-    out = []
-    for f in result.files:
-        for d in f.diagnostics:
-            out.append(format_diagnostic(d, f.path, colour, show_source=not quiet, lang=lang))
-    if not quiet:
-        count = len(result.diagnostics)
-        files = len(result.files)
-        errors = len(result.errors)
+class TextStream:
+    """The text format one file at a time: :meth:`file` for each file's result in turn,
+    then :meth:`end` for the summary."""
+
+    def __init__(self, colour: bool = False, quiet: bool = False, lang: str = "en", **_options) -> None:
+        self.colour, self.quiet, self.lang = colour, quiet, lang
+        self.count = self.files = self.errors = 0
+
+    def file(self, f) -> str:
+        self.files += 1
+        self.errors += f.error is not None
+        self.count += len(f.diagnostics)
+        colour, show_source, lang = self.colour, not self.quiet, self.lang
+        return "".join(format_diagnostic(d, f.path, colour, show_source, lang) + "\n" for d in f.diagnostics)
+
+    def end(self) -> str:
+        if self.quiet:
+            return ""
+        count, files, lang = self.count, self.files, self.lang
         found = f"Found {{count}} problem{'s' if count != 1 else ''} in {{files}} file{'s' if files != 1 else ''}"
         summary = gettext("text", found, lang).format(count=count, files=files)
-        if errors:
-            summary += gettext("text", " ({errors} could not be read)", lang).format(errors=errors)
-        out.append(summary + ("。" if lang == "zh" else "."))
-    return "\n".join(out) + "\n" if out else ""
+        if self.errors:
+            summary += gettext("text", " ({errors} could not be read)", lang).format(errors=self.errors)
+        return summary + ("。" if lang == "zh" else ".") + "\n"
+
+
+def format_text(result, colour: bool = False, quiet: bool = False, lang: str = "en", **_options) -> str:
+    stream = TextStream(colour, quiet, lang)
+    return "".join(map(stream.file, result.files)) + stream.end()
