@@ -217,3 +217,15 @@ def test_the_x_run_pattern_finds_what_its_plain_form_finds(text):
         re.MULTILINE,
     )
     assert [m.span() for m in tokens._pattern("x").finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+@given(st.lists(st.one_of(st.text(max_size=20), st.sampled_from(["全县", "ＸＸ", "ｶﾀｶﾅ", "한국어", "é", "\u0301", "🙂"])),
+                max_size=8).map("".join))
+@example("全年完成投资X亿元，增长X%")
+@settings(max_examples=300, deadline=None)
+def test_display_width_counts_wide_and_full_width_characters_twice(text):
+    import unicodedata
+
+    from reportlint.formatters.text import display_width
+
+    assert display_width(text) == sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)

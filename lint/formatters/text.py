@@ -11,9 +11,20 @@ _BOLD, _DIM, _RESET = "\x1b[1m", "\x1b[2m", "\x1b[0m"
 
 def display_width(text: str) -> int:
     """Terminal columns: East Asian wide and full-width characters take two."""
-    import unicodedata  # (1.4 ms to load: only output with source lines needs it)
+    if text.isascii():
+        return len(text)
+    try:
+        return sum(map(_WIDTHS.__getitem__, text))
+    except KeyError:  # a character not met before: look up the text's new ones
+        import unicodedata  # (1.4 ms to load: only output with source lines needs it)
 
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+        for ch in set(text).difference(_WIDTHS):
+            _WIDTHS[ch] = 2 if unicodedata.east_asian_width(ch) in "WF" else 1
+        return sum(map(_WIDTHS.__getitem__, text))
+
+
+# Each character's width, once looked up (the lookup costs five times a dictionary's).
+_WIDTHS: dict[str, int] = {}
 
 
 def excerpt(source: str, start: int, end: int) -> tuple[str, int, int]:
