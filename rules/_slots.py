@@ -61,11 +61,24 @@ def in_sample(doc: Document, block: Block, tok) -> bool:
     - in a writing guide (a text about 格式, 写法, 撰写 …), inside quotation marks after 如,
       例如, 书写, 写上 …: ``如“XX单位”“XX先生/女士”``, ``书写“申请人×××”``.
     """
-    if tok.start > _sample_start(block.text):
+    try:
+        cued, blocks, guide = doc.meta["_samples"]
+    except KeyError:
+        cued, blocks, guide = doc.meta["_samples"] = _samples(doc)
+    if cued and tok.start > _sample_start(block.text):
         return True
-    if id(block) in doc.memo("_sample_blocks", lambda: _sample_blocks(doc)):
+    if id(block) in blocks:
         return True
-    return _guide(doc) and _quoted_specimen(block.text, tok.start)
+    return guide and _quoted_specimen(block.text, tok.start)
+
+
+def _samples(doc: Document) -> tuple[bool, frozenset[int], bool]:
+    """What :func:`in_sample` asks of the whole document, worked out once: does a sample
+    cue occur in it at all (most documents have none: then no paragraph need be searched
+    for one), the blocks of samples under a cue line, and is it a writing guide."""
+    text = doc.joined()[0]
+    cued = any(cue in text for cue in context()["samples"]["cues"])
+    return cued, _sample_blocks(doc), _count_guide_words(text) >= 2
 
 
 def _sample_blocks(doc: Document) -> frozenset[int]:
@@ -88,11 +101,6 @@ def _sample_blocks(doc: Document) -> frozenset[int]:
         if text.endswith(("：", ":")) and text.rstrip("：:").endswith(cues):
             cue_line = block.line
     return frozenset(found)
-
-
-def _guide(doc: Document) -> bool:
-    """A text that teaches how to write a document (the words of a writing guide)."""
-    return doc.memo("_writing_guide", lambda: _count_guide_words(doc.joined()[0]) >= 2)
 
 
 def _count_guide_words(text: str) -> int:
