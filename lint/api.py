@@ -254,6 +254,7 @@ def _warm_up(config: Config) -> None:
     # the workers that meet one; most runs never do)
     sample = "关于XX的报告\n联系电话：12345678（单位名称）**镇、20__年  月  日{{x}} TBD 县（区）长，增长5%\n"
     lint_document(read_text("<warm-up>", sample), config)
+    config.limits()  # (as lint_path asks for each file: its module loaded once, before forking)
 
 
 def _lint_parallel(paths: list[str], config: Config, workers: int) -> Iterator[FileResult]:
