@@ -268,19 +268,28 @@ def _lint_parallel(paths: list[str], config: Config, workers: int) -> Iterator[F
     if fork:
         _warm_up(config)  # forked workers inherit loaded rules, data and compiled patterns
         gc.freeze()  # and the collector leaves what they inherit alone (no copy-on-write)
-    try:
-        done = None
-        if fork:
-            done = forked.run(
-                len(paths), workers, lambda i: _lint_packed(paths[i], config), pickle.loads,
-                lambda i: lint_path(paths[i], config),
-            )
-        if done is None:
-            done = _lint_in_pool(paths, config, workers, fork)
-        with closing(done), _without_cycle_collector():
-            yield from done
-    finally:
-        gc.unfreeze()
+        done = forked.run(
+            len(paths), workers, lambda i: _lint_packed(paths[i], config), pickle.loads,
+            lambda i: lint_path(paths[i], config), lambda: _lint_in_pool(paths, config, workers, fork),
+        )
+    else:
+        done = _lint_in_pool(paths, config, workers, fork)
+    # The collector is off while results are made and taken in, not while the caller has
+    # one (nor left off by a caller that never finishes); what was frozen for the children
+    # is unfrozen once they are started, with the first result.
+    frozen = fork
+    with closing(done):
+        while True:
+            try:
+                with _without_cycle_collector():
+                    result = next(done, None)
+            finally:
+                if frozen:
+                    gc.unfreeze()
+                    frozen = False
+            if result is None:
+                return
+            yield result
 
 
 def _lint_in_pool(paths: list[str], config: Config, workers: int, fork: bool) -> Iterator[FileResult]:
@@ -293,7 +302,8 @@ def _lint_in_pool(paths: list[str], config: Config, workers: int, fork: bool) ->
 
     context = multiprocessing.get_context("fork" if fork else None)
     chunk = max(1, len(paths) // (workers * 16))
-    pool = ProcessPoolExecutor(max_workers=workers, mp_context=context)
+    # (the children start with the collector on, as on their own: they may be forked while it is off)
+    pool = ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=gc.enable)
     try:
         for packed in pool.map(partial(_lint_packed, config=config), paths, chunksize=chunk):
             yield pickle.loads(packed)

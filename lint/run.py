@@ -38,11 +38,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         echo("", err=True)
         return EXIT_ERROR
     except BrokenPipeError:  # the reader went away (reportlint … | head): stop quietly, status 1
-        try:
-            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # (nothing left to flush)
-        except (OSError, ValueError):
-            pass
+        _stdout_gone()
         return EXIT_FINDINGS
+
+
+def _stdout_gone() -> None:
+    """Send what is still written to standard output, whose reader has gone, nowhere."""
+    try:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # (nothing left to flush)
+    except (OSError, ValueError):
+        pass
 
 
 # Flags without a value that a plain run may carry, and the option each sets.
@@ -200,16 +205,17 @@ def run_check(
             results = map(baseline_filter(known, baseline_path), linted)
         if stream is not None:  # each file's findings go out as soon as they are in
             out = stream(colour=colour, quiet=quiet, lang=lang)
-            unread = failing = False
+            unread = failing = gone = False
             for f in results:
                 if f.error is not None:
                     error(f"{f.path}: {f.error}")
                     unread = True
                 failing = failing or any(SEVERITY_RANK[d.severity] <= threshold for d in f.diagnostics)
-                if text := out.file(f):
-                    echo(text, nl=False, color=colour)
-            if text := out.end():
-                echo(text, nl=False, color=colour)
+                text = out.file(f)
+                if text and not gone:
+                    gone = _echo_unless_gone(text, colour)
+            if (text := out.end()) and not gone:
+                _echo_unless_gone(text, colour)
         else:
             result = LintResult(list(results))
             unread = bool(result.errors)
@@ -237,6 +243,18 @@ def run_check(
     if unread or fix_failed:
         return EXIT_ERROR
     return EXIT_FINDINGS if failing and not exit_zero else EXIT_CLEAN
+
+
+def _echo_unless_gone(text: str, colour: bool) -> bool:
+    """Write a piece of a report; True if the reader of standard output has gone (``… | head``):
+    then the run goes on without output, so that its exit status and the errors on
+    standard error are those of the whole run, as when the report is written in one piece."""
+    try:
+        echo(text, nl=False, color=colour)
+    except BrokenPipeError:
+        _stdout_gone()
+        return True
+    return False
 
 
 def report_fix(fixed, err: bool = False, dry_run: bool = False) -> bool:

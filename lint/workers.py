@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import os
 import select
+import signal
 from collections.abc import Callable, Iterator
 
 _INDEX = 4  # bytes an index takes
@@ -29,30 +30,22 @@ def can_fork() -> bool:
 
 
 def run(count: int, workers: int, work: Callable[[int], bytes], load: Callable[[bytes], object],
-        again: Callable[[int], object]) -> Iterator | None:
+        again: Callable[[int], object], fallback: Callable[[], Iterator]) -> Iterator:
     """``load(work(i))`` or ``again(i)`` for i in range(count), in that order, each as soon
     as it and those before it are done, worked out by ``workers`` processes: this one
     (which takes ``again(i)``: nothing to send) and ``workers - 1`` forked children.
-    ``again(i)`` here too for any result that did not come back.  None, with nothing done,
-    if the task pipe cannot hold every index (then use a pool).
+    ``again(i)`` here too for any result that did not come back.  If the task pipe cannot
+    hold every index, what ``fallback()`` gives instead (a pool's results).
 
-    The children start when the first result is asked for; closing the iterator early
-    (or dropping it) stops and reaps them."""
+    Nothing is started before the first result is asked for; closing the iterator early
+    (or dropping it) stops and reaps the children and closes the pipes."""
     tasks = _task_pipe(count)
     if tasks is None:
-        return None
-    return _results(tasks, count, workers, work, load, again)
-
-
-_PENDING = object()
-
-
-def _results(tasks: int, count: int, workers: int, work: Callable[[int], bytes], load: Callable[[bytes], object],
-             again: Callable[[int], object]) -> Iterator:
+        yield from fallback()
+        return
     children: dict[int, int] = {}  # result pipe -> child's process id
     results: list = [_PENDING] * count
     buffers: dict[int, bytearray] = {}
-    poll = select.poll()  # (select() refuses a file descriptor over 1023)
     done = 0  # results handed on: those before this index
 
     def ready() -> Iterator:
@@ -63,6 +56,7 @@ def _results(tasks: int, count: int, workers: int, work: Callable[[int], bytes],
             done += 1
 
     try:
+        poll = select.poll()  # (select() refuses a file descriptor over 1023)
         for _ in range(workers - 1):
             result_read, result_write = os.pipe()
             pid = os.fork()
@@ -86,6 +80,9 @@ def _results(tasks: int, count: int, workers: int, work: Callable[[int], bytes],
         _end(children)
     for index in range(done, count):
         yield again(index) if results[index] is _PENDING else results[index]
+
+
+_PENDING = object()
 
 
 def _task_pipe(count: int) -> int | None:
@@ -159,8 +156,6 @@ def _collect(poll, buffers: dict[int, bytearray], results: list, load: Callable[
 def _end(children: dict[int, int]) -> None:
     """Close the result pipes and reap the children (stopping any still at work: the
     parent was interrupted)."""
-    import signal
-
     for fd, pid in children.items():
         os.close(fd)
         try:

@@ -324,3 +324,22 @@ def test_an_interrupted_plain_run_exits_2(monkeypatch, capsys):
 
     monkeypatch.setattr(run, "run_check", interrupted)
     assert run.main(["report.txt"]) == 2
+
+
+@pytest.mark.parametrize("extra, status", [(["--exit-zero"], 0), ([], 1), (["broken"], 2)])
+def test_a_reader_that_goes_away_leaves_the_exit_status_of_the_whole_run(tmp_path, extra, status):
+    # (reportlint … | head -1: the findings go out file by file; the run goes on without
+    # output, so that a CI step's status is what it would be with the whole report)
+    for i in range(40):
+        (tmp_path / f"r{i:02d}.txt").write_text(TEMPLATE * 300, encoding="utf-8")
+    if "broken" in extra:
+        (tmp_path / "zz_broken.docx").write_bytes(b"PK\x03\x04 not really")
+        extra = []
+    command = [sys.executable, "-m", "reportlint", "check", *extra, "--no-cache", str(tmp_path)]
+    proc = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert proc.stdout.readline().startswith(str(tmp_path).encode())
+    proc.stdout.close()
+    err = proc.stderr.read().decode()
+    assert proc.wait(timeout=120) == status
+    assert "Traceback" not in err
+    assert ("zz_broken.docx: damaged or truncated zip package" in err) == (status == 2)
