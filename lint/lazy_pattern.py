@@ -112,12 +112,38 @@ def _build(pattern: str, flags: int) -> tuple:
         import sre_compile as _compiler
         import sre_parse as _parser
     parsed = _parser.parse(pattern, flags)
-    code = [int(op) for op in _compiler._code(parsed, flags)]  # (opcodes are int subclasses)
+    optimize = _compiler._optimize_charset
+    _compiler._optimize_charset = _once(optimize)  # (for this build only)
+    try:
+        code = [int(op) for op in _compiler._code(parsed, flags)]  # (opcodes are int subclasses)
+    finally:
+        _compiler._optimize_charset = optimize
     groupindex = {str(name): int(i) for name, i in parsed.state.groupdict.items()}
     indexgroup = [None] * parsed.state.groups
     for name, i in groupindex.items():
         indexgroup[i] = name
     return int(flags | parsed.state.flags), code, parsed.state.groups - 1, groupindex, tuple(indexgroup)
+
+
+# Character classes the compiler has worked out in this process, by their parsed items.
+# The compiler walks every code point of a class: a class of the Chinese blocks costs
+# ~1.5 ms each time a pattern holds it, and a run with nothing in its cache compiles it
+# in a dozen patterns.  Classes with case folding are not kept.
+_CHARSETS: dict[tuple, tuple[list, bool]] = {}
+
+
+def _once(optimize):
+    """The compiler's class optimiser, remembering what it made of each class."""
+    def optimize_once(charset, iscased=None, fixup=None, fixes=None):
+        if iscased is not None or fixup is not None or fixes is not None:
+            return optimize(charset, iscased, fixup, fixes)
+        key = tuple(charset)
+        found = _CHARSETS.get(key)
+        if found is None:
+            found = _CHARSETS[key] = optimize(charset)
+        return list(found[0]), found[1]
+
+    return optimize_once
 
 
 def _make(pattern: str, record: tuple) -> re.Pattern:

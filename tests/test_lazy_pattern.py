@@ -100,3 +100,59 @@ def test_a_bad_pattern_raises_as_re_compile_does(monkeypatch, tmp_path):
     _fresh(monkeypatch, tmp_path)
     with pytest.raises(re.error):
         lazy_pattern.program(r"(unclosed")
+
+
+def _plain_code(pattern: str, flags: int = 0) -> list[int]:
+    import sys
+
+    if sys.version_info >= (3, 11):
+        from re import _compiler, _parser
+    else:  # pragma: no cover
+        import sre_compile as _compiler
+        import sre_parse as _parser
+    return [int(op) for op in _compiler._code(_parser.parse(pattern, flags), flags)]
+
+
+_EVERY_BUILD = """
+import glob, json, os, sys
+from reportlint import lazy_pattern
+from reportlint.api import lint_paths
+built = []
+real = lazy_pattern._build
+lazy_pattern._build = lambda p, f: (built.append((p, f)), real(p, f))[1]
+lint_paths(sorted(glob.glob(os.path.join(sys.argv[1], "fixtures", "*", "*.*")))[:80], jobs=1)
+print(json.dumps([built, len(lazy_pattern._CHARSETS)]))
+"""
+
+
+def test_remembered_classes_give_the_programs_the_compiler_gives():
+    # every pattern a lint of the fixtures builds in a fresh process, each class worked out
+    # once per process, compiled as the compiler compiles it on its own
+    import json
+    import os
+    import subprocess
+    import sys
+
+    from conftest import ROOT
+
+    env = {**os.environ, "REPORTLINT_NO_CACHE": "1"}
+    out = subprocess.run([sys.executable, "-c", _EVERY_BUILD, ROOT], capture_output=True, text=True, env=env,
+                         check=True).stdout
+    built, remembered = json.loads(out)
+    assert len(built) > 40 and remembered > 10
+    for pattern, flags in built:
+        assert list(lazy_pattern._build(pattern, flags)[1]) == _plain_code(pattern, flags), pattern
+
+
+@pytest.mark.parametrize("pattern, flags", [
+    (r"[㐀-䶿一-鿿豈-﫿]{1,2}（[㐀-䶿一-鿿豈-﫿]{1,4}）", 0),
+    (r"[^㐀-䶿一-鿿]x[㐀-䶿一-鿿]", 0),
+    (r"[a-zà-ÿ一-鿿]+", re.IGNORECASE),  # (case folding: not remembered)
+    (r"[\w一-鿿]|[\d\s]|[^\W\d]", 0),
+])
+def test_a_class_met_again_is_compiled_as_the_first_time(pattern, flags):
+    first = lazy_pattern._build(pattern, flags)
+    assert lazy_pattern._build(pattern, flags) == first
+    assert list(first[1]) == _plain_code(pattern, flags)
+    assert lazy_pattern.program(pattern, flags).findall("县（区）长x一ÀÉ ab1") == \
+        re.compile(pattern, flags).findall("县（区）长x一ÀÉ ab1")
