@@ -46,7 +46,7 @@ def _stdout_gone() -> None:
     """Send what is still written to standard output, whose reader has gone, nowhere."""
     try:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # (nothing left to flush)
-    except (OSError, ValueError):
+    except (OSError, ValueError, AttributeError):
         pass
 
 
@@ -188,7 +188,7 @@ def run_check(
 
         for fixed in fix_paths(paths, config):
             fix_failed |= report_fix(fixed, err=True)
-    colour = color == "always" or (color == "auto" and sys.stdout.isatty() and "NO_COLOR" not in os.environ)
+    colour = color == "always" or (color == "auto" and _isatty(sys.stdout) and "NO_COLOR" not in os.environ)
     if output_path:
         colour = False
     stream = None

@@ -343,3 +343,14 @@ def test_a_reader_that_goes_away_leaves_the_exit_status_of_the_whole_run(tmp_pat
     assert proc.wait(timeout=120) == status
     assert "Traceback" not in err
     assert ("zz_broken.docx: damaged or truncated zip package" in err) == (status == 2)
+
+
+@pytest.mark.skipif(os.name != "posix", reason="closes a descriptor before the program starts")
+@pytest.mark.parametrize("args", [[], ["check", "--format", "json"], ["--statistics"]])
+def test_a_closed_standard_output_is_no_crash(files, args):
+    # (reportlint … >&-: Python then has no sys.stdout; the findings still set the status)
+    command = [sys.executable, "-m", "reportlint", *args, str(files / "template.txt")]
+    done = subprocess.run(command, capture_output=False, stderr=subprocess.PIPE, preexec_fn=lambda: os.close(1),
+                          timeout=60)
+    assert done.returncode == 1
+    assert done.stderr == b""
