@@ -154,10 +154,12 @@ _SHAPES: list[tuple[str, str, str]] = [
         "url",
         "url",
         # A URL runs over printable ASCII: it ends at a space, at Chinese text or punctuation
-        # (listing those as a class would cost a 20,000-character table to compile).
+        # (listing those as a class would cost a 20,000-character table to compile).  A bare
+        # domain is bounded by ASCII letters and digits only: a site's credit glues it to
+        # Chinese text (医疗文库网yiliaowenku.example整理).
         r"(?i:https?://|www\.)[!#-&*-;=?-~]+"
-        r"|(?<![\w.@/-])(?i:[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.(?:com|cn|net|org|cc|top|xyz|vip|info|me|io|site|online|shop|store|biz|tv|example))"
-        r"(?:/[!#-&*-;=?-~]*)?(?![\w-])",
+        r"|(?<![A-Za-z0-9_.@/-])(?i:[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.(?:com|cn|net|org|cc|top|xyz|vip|info|me|io|site|online|shop|store|biz|tv|example))"
+        r"(?:/[!#-&*-;=?-~]*)?(?![A-Za-z0-9_-])",
     ),
     ("percent", "percent", rf"[{DIGITS}]+(?:[.．][{DIGITS}]+)?[ \t]*[%％‰]"),
     ("number", "number", rf"(?<![{DIGITS}.．])[{DIGITS}]+(?:[.．,][{DIGITS}]+)*(?![{DIGITS}])"),

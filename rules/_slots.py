@@ -136,13 +136,14 @@ def _opening_quote(text: str, index: int) -> int:
 
 def vendor_blocks(doc: Document, config) -> frozenset[int]:
     """The blocks (by id) the watermark rules take for vendor text."""
-    from .watermarks import RULES, classify
+    from .watermarks import RULES, classify, glued
 
     if not any(config.enabled(rule) for rule in RULES):
         return frozenset()  # nobody reports the line: its slots are reported as slots
-    # (a long paragraph with a pasted page counter is still a paragraph of the report)
+    # (a long paragraph with a pasted page counter is still a paragraph of the report, and
+    # so are sentences of the report with a site's credit glued after them)
     return doc.memo("_vendor_block_ids", lambda: frozenset(
-        id(v.block) for v in classify(doc, config) if v.code and len(v.block.text) <= 120
+        id(v.block) for v in classify(doc, config) if v.code and len(v.block.text) <= 120 and not glued(v)
     ))
 
 

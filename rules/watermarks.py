@@ -719,6 +719,8 @@ def _absorb_blocks(verdicts: Verdicts) -> None:
     for a, b in pairwise(flagged):
         if b - a - 1 > BLOCK_GAP or b - a < 2:
             continue
+        if any(glued(verdicts.get(k)) for k in (a, b)):
+            continue  # a report paragraph with a site's credit glued to its end bounds no block
         gap = [verdicts.get(k) for k in range(a + 1, b)]
         # Inside the body a block must be bounded by lines that are vendor text on their own
         # strength (a download page's disclaimers pasted mid-document), not by weaker verdicts.
@@ -732,7 +734,9 @@ def _absorb_blocks(verdicts: Verdicts) -> None:
 _BULLETS = frozenset("·•▪◦●○")
 # A vendor line that opens a list of links: 相关文章：, 【…】相关文档推荐：, 猜你喜欢.
 _LIST_HEADER = lazy_pattern.compile(r"(?:相关|推荐|阅读|猜你喜欢|热门|延伸|往期|更多|想看|可能关注)[^：:]{0,6}[：:]?$")
-_LINK_WORDS = ("范文", "范本", "模板", "精选", "通用", "大全")
+_LINK_WORDS = ("范文", "范本", "模板", "精选", "通用", "大全", "汇编", "合集")
+# A link's title may end with how many versions the page holds: …对照检查材料三篇.
+_VERSIONS = lazy_pattern.compile(r"[\d一二三四五六七八九十两]{1,3}篇$")
 _LIST_ITEM = lazy_pattern.compile(r"^\s*(?:[·•▪◦●○▶►▸→◆◇■□★☆\-*>]|\d{1,2}[.、．)）]|[①-⑳])\s*\S")
 
 
@@ -751,13 +755,30 @@ def _absorb_link_lists(verdicts: Verdicts) -> None:
             text = item.block.text.strip()
             if len(text) > ABSORB_MAX_CHARS or text.endswith(("。", "；")) or item.block.kind == "heading":
                 break
-            if not (_title_pattern().search(item.folded) or any(w in item.folded for w in _LINK_WORDS)):
+            title = _VERSIONS.sub("", item.folded)
+            if not (_title_pattern().search(title) or any(w in item.folded for w in _LINK_WORDS)):
                 break  # 1.加强组织领导: the report's next heading, not a link
             if not _LIST_ITEM.match(text) and _numbered(text):
                 break  # 二、存在问题
             if item.code is None:
                 item.code, item.reason = "RL204", f"{v.block.line}-{item.block.line}"
             j += 1
+
+
+# Where a sentence ends with more text after it on the line.
+_SENTENCE_END = lazy_pattern.compile(r"[。！？!?](?=.)")
+
+
+def glued(v: LineVerdict) -> bool:
+    """Is the line sentences of the report with vendor text glued after them (…落到实处。本文来自
+    安全文库，转载请注明出处): a paragraph's worth of text before the last sentence end, and
+    all the evidence but everyday words (分享, 整理) after it?"""
+    ends = [m.end() for m in _SENTENCE_END.finditer(v.folded)]
+    if not ends or ends[-1] <= MIXED_MIN_CHARS:
+        return False
+    head = v.folded[: ends[-1]]
+    words = [w for tier in ("medium", "high") for w in v.phrases.get(tier, ())] + [fold(c) for c in v.contacts]
+    return bool(words) and not any(w in head for w in words)
 
 
 def _strong(v: LineVerdict) -> bool:

@@ -746,3 +746,48 @@ def test_a_pack_pattern_opening_with_a_newline_finds_what_the_pattern_finds(piec
         plain = [(m.start(), m.group()) for m in re.compile(source, re.MULTILINE).finditer(text)]
         shifted = [(m.start(), m.group()[1:]) for m in pattern.finditer("\n" + text)]
         assert shifted == plain, source
+
+
+# A site's credit glued to the end of a report paragraph
+
+
+GLUED = ("严格落实医疗质量安全核心制度，每月召开科室质控会议，全年开展病例讨论XX次、死亡病例讨论X次，"
+         "甲级病案率达到XX%，全年未发生医疗事故，患者满意度持续提升。医疗文库网yiliaowenku.example整理，会员可下载Word版")
+
+
+def test_a_credit_glued_to_a_paragraph_is_reported_and_the_paragraphs_slots_too(lint):
+    text = report(middle=[GLUED])
+    found = [(d.line, d.code, d.match) for d in lint(text) if d.line == 14]
+    assert [(code, match) for _line, code, match in found if code.startswith("RL2")] == \
+        [("RL202", GLUED.strip())]
+    assert [match for _line, code, match in found if code == "RL101"] == ["XX", "X", "XX"]
+    [d] = [d for d in lint(text) if d.code == "RL202"]
+    assert d.fix is None  # (the line holds report text: left to the author)
+
+
+def test_a_bare_domain_is_found_against_chinese_text_not_inside_ascii_words(lint):
+    credit = "本文由墨香文库mxwenku.example整理"
+    assert vendor_lines(lint, report(tail=[credit])) == [(26, "RL202")]
+    from reportlint.tokens import scan
+
+    assert [t.text for t in scan("访问mxwenku.example整理", "url")] == ["mxwenku.example"]
+    assert [t.text for t in scan("版本v2.1.cnx、文件report.docx、a_b.com", "url")] == []
+
+
+def test_lines_after_a_glued_credit_are_not_absorbed_into_a_vendor_block(lint):
+    # (the speech goes on after the paragraph with the credit; the next version's heading
+    # is vendor text, but what lies between is the speech's close and signature)
+    speech = ["四、感谢与期望", "在此，特别感谢家委会主任为班级活动所做的大量工作，让我们携起手来，为孩子们创造更好的成长环境，"
+              "共同见证孩子们的成长与进步。更多精彩家长会发言稿请关注第一范文网diyifanwen.example",
+              "谢谢大家！", "三年级二班班主任：李红", "2024年3月8日", "家长会班主任发言稿 篇2"]
+    text = "家长会班主任发言稿 篇1\n" + "\n".join(BODY[:6] + speech) + "\n"
+    assert vendor_lines(lint, text) == [(1, "RL201"), (9, "RL201"), (13, "RL201")]
+
+
+def test_links_under_a_related_header_may_end_with_their_version_count(lint):
+    tail = ["相关推荐：", "1. 组织生活会个人发言提纲范文（精选6篇）", "2. 2024年党员对照检查材料三篇",
+            "3. 民主生活会批评与自我批评发言稿汇编"]
+    assert vendor_lines(lint, report(tail=tail)) == [(26, "RL201"), (27, "RL201"), (28, "RL204"), (29, "RL204")]
+    # (the report's own list after its own heading stays)
+    own = ["四、学习计划", "1. 学习党章党规三篇", "2. 撰写心得体会两篇"]
+    assert vendor_lines(lint, report(tail=own)) == []
