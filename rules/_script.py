@@ -8,6 +8,7 @@ exist in traditional script alone; if it cannot be loaded, the text is matched a
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import lru_cache
 
 # Frequent characters that exist only in traditional script (們, 個, 這 …: 们, 个, 这 …).
@@ -21,6 +22,29 @@ MIN_TRADITIONAL = 3  # distinct characters: a quoted name or two is not a tradit
 def traditional(chars: set[str] | frozenset[str]) -> bool:
     """Does a text with these characters look written in traditional script?"""
     return len(_TRADITIONAL_ONLY & chars) >= MIN_TRADITIONAL
+
+
+def simplified_view(doc) -> Callable[[str], str]:
+    """For a document in traditional script, a function that gives a text of it in simplified
+    characters, of the same length, so that a rule can weigh the words around a token
+    (（單位名稱）, 縣（區）, X光檢查) as it does in simplified text and report what it found at
+    the same place in the original; for any other document, the text itself."""
+    def choose() -> Callable[[str], str]:
+        if not traditional(doc.chars()) or _converter() is None:
+            return _itself
+        return _same_length_simplified
+
+    return doc.memo("_simplified_view", choose)
+
+
+def _itself(text: str) -> str:
+    return text
+
+
+@lru_cache(maxsize=4096)
+def _same_length_simplified(text: str) -> str:
+    simplified = to_simplified(text)
+    return simplified if len(simplified) == len(text) else text  # (a phrase that changed length: as it is)
 
 
 def to_simplified(text: str) -> str:

@@ -36,7 +36,7 @@ RL110 unresolved-choice (error)
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from functools import lru_cache
 
 from reportlint import lazy_pattern
@@ -46,6 +46,7 @@ from reportlint.i18n import msg
 from reportlint.tokens import SLOT_CHARS
 
 from ._data import load_toml
+from ._script import simplified_view
 from ._slots import in_sample, vendor_blocks
 
 CATEGORY = "placeholder"
@@ -120,14 +121,16 @@ def unresolved_unit(text: str, start: int, end: int) -> int | None:
     return base_start
 
 
-def _generic_units(doc: Document) -> set[str]:
+def _generic_units(doc: Document, view: Callable[[str], str]) -> set[str]:
     """Unit pairs the document uses as plural enumerations somewhere (各县（市、区）): then it
-    uses them so elsewhere too (由属地县（市、区）汇总), unless with a determiner."""
+    uses them so elsewhere too (由属地县（市、区）汇总), unless with a determiner.  (Each
+    text as ``view`` gives it.)"""
     found = set()
     for block, tok in doc.find("unit"):
-        base_start = _unit_base(block.text, tok.start, tok.end)
-        if base_start is not None and _generic(block.text, base_start, tok.end):
-            found.add(block.text[base_start : tok.end])
+        text = view(block.text)
+        base_start = _unit_base(text, tok.start, tok.end)
+        if base_start is not None and _generic(text, base_start, tok.end):
+            found.add(text[base_start : tok.end])
     return found
 
 
@@ -188,33 +191,36 @@ def _choices(doc: Document, config) -> Iterator[Diagnostic]:
     generic: set[str] | None = None
     found = doc.find("options", "unit", "pronoun", "polar", "slash")
     vendor = vendor_blocks(doc, config) if found else frozenset()
+    view = simplified_view(doc)
     for block, tok in found:
         if not block.on_page or id(block) in vendor or in_sample(doc, block, tok):
             continue
         spans = reported.setdefault(id(block), [])
         if any(s < tok.end and tok.start < e for s, e in spans):
             continue  # 接受/不接受 inside （接受/不接受）, reported whole
+        text = view(block.text)  # (縣（區） is weighed as 县（区）; reported as written)
+        tok = tok._replace(text=text[tok.start : tok.end])
         start, end = tok.start, tok.end
         if tok.shape == "slash":
-            span = _opposite(block.text, tok)
+            span = _opposite(text, tok)
             if span is None:
                 continue
             start, end = span
         elif tok.shape == "unit":
-            start = unresolved_unit(block.text, tok.start, tok.end)
+            start = unresolved_unit(text, tok.start, tok.end)
             if start is None:
                 continue
             if generic is None:
-                generic = _generic_units(doc)
-            if block.text[start : tok.end] in generic and not _determined(block.text, start, tok.end):
+                generic = _generic_units(doc, view)
+            if text[start : tok.end] in generic and not _determined(text, start, tok.end):
                 continue
-        elif tok.shape == "options" and (not _options(tok.text) or _levels(block.text, tok.start)):
+        elif tok.shape == "options" and (not _options(tok.text) or _levels(text, tok.start)):
             continue
-        elif tok.shape in ("pronoun", "polar") and _ratio(block.text, tok.end):
+        elif tok.shape in ("pronoun", "polar") and _ratio(text, tok.end):
             continue
         elif tok.shape == "pronoun" and tok.text.isascii() and not _english_template(doc):
             continue  # his/her in a policy is house style; beside [Student Name] it is a template's
-        if tok.shape == "polar" and _levels(block.text, tok.start):
+        if tok.shape == "polar" and _levels(text, tok.start):
             continue
         match = block.text[start:end]
         spans.append((start, end))

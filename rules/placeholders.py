@@ -91,6 +91,7 @@ from reportlint.i18n import msg
 from reportlint.tokens import Token
 
 from ._data import load_lines
+from ._script import simplified_view
 from ._slots import (
     DIGITS,
     LATIN,
@@ -516,9 +517,11 @@ def _innermost(text: str, tok: Token) -> Token:
 
 def _bracket_prompts(doc: Document, config) -> Iterator[Diagnostic]:
     found, english, rest = [], 0, []
+    view = simplified_view(doc)
     for block, tok in candidates(doc, "bracket", config=config):
-        tok = _innermost(block.text, tok)
-        if _bracket_prompt(block.text, tok):
+        text = view(block.text)  # (（單位名稱） is weighed as （单位名称）; reported as written)
+        tok = _innermost(text, tok._replace(text=text[tok.start : tok.end]))
+        if _bracket_prompt(text, tok):
             found.append((block, tok))
             english += tok.text[0] in "[<" and tok.text.isascii()
         elif tok.text[0] == "[" and tok.text.isascii():
@@ -530,7 +533,7 @@ def _bracket_prompts(doc: Document, config) -> Iterator[Diagnostic]:
         found.sort(key=lambda bt: (bt[0].line, bt[1].start))
     for block, tok in found:
         yield BRACKET_PROMPT.diagnostic(
-            block, tok.start, tok.end, msg("template prompt left in: '{match}'", match=tok.text),
+            block, tok.start, tok.end, msg("template prompt left in: '{match}'", match=block.text[tok.start : tok.end]),
             expects=prompt_expectation(tok.text[1:-1]),
         )
 

@@ -56,6 +56,7 @@ from reportlint.tokens import MULTIPLY_CHARS, SLOT_CHARS, Token
 
 from ._data import load_lines
 from ._noise import noise_line
+from ._script import simplified_view
 from ._slots import DIGITS, LATIN, candidates, context, examples, expected_value, is_han, value_slot
 
 CATEGORY = "placeholder"
@@ -372,13 +373,16 @@ def _x_slots(doc: Document, config) -> Iterator[Diagnostic]:
     allow = tuple(getattr(config, "extend_allow", ()))
     segmenter = getattr(config, "segmenter", "rjieba")
     noise: dict[int, bool] = {}  # per block: X-heavy templates have many runs a line
+    view = simplified_view(doc)
     for block, tok in candidates(doc, "x", config=config):
         if id(block) not in noise:
             noise[id(block)] = noise_line(block.text)
         if noise[id(block)]:
             continue  # an X among anti-scrape scraps (a watermark finding)
         tok = _without_list_number(block.text, tok)
-        if is_x_slot(block.text, tok, allow, segmenter):
+        # (in traditional script the words around the run are weighed in simplified: X光檢查
+        # is X光 and 检查, as the segmenter's dictionary has them)
+        if is_x_slot(view(block.text), tok, allow, segmenter):
             yield value_slot(X_SLOT, block, tok)
 
 

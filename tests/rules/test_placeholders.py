@@ -439,3 +439,34 @@ def test_bold_after_第_quoted_某某_and_a_plural_of_organs(lint):
     text = HEAD + "文稿规范要求：避免使用“某某领域”“某某方面”等模糊表述。网民常用某某体、某某梗来调侃。\n"
     assert found(lint, text, "RL102") == []
     assert found(lint, "县（市、区）委、县（市、区）政府要加强领导。\n", "RL110") == []
+
+
+# Text in traditional script: the words around a slot weighed as in simplified text
+
+TRADITIONAL = (
+    "關於2024年度安全生產月活動的總結\n"
+    "根據（上級主管部門名稱）的通知要求，我公司組織開展了安全生產月活動。\n"
+    "重要事項由縣（區）長辦公會議審定，三是【請補充其他不足】。\n"
+    "我們陪同老年患者完成X光檢查，全年清理規範性文件XX件。\n"
+    "各縣（市、區）應急管理部門參加了演練。\n"
+)
+
+
+def test_slots_prompts_and_choices_in_traditional_script(lint):
+    found = [(d.code, d.match) for d in lint(TRADITIONAL) if d.category == "placeholder"]
+    assert found == [("RL106", "（上級主管部門名稱）"), ("RL110", "縣（區）"), ("RL106", "【請補充其他不足】"), ("RL101", "XX")]
+    [prompt] = [d for d in lint(TRADITIONAL) if d.code == "RL106"][:1]
+    assert prompt.message == "template prompt left in: '（上級主管部門名稱）'"
+
+
+def test_the_simplified_view_keeps_every_position():
+    from reportlint.readers import read_text
+    from reportlint.rules._script import simplified_view
+
+    doc = read_text("t.txt", TRADITIONAL)
+    view = simplified_view(doc)
+    for block in doc.blocks:
+        assert len(view(block.text)) == len(block.text)
+    assert view("縣（區）長辦公會議") == "县（区）长办公会议"
+    plain = read_text("s.txt", "全县完成生产总值X亿元。\n")
+    assert simplified_view(plain)("縣（區）") == "縣（區）"  # (a simplified text's view is itself)
