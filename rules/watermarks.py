@@ -402,7 +402,7 @@ class Verdicts:
                 self.phrases.setdefault(k, {}).setdefault("high", []).append("anti-scrape noise")
             elif k in stuffed and _stuffed(text):
                 self.phrases.setdefault(k, {}).setdefault("high", []).append("keyword stuffing")
-        self.outside = _outside_report(self.blocks)
+        self.outside = _outside_report(self.blocks, self.folded)
         self.lines: dict[int, LineVerdict] = {}
         wanted = {k for k, z in enumerate(self.zone) if z} | set(self.phrases)
         lines = [k for k in sorted(wanted | {k + d for k in wanted for d in (-1, 1)}) if 0 <= k < len(self.blocks)]
@@ -444,7 +444,7 @@ _CLOSING_DATE = lazy_pattern.compile(
 )
 
 
-def _outside_report(blocks: list[Block]) -> set[int]:
+def _outside_report(blocks: list[Block], folded: list[str]) -> set[int]:
     """Lines of the body before the report's title or after its closing date (in the head
     and tail zones), apart from official back matter: where a site puts its chrome, so a
     weak vendor signal there is enough.  A document with no title or closing date found
@@ -456,7 +456,7 @@ def _outside_report(blocks: list[Block]) -> set[int]:
     outside = {k for k in head if title is not None and k < title}
     outside |= {k for k in tail if close is not None and k > close}
     back = _context()["back_matter"]
-    return {k for k in outside if not any(w in blocks[k].text for w in back)}
+    return {k for k in outside if not any(w in folded[k] for w in back)}
 
 
 def _looks_like_title(text: str) -> bool:

@@ -791,3 +791,16 @@ def test_links_under_a_related_header_may_end_with_their_version_count(lint):
     # (the report's own list after its own heading stays)
     own = ["四、学习计划", "1. 学习党章党规三篇", "2. 撰写心得体会两篇"]
     assert vendor_lines(lint, report(tail=own)) == []
+
+
+def test_an_organisations_own_address_block_after_its_date_is_not_vendor_text(lint):
+    own = ["岭南社区护理协会", "2024年3月16日", "", "本会地址：九龙旺角弥敦道六百号华景商业大厦十二楼",
+           "电话：(852) 2391 6705　电邮：secretariat@lingnancn.example", "网址：www.lingnancn.example"]
+    assert vendor_lines(lint, report(tail=own)) == []
+    traditional = ["嶺南社區護理協會", "2024年3月16日", "", "本會地址：九龍旺角彌敦道六百號華景商業大廈十二樓",
+                   "電話：(852) 2391 6705　電郵：secretariat@lingnancn.example", "網址：www.lingnancn.example"]
+    text = "關於本會2023年度會務工作的報告\n" + "\n".join(["本會全年舉辦培訓課程十二期，服務會員逾千人。"] * 12 + traditional) + "\n"
+    assert vendor_lines(lint, text) == []
+    # (a site's own line after the date is still the site's)
+    vendor = ["岭南社区护理协会", "2024年3月16日", "", "本站网址：www.fanwenku.example  客服电话：400-800-1234"]
+    assert vendor_lines(lint, report(tail=vendor)) == [(29, "RL202")]
