@@ -86,8 +86,9 @@ _SHAPES: list[tuple[str, str, str]] = [
         # (opening with the character it consumes first lets the scan skip ahead)
         rf"[ \t\u3000](?<=[{HAN}、，][ \t\u3000])[ \t\u3000]*"
         r"(?:万亿元|亿元|万元|千元|元|万人次|万人|万吨|万户|个百分点|[%％]"
+        r"|萬億元|億元|萬元|萬人次|萬人|萬噸|萬戶|個百分點"  # (the same in traditional script)
         # a count before the clause goes on (接待来访群众 人次，接受上访信件 件，)
-        r"|(?:人次|件|次|个|户|家|项|起|场|名|人|份)(?=[，。；、,;]))",
+        r"|(?:人次|件|次|个|個|户|戶|家|项|項|起|场|場|名|人|份)(?=[，。；、,;]))",
     ),
     # 比上年增长%。: the same with no space (two patterns scan faster than their alternation)
     ("slot", "gap_pct", rf"[%％](?<=[{HAN}][%％])(?=[，。；、,;])"),

@@ -449,12 +449,14 @@ TRADITIONAL = (
     "重要事項由縣（區）長辦公會議審定，三是【請補充其他不足】。\n"
     "我們陪同老年患者完成X光檢查，全年清理規範性文件XX件。\n"
     "各縣（市、區）應急管理部門參加了演練。\n"
+    "全月投入安全專項資金  萬元，更新消防器材十二具。\n"
 )
 
 
 def test_slots_prompts_and_choices_in_traditional_script(lint):
     found = [(d.code, d.match) for d in lint(TRADITIONAL) if d.category == "placeholder"]
-    assert found == [("RL106", "（上級主管部門名稱）"), ("RL110", "縣（區）"), ("RL106", "【請補充其他不足】"), ("RL101", "XX")]
+    assert found == [("RL106", "（上級主管部門名稱）"), ("RL110", "縣（區）"), ("RL106", "【請補充其他不足】"), ("RL101", "XX"),
+                     ("RL113", "  萬元")]
     [prompt] = [d for d in lint(TRADITIONAL) if d.code == "RL106"][:1]
     assert prompt.message == "template prompt left in: '（上級主管部門名稱）'"
 
