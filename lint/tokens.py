@@ -51,6 +51,13 @@ class Token(NamedTuple):
 
 
 _S = re.escape(SLOT_CHARS)
+# A bare domain (with a path), and the verbs of a site's credit after one.
+_DOMAIN = (
+    r"(?i:[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.(?:com|cn|net|org|cc|top|xyz|vip|info|me|io|site|online|shop|store|biz"
+    r"|tv|example))(?:/[!#-&*-;=?-~]*)?"
+)
+_CREDIT_VERBS = "整理|提供|出品|原创|原創|制作|製作|收集|发布|發布|發佈"
+
 _SHAPES: list[tuple[str, str, str]] = [
     # kind, shape, pattern (the spaced form X X X is tried before the plain run)
     (
@@ -156,11 +163,12 @@ _SHAPES: list[tuple[str, str, str]] = [
         "url",
         # A URL runs over printable ASCII: it ends at a space, at Chinese text or punctuation
         # (listing those as a class would cost a 20,000-character table to compile).  A bare
-        # domain is bounded by ASCII letters and digits only: a site's credit glues it to
-        # Chinese text (医疗文库网yiliaowenku.example整理).
+        # domain right after Chinese text (Chinese is written without a space before a Latin
+        # word: ASP.NET开发, 学习强国xuexi.cn, 本局官网qxscjg.gov.cn) is one only in a site's
+        # credit, before 整理, 提供 … (医疗文库网yiliaowenku.example整理).
         r"(?i:https?://|www\.)[!#-&*-;=?-~]+"
-        r"|(?<![A-Za-z0-9_.@/-])(?i:[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.(?:com|cn|net|org|cc|top|xyz|vip|info|me|io|site|online|shop|store|biz|tv|example))"
-        r"(?:/[!#-&*-;=?-~]*)?(?![A-Za-z0-9_-])",
+        rf"|(?<![A-Za-z0-9_.@/-])(?:(?<![\w.@/-])|(?={_DOMAIN}(?:{_CREDIT_VERBS})))"
+        rf"{_DOMAIN}(?![A-Za-z0-9_-])",
     ),
     ("percent", "percent", rf"[{DIGITS}]+(?:[.．][{DIGITS}]+)?[ \t]*[%％‰]"),
     ("number", "number", rf"(?<![{DIGITS}.．])[{DIGITS}]+(?:[.．,][{DIGITS}]+)*(?![{DIGITS}])"),

@@ -385,8 +385,9 @@ def _form_start(doc: Document) -> int:
 def _find_form_start(doc: Document) -> int:
     forms = context()["forms"]
     prose = False
+    view = simplified_view(doc)  # (回執 is 回执)
     for b in doc.blocks:
-        text = b.text.strip()
+        text = view(b.text).strip()
         headings = forms["headings"] + forms["sender_headings"] if prose else forms["headings"]
         if (len(text) <= 30 and any(h in text for h in headings)) or \
                 text.lstrip("*#_ \u3000").startswith(tuple(headings)):  # **回执**（请于…前发送至…）
@@ -426,13 +427,15 @@ def _empty_dates(doc: Document, config) -> Iterator[Diagnostic]:
 
 
 def _empty_values(doc: Document, config) -> Iterator[Diagnostic]:
+    view = simplified_view(doc)
     for block, tok in candidates(doc, "gap", "gap_pct", config=config):
-        if block.line > _form_start(doc) or _form_line(block.text):
+        text = view(block.text)  # (簽字, 萬元 as 签字, 万元; reported as written)
+        if block.line > _form_start(doc) or _form_line(text):
             continue
         unit = tok.text.strip(" \t\u3000")
         yield EMPTY_VALUE.diagnostic(
             block, tok.start, tok.end, msg("number left out before '{unit}'", unit=unit),
-            expects=expectation(block.text, tok.end - len(unit)) or Expectation("text"),
+            expects=expectation(text, tok.end - len(unit)) or Expectation("text"),
         )
 
 

@@ -456,7 +456,22 @@ def _outside_report(blocks: list[Block], folded: list[str]) -> set[int]:
     outside = {k for k in head if title is not None and k < title}
     outside |= {k for k in tail if close is not None and k > close}
     back = _context()["back_matter"]
-    return {k for k in outside if not any(w in folded[k] for w in back)}
+    return {k for k in outside if not any(w in folded[k] for w in back) and not _address_line(folded[k])}
+
+
+def _address_line(folded: str) -> bool:
+    """A line of an organisation's own address block (本会地址：…, 电话：… 电邮：…), in the folded
+    line; not a page's or a vendor's (原文地址：, 客服电话：)."""
+    if "qq" in folded or "微信" in folded:
+        return False  # (a QQ number or a WeChat handle is a seller's, not an office's)
+    ctx = _context()
+    for label in ctx["address_labels"]:
+        at = folded.find(label + "：")
+        while at >= 0:
+            if not folded[:at].endswith(tuple(ctx["not_address_after"])):
+                return True
+            at = folded.find(label + "：", at + 1)
+    return False
 
 
 def _looks_like_title(text: str) -> bool:
@@ -719,9 +734,9 @@ def _absorb_blocks(verdicts: Verdicts) -> None:
     for a, b in pairwise(flagged):
         if b - a - 1 > BLOCK_GAP or b - a < 2:
             continue
-        if any(glued(verdicts.get(k)) for k in (a, b)):
-            continue  # a report paragraph with a site's credit glued to its end bounds no block
         gap = [verdicts.get(k) for k in range(a + 1, b)]
+        if any(glued(verdicts.get(k)) for k in (a, b)) and any(_ends_speech(v.block.text) for v in gap):
+            continue  # a speech's close and signature after a paragraph with a site's credit glued on
         # Inside the body a block must be bounded by lines that are vendor text on their own
         # strength (a download page's disclaimers pasted mid-document), not by weaker verdicts.
         strong = all(_strong(verdicts.get(k)) for k in (a, b))
@@ -771,14 +786,28 @@ _SENTENCE_END = lazy_pattern.compile(r"[。！？!?](?=.)")
 
 def glued(v: LineVerdict) -> bool:
     """Is the line sentences of the report with vendor text glued after them (…落到实处。本文来自
-    安全文库，转载请注明出处): a paragraph's worth of text before the last sentence end, and
-    all the evidence but everyday words (分享, 整理) after it?"""
-    ends = [m.end() for m in _SENTENCE_END.finditer(v.folded)]
-    if not ends or ends[-1] <= MIXED_MIN_CHARS:
+    安全文库，转载请注明出处): in the report (not before its title or after its closing date),
+    a paragraph's worth of text before the last sentence end, and all the evidence but
+    everyday words (分享, 整理) after it?"""
+    if v.outside:
         return False
-    head = v.folded[: ends[-1]]
-    words = [w for tier in ("medium", "high") for w in v.phrases.get(tier, ())] + [fold(c) for c in v.contacts]
-    return bool(words) and not any(w in head for w in words)
+    head = _before_last_sentence_end(v.folded)
+    if len(head) <= MIXED_MIN_CHARS:
+        return False
+    words = [w for tier in ("medium", "high") for w in v.phrases.get(tier, ())]
+    own = _before_last_sentence_end(fold(v.block.text))  # (contacts as written: v.folded may be simplified)
+    return bool(words or v.contacts) and not any(w in head for w in words) and \
+        not any(fold(c) in own for c in v.contacts)
+
+
+def _before_last_sentence_end(text: str) -> str:
+    ends = [m.end() for m in _SENTENCE_END.finditer(text)]
+    return text[: ends[-1]] if ends else ""
+
+
+def _ends_speech(text: str) -> bool:
+    """A closing date, or a line that ends a speech or letter (谢谢大家！)."""
+    return _CLOSING_DATE.match(text) is not None or text.rstrip().endswith(("！", "!", "。"))
 
 
 def _strong(v: LineVerdict) -> bool:

@@ -472,3 +472,10 @@ def test_the_simplified_view_keeps_every_position():
     assert view("縣（區）長辦公會議") == "县（区）长办公会议"
     plain = read_text("s.txt", "全县完成生产总值X亿元。\n")
     assert simplified_view(plain)("縣（區）") == "縣（區）"  # (a simplified text's view is itself)
+
+
+def test_a_reply_slip_in_traditional_script_is_a_form(lint):
+    text = ("關於舉辦社區護理培訓班的通知\n各會員單位：\n本會定於2024年5月舉辦社區護理培訓班，請各單位按時報名參加。\n"
+            "嶺南社區護理協會\n2024年4月8日\n\n回執\n單位名稱：嶺南第一社區衞生服務中心\n"
+            "參訓人數  人，預繳培訓費  萬元，是否需要住宿：是  否\n")
+    assert [d.match for d in lint(text) if d.code == "RL113"] == []

@@ -804,3 +804,36 @@ def test_an_organisations_own_address_block_after_its_date_is_not_vendor_text(li
     # (a site's own line after the date is still the site's)
     vendor = ["岭南社区护理协会", "2024年3月16日", "", "本站网址：www.fanwenku.example  客服电话：400-800-1234"]
     assert vendor_lines(lint, report(tail=vendor)) == [(29, "RL202")]
+
+
+def test_names_with_dots_in_report_sentences_are_no_contacts(lint):
+    middle = ["平台基于ASP.NET开发，支持报表在线下载。", "组织党员每天登录学习强国xuexi.cn平台学习，人均学习积分达到1.2万分。",
+              "公司在天猫tmall.com和京东jd.com开设官方旗舰店，全年线上会员人数突破5万人。"]
+    assert vendor_lines(lint, report(middle=middle)) == []
+    own_site = ["青溪县市场监督管理局", "2024年12月20日", "欢迎访问本局官网qxscjg.example了解更多政务信息"]
+    assert vendor_lines(lint, report(tail=own_site)) == []
+
+
+def test_a_table_row_with_a_count_of_articles_is_no_version_heading(lint):
+    text = report(middle=["指标\t单位\t完成数", "发表学术论文\t篇\t15", "（三）读书分享系列活动之经典篇2"])
+    assert vendor_lines(lint, text) == []
+
+
+def test_a_page_or_sellers_line_after_the_date_is_still_vendor_text(lint):
+    for line, code in [("原文地址：https://www.gongwenba.example/p/88231", "RL202"), ("客服电话：400-800-1234", "RL201"),
+                       ("电话：400-800-1234  QQ：3456789012", "RL202"), ("官方网址：www.wenmi.example", "RL202")]:
+        tail = ["青溪县信息中心", "2024年12月20日", line]
+        assert vendor_lines(lint, report(tail=tail)) == [(28, code)], line
+
+
+def test_a_vendor_blurb_above_the_title_is_no_report_paragraph(lint):
+    blurb = ("20XX年XX公司年度工作总结范文，内容涵盖工作回顾、存在问题和下一步打算，适用于企业各部门年终总结写作参考。"
+             "word版本可编辑")
+    found = [(d.line, d.code) for d in lint(blurb + "\n" + report()) if d.line == 1]
+    assert found == [(1, "RL201")]  # (no slot reported on a line that goes whole)
+
+
+def test_slogans_between_a_glued_credit_and_a_vendor_contact_are_absorbed(lint):
+    tail = ["推动工作落实，确保全年各项目标任务圆满完成，以优异成绩迎接建党一百零五周年，向全县人民交上满意答卷。"
+            "本文来自安全文库，转载请注明出处", "笔耕不辍 十年坚守", "每天更新 实用为先", "更多资料请咨询QQ：3456789012"]
+    assert [code for _line, code in vendor_lines(lint, report(tail=tail))] == ["RL201", "RL204", "RL204", "RL202"]
