@@ -176,13 +176,14 @@ class Document:
     def __repr__(self) -> str:
         return f"Document(path={self.path!r}, format={self.format!r}, blocks={len(self.blocks)})"
 
-    def memo(self, name: str, make: Callable[[], Any]) -> Any:
-        """``make()``, worked out once per document under ``name`` in :attr:`meta` (for what
-        several rules need: the outline, the vendor verdicts …)."""
+    def memo(self, name: str, make: Callable[..., Any], *args: Any) -> Any:
+        """``make(*args)``, worked out once per document under ``name`` in :attr:`meta` (for
+        what several rules need: the outline, the vendor verdicts …).  (Arguments rather than
+        a closure for what is asked per token: no function is made for each call.)"""
         try:
             return self.meta[name]
         except KeyError:
-            value = self.meta[name] = make()
+            value = self.meta[name] = make(*args)
             return value
 
     def joined(self) -> tuple[str, list[int]]:

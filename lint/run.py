@@ -191,55 +191,53 @@ def run_check(
     colour = color == "always" or (color == "auto" and _isatty(sys.stdout) and "NO_COLOR" not in os.environ)
     if output_path:
         colour = False
-    stream = None
+    out = None  # a format written file by file, to standard output
     if not (statistics or output_path):
         from .formatters import get_stream
 
-        stream = get_stream(fmt)
+        if (stream := get_stream(fmt)) is not None:
+            out = stream(colour=colour, quiet=quiet, lang=lang)
     threshold = SEVERITY_RANK[fail_on]
+    kept: list = []  # (the files, for a report written whole)
+    unread = failing = gone = False
     with closing(iter_lint_paths(paths, config, jobs=jobs, cache=not no_cache)) as linted:
         results = linted
         if known is not None:
             from .baseline import baseline_filter
 
             results = map(baseline_filter(known, baseline_path), linted)
-        if stream is not None:  # each file's findings go out as soon as they are in
-            out = stream(colour=colour, quiet=quiet, lang=lang)
-            unread = failing = gone = False
-            for f in results:
-                if f.error is not None:
-                    error(f"{f.path}: {f.error}")
-                    unread = True
-                failing = failing or any(SEVERITY_RANK[d.severity] <= threshold for d in f.diagnostics)
-                text = out.file(f)
-                if text and not gone:
-                    gone = _echo_unless_gone(text, colour)
-            if (text := out.end()) and not gone:
-                _echo_unless_gone(text, colour)
-        else:
-            result = LintResult(list(results))
-            unread = bool(result.errors)
-            failing = any(SEVERITY_RANK[d.severity] <= threshold for d in result.diagnostics)
-            for f in result.errors:
+        for f in results:
+            if f.error is not None:
                 error(f"{f.path}: {f.error}")
-            if statistics:
-                from .formatters.table import statistics as stats_table
+                unread = True
+            failing = failing or any(SEVERITY_RANK[d.severity] <= threshold for d in f.diagnostics)
+            if out is None:
+                kept.append(f)
+            elif (text := out.file(f)) and not gone:  # each file's findings go out as soon as they are in
+                gone = _echo_unless_gone(text, colour)
+    if out is not None:
+        if (text := out.end()) and not gone:
+            _echo_unless_gone(text, colour)
+    else:
+        result = LintResult(kept)
+        if statistics:
+            from .formatters.table import statistics as stats_table
 
-                report = stats_table(result, lang)
-            else:
-                from .formatters import get_formatter
+            report = stats_table(result, lang)
+        else:
+            from .formatters import get_formatter
 
-                report = get_formatter(fmt)(result, colour=colour, quiet=quiet, lang=lang)
-            if output_path:
-                from .formatters import write_report
+            report = get_formatter(fmt)(result, colour=colour, quiet=quiet, lang=lang)
+        if output_path:
+            from .formatters import write_report
 
-                try:
-                    write_report(output_path, report)
-                except OSError as exc:
-                    error(f"{output_path}: cannot write the report: {exc.strerror or exc}")
-                    return EXIT_ERROR
-            else:
-                echo(report, nl=False, color=colour)
+            try:
+                write_report(output_path, report)
+            except OSError as exc:
+                error(f"{output_path}: cannot write the report: {exc.strerror or exc}")
+                return EXIT_ERROR
+        else:
+            echo(report, nl=False, color=colour)
     if unread or fix_failed:
         return EXIT_ERROR
     return EXIT_FINDINGS if failing and not exit_zero else EXIT_CLEAN

@@ -61,10 +61,7 @@ def in_sample(doc: Document, block: Block, tok) -> bool:
     - in a writing guide (a text about 格式, 写法, 撰写 …), inside quotation marks after 如,
       例如, 书写, 写上 …: ``如“XX单位”“XX先生/女士”``, ``书写“申请人×××”``.
     """
-    try:
-        cued, blocks, guide = doc.meta["_samples"]
-    except KeyError:
-        cued, blocks, guide = doc.meta["_samples"] = _samples(doc)
+    cued, blocks, guide = doc.memo("_samples", _samples, doc)
     if cued and tok.start > _sample_start(block.text):
         return True
     if id(block) in blocks:

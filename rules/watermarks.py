@@ -780,10 +780,6 @@ def _absorb_link_lists(verdicts: Verdicts) -> None:
             j += 1
 
 
-# Where a sentence ends with more text after it on the line.
-_SENTENCE_END = lazy_pattern.compile(r"[。！？!?](?=.)")
-
-
 def glued(v: LineVerdict) -> bool:
     """Is the line sentences of the report with vendor text glued after them (…落到实处。本文来自
     安全文库，转载请注明出处): in the report (not before its title or after its closing date),
@@ -801,7 +797,8 @@ def glued(v: LineVerdict) -> bool:
 
 
 def _before_last_sentence_end(text: str) -> str:
-    ends = [m.end() for m in _SENTENCE_END.finditer(text)]
+    """A folded line up to its last sentence end that has more text after it."""
+    ends = [m.end() for m in _SENTENCE_THEN_MORE.finditer(text)]
     return text[: ends[-1]] if ends else ""
 
 

@@ -39,17 +39,17 @@ def choose_format(name: str, environ: Mapping[str, str] = os.environ) -> str:
 
 
 def get_formatter(name: str):
-    module, function = FORMATTERS[choose_format(name)]
-    return getattr(importlib.import_module(f"{__name__}.{module}"), function)
+    return _load(*FORMATTERS[choose_format(name)])
 
 
 def get_stream(name: str):
     """The stream class of a format (see ``STREAMS``), or None for a format written whole."""
     entry = STREAMS.get(choose_format(name))
-    if entry is None:
-        return None
-    module, cls = entry
-    return getattr(importlib.import_module(f"{__name__}.{module}"), cls)
+    return None if entry is None else _load(*entry)
+
+
+def _load(module: str, name: str):
+    return getattr(importlib.import_module(f"{__name__}.{module}"), name)
 
 
 def relative_path(path: str) -> str:
